@@ -1,0 +1,11 @@
+// Numbered schema migrations, applied in order. Add a migration as a new file and a new entry;
+// never edit one that has shipped.
+import * as initial from './001-initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: initial.name, sql: initial.sql }];

@@ -1,0 +1,142 @@
+// Opens or creates a workspace: one folder holding one DuckDB file with reference data, activity,
+// results and settings. Opening a workspace made by an older version migrates it.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { fail } from '../core/errors.ts';
+import { type Row, toPlainRows } from './rows.ts';
+import { MIGRATIONS } from './schema/migrations.ts';
+
+export const WORKSPACE_FILE = 'footprint.duckdb';
+
+/** The workspace folder: the --workspace option, else FOOTPRINT_WORKSPACE, else ./workspace. */
+export function workspaceDir(option?: string): string {
+  return resolve(option ?? process.env.FOOTPRINT_WORKSPACE ?? 'workspace');
+}
+
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+
+/** A workspace connection with a small vocabulary: run, all, one, transaction. */
+export class Workspace {
+  readonly dir: string;
+  readonly file: string;
+  readonly connection: DuckDBConnection;
+  readonly #instance: DuckDBInstance;
+
+  constructor(dir: string, instance: DuckDBInstance, connection: DuckDBConnection) {
+    this.dir = dir;
+    this.file = join(dir, WORKSPACE_FILE);
+    this.#instance = instance;
+    this.connection = connection;
+  }
+
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  /** Rows as plain objects: BIGINT and DECIMAL become numbers, dates ISO strings. */
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return toPlainRows(reader.getRowObjects()) as T[];
+  }
+
+  async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** Runs fn inside a transaction: all of it is committed, or none of it. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.run('BEGIN TRANSACTION');
+    try {
+      const result = await fn();
+      await this.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async setting(key: string): Promise<string | undefined> {
+    const row = await this.one<{ value: string }>('SELECT value FROM setting WHERE key = $1', [key]);
+    return row?.value;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.run('INSERT OR REPLACE INTO setting (key, value) VALUES ($1, $2)', [key, value]);
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.#instance.closeSync();
+  }
+}
+
+export interface OpenOptions {
+  /** Create the folder and database when missing (init). Otherwise a missing workspace is an error. */
+  create?: boolean;
+  readOnly?: boolean;
+}
+
+export async function openWorkspace(dir: string, options: OpenOptions = {}): Promise<Workspace> {
+  const file = join(dir, WORKSPACE_FILE);
+  if (!existsSync(file)) {
+    if (!options.create) {
+      fail('FP_WORKSPACE_NOT_FOUND', `No workspace at ${dir}.`, {
+        where: { file },
+        hint: 'Run `footprint init` (or `npm start`) to create one, or pass --workspace DIR.',
+      });
+    }
+    mkdirSync(dir, { recursive: true });
+  }
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(file, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/lock/i.test(message)) {
+      fail('FP_WORKSPACE_LOCKED', `The workspace at ${dir} is open in another Footprint process.`, {
+        where: { file },
+        hint: 'Stop the other process (for example `footprint serve`) and try again.',
+      });
+    }
+    throw error;
+  }
+  const workspace = new Workspace(dir, instance, await instance.connect());
+  if (!options.readOnly) await migrate(workspace);
+  return workspace;
+}
+
+/** The schema version a workspace is at; 0 for an empty database. */
+export async function schemaVersion(workspace: Workspace): Promise<number> {
+  const exists = await workspace.one<{ n: number }>(
+    "SELECT CAST(count(*) AS INTEGER) AS n FROM information_schema.tables WHERE table_name = 'schema_migration'",
+  );
+  if (!exists?.n) return 0;
+  const row = await workspace.one<{ v: number | null }>(
+    'SELECT CAST(max(version) AS INTEGER) AS v FROM schema_migration',
+  );
+  return row?.v ?? 0;
+}
+
+async function migrate(workspace: Workspace): Promise<void> {
+  const current = await schemaVersion(workspace);
+  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  if (current > latest) {
+    fail('FP_WORKSPACE_NEWER', `The workspace is at schema version ${current}; this Footprint knows up to ${latest}.`, {
+      where: { file: workspace.file },
+      hint: 'Update Footprint, or use a workspace made by this version.',
+    });
+  }
+  if (current === 0) {
+    await workspace.run(
+      'CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)',
+    );
+  }
+  for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+    await workspace.transaction(async () => {
+      await workspace.run(migration.sql);
+      await workspace.run('INSERT INTO schema_migration VALUES ($1, $2, now())', [migration.version, migration.name]);
+    });
+  }
+}
