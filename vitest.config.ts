@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // unit tests sit beside the code in src/, integration tests under test/.
 export default defineConfig({
   test: {
+    // Two cores: integration tests each create DuckDB files, so two forks at most.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -19,8 +21,17 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Integration tests each create DuckDB files; two cores, so two forks at most.
-          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          // Browser tests: the built web app in Debian's Chromium against a real server and workspace.
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/support/build-web.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -59,3 +59,26 @@ export function exitWithError(error: unknown): never {
 export function say(line: string): void {
   process.stdout.write(`${line}\n`);
 }
+
+/** Progress for work reported as (label, done, total) steps, such as `footprint init`: a new bar starts
+ * whenever the label changes. */
+export function progressReporter(): {
+  update: (label: string, done: number, total: number) => void;
+  finish: () => void;
+} {
+  let current: { label: string; progress: Progress } | undefined;
+  const finish = () => {
+    current?.progress.stop();
+    current = undefined;
+  };
+  return {
+    update(label, done, total) {
+      if (current?.label !== label) {
+        finish();
+        current = { label, progress: startProgress(label, total) };
+      }
+      current.progress.update(done);
+    },
+    finish,
+  };
+}

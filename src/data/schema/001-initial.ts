@@ -210,4 +210,47 @@ CREATE TABLE allocation (
   provider_basis_spend DECIMAL(38, 2) NOT NULL,
   population_basis_spend DECIMAL(38, 2) NOT NULL
 );
+
+-- The accepted activity a run read, per year and service, with the part whose residence code did not
+-- resolve to an ICB in the vintage: the input side of the run's money-conservation check.
+CREATE TABLE run_total (
+  dataset VARCHAR NOT NULL,
+  vintage VARCHAR NOT NULL,
+  financial_year VARCHAR NOT NULL,
+  service_code VARCHAR NOT NULL,
+  rows BIGINT NOT NULL,
+  activity DOUBLE NOT NULL,
+  cost DECIMAL(38, 2) NOT NULL,
+  unknown_residence_rows BIGINT NOT NULL,
+  unknown_residence_cost DECIMAL(38, 2) NOT NULL,
+  PRIMARY KEY (dataset, vintage, financial_year, service_code)
+);
+
+-- Of each ICB's population-basis spend, the part at providers hosted in other ICBs (UNALLOCATED has none).
+-- out_of_area_share is NULL when population_basis_spend is zero.
+CREATE TABLE out_of_area_share (
+  dataset VARCHAR NOT NULL,
+  vintage VARCHAR NOT NULL,
+  financial_year VARCHAR NOT NULL,
+  icb_code VARCHAR NOT NULL,
+  service_code VARCHAR NOT NULL,
+  population_basis_spend DECIMAL(38, 2) NOT NULL,
+  out_of_area_spend DECIMAL(38, 2) NOT NULL,
+  out_of_area_share DOUBLE
+);
+
+-- Of each provider's income, the part for patients resident in ICBs other than its host; income placed in
+-- UNALLOCATED (unknown residence under the 'unallocated' rule) is counted apart.
+CREATE TABLE provider_income_share (
+  dataset VARCHAR NOT NULL,
+  vintage VARCHAR NOT NULL,
+  financial_year VARCHAR NOT NULL,
+  provider_code VARCHAR NOT NULL,
+  provider_icb VARCHAR NOT NULL,
+  service_code VARCHAR NOT NULL,
+  income DECIMAL(38, 2) NOT NULL,
+  income_from_outside DECIMAL(38, 2) NOT NULL,
+  unallocated_income DECIMAL(38, 2) NOT NULL,
+  share_from_outside DOUBLE
+);
 `;

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { ImportRejectedError, type ImportSummary, importActivity } from '../../data/import/import-activity.ts';
+import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { progressReporter, say } from '../output.ts';
+
+function printCounts(summary: ImportSummary): void {
+  say(`read ${summary.read}, accepted ${summary.accepted}, rejected ${summary.rejected}`);
+  if (summary.rejectsFile) say(`rejects: ${summary.rejectsFile}`);
+}
+
+export function register(program: Command): void {
+  program
+    .command('import')
+    .description('Import activity (CSV, Parquet or XLSX in the schema of docs/data-format.md) into a dataset.')
+    .argument('<file>', 'the activity file')
+    .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option('--dataset <name>', 'dataset name; an existing dataset of that name is replaced', 'main')
+    .option('--rejects <file>', 'where to write rejected rows (default <file name>.rejects.csv beside the file)')
+    .option('--allow-rejects', 'import the valid rows even when some are rejected (default: nothing is imported)')
+    .action(
+      async (file: string, opts: { workspace?: string; dataset: string; rejects?: string; allowRejects?: boolean }) => {
+        const ws = await openWorkspace(workspaceDir(opts.workspace));
+        const progress = progressReporter();
+        try {
+          const summary = await importActivity(ws, {
+            file,
+            dataset: opts.dataset,
+            rejectsFile: opts.rejects,
+            allowRejects: opts.allowRejects ?? false,
+            onProgress: progress.update,
+          });
+          progress.finish();
+          say(`Imported ${summary.file} into dataset ${summary.dataset}: total cost £${summary.totalCost}`);
+          printCounts(summary);
+        } catch (error) {
+          progress.finish();
+          if (error instanceof ImportRejectedError) printCounts(error.summary);
+          throw error;
+        } finally {
+          ws.close();
+        }
+      },
+    );
+}

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { DEFAULT_ACTIVITY_ROWS, DEFAULT_SEED, initWorkspace } from '../../data/init-workspace.ts';
+import { workspaceDir } from '../../data/workspace.ts';
+import { parseWholeNumber } from '../options.ts';
+import { progressReporter, say } from '../output.ts';
+
+export function register(program: Command): void {
+  program
+    .command('init')
+    .description('Create a workspace: load England reference data and generate synthetic national activity.')
+    .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option('--activity-rows <n>', 'rows of synthetic activity to generate', String(DEFAULT_ACTIVITY_ROWS))
+    .option('--seed <s>', 'seed for the synthetic activity', String(DEFAULT_SEED))
+    .option('--no-activity', 'load reference data only')
+    .action(async (opts: { workspace?: string; activityRows: string; seed: string; activity: boolean }) => {
+      const dir = workspaceDir(opts.workspace);
+      const progress = progressReporter();
+      const ws = await initWorkspace({
+        dir,
+        activityRows: parseWholeNumber(opts.activityRows, '--activity-rows', 1),
+        seed: parseWholeNumber(opts.seed, '--seed', 0),
+        withActivity: opts.activity,
+        onStep: (step) => {
+          progress.finish();
+          say(`${step}…`);
+        },
+        onProgress: progress.update,
+      });
+      progress.finish();
+      ws.close();
+      say(`Workspace ready at ${dir}`);
+    });
+}

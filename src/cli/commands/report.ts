@@ -1,0 +1,90 @@
+// `footprint report allocations|flows|services|reference`: stored results as JSON, CSV or an Excel workbook.
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import type { Command } from 'commander';
+import { fail } from '../../core/errors.ts';
+import { parseFinancialYear } from '../../core/units.ts';
+import { writeCsv } from '../../data/export/write-csv.ts';
+import { writeJson } from '../../data/export/write-json.ts';
+import { writeXlsx } from '../../data/export/write-xlsx.ts';
+import { buildReport, REPORT_NAMES } from '../../data/reports/index.ts';
+import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
+
+interface ReportCliOptions {
+  workspace?: string;
+  dataset?: string;
+  year?: string;
+  icb?: string;
+  footprint?: string;
+  byRegion?: boolean;
+  geography: string;
+  format: string;
+  out?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('report')
+    .description(`Write a report of stored results: ${REPORT_NAMES.join(', ')}.`)
+    .argument('<report>', REPORT_NAMES.join(' | '))
+    .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option('--dataset <name>', 'activity dataset (default: the current dataset)')
+    .option('--year <year>', 'only this financial year, e.g. 2024/25')
+    .option('--icb <code>', 'only this ICB (ODS code)')
+    .option('--footprint <name>', 'allocations: sum the member ICBs of this footprint')
+    .option('--by-region', 'allocations: one row per NHS region')
+    .option('--geography <vintage>', 'ICB boundaries: 2026 (current) or 2023', '2026')
+    .option('--format <format>', FORMATS.join(' | '), 'json')
+    .option('--out <file>', 'write to this file (needed for xlsx; json and csv go to stdout without it)')
+    .action(async (name: string, opts: ReportCliOptions) => {
+      const format = FORMATS.find((f) => f === opts.format);
+      if (!format) {
+        fail('FP_REPORT_BAD_FORMAT', `"${opts.format}" is not an output format.`, {
+          where: { parameter: '--format' },
+          received: opts.format,
+          accepted: FORMATS.join(', '),
+        });
+      }
+      if (format === 'xlsx' && !opts.out) {
+        fail('FP_CLI_BAD_OPTION', 'An Excel workbook needs a file to go to.', {
+          where: { parameter: '--out' },
+          received: '(none)',
+          accepted: 'a file path ending .xlsx',
+          hint: 'Add --out report.xlsx.',
+        });
+      }
+      if (opts.year !== undefined && !parseFinancialYear(opts.year)) {
+        fail('FP_CLI_BAD_OPTION', `"${opts.year}" is not a financial year.`, {
+          where: { parameter: '--year' },
+          received: opts.year,
+          accepted: 'a financial year such as 2024/25',
+        });
+      }
+      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      try {
+        const { table, meta } = await buildReport(ws, name, {
+          dataset: opts.dataset,
+          vintage: opts.geography,
+          year: opts.year,
+          icb: opts.icb,
+          footprint: opts.footprint,
+          byRegion: opts.byRegion,
+        });
+        if (format === 'xlsx') {
+          await writeXlsx([table], opts.out!);
+          return;
+        }
+        const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+        if (format === 'json') await writeJson(table, out, { report: name, ...meta });
+        else await writeCsv(table, out);
+        if (opts.out) {
+          out.end();
+          await finished(out);
+        }
+      } finally {
+        ws.close();
+      }
+    });
+}

@@ -1,0 +1,66 @@
+// `footprint run`: provider basis → population basis, flows and cross-boundary shares for one dataset and
+// geography, with the money-conservation check printed.
+import type { Command } from 'commander';
+import { UNKNOWN_RESIDENCE_RULES } from '../../core/basis/index.ts';
+import { runBasisConversion } from '../../data/run/run-basis-conversion.ts';
+import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { say } from '../output.ts';
+
+interface RunOptions {
+  workspace?: string;
+  dataset?: string;
+  geography: string;
+  unknownResidence?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description('Convert spend from provider basis to population basis and store flows and allocations.')
+    .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option('--dataset <name>', 'activity dataset (default: the current dataset)')
+    .option('--geography <vintage>', 'ICB boundaries: 2026 (current) or 2023', '2026')
+    .option(
+      '--unknown-residence <rule>',
+      `where spend with no valid residence goes: ${UNKNOWN_RESIDENCE_RULES.join(' | ')} (default: the workspace setting, else provider-host-icb)`,
+    )
+    .action(async (opts: RunOptions) => {
+      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      try {
+        const started = performance.now();
+        const result = await runBasisConversion(ws, {
+          dataset: opts.dataset,
+          vintage: opts.geography,
+          unknownResidenceRule: opts.unknownResidence,
+        });
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        say(
+          `Dataset ${result.dataset}, ${result.vintage} geography, unknown residence: ${result.unknownResidenceRule}`,
+        );
+        say(`Activity rows read: ${result.rows.toLocaleString('en-GB')}`);
+        say(`Total spend: ${formatPence(result.costPence)}`);
+        say(
+          `Unknown residence: ${result.unknownResidenceRows.toLocaleString('en-GB')} rows, ${formatPence(result.unknownResidenceCostPence)} (${
+            result.unknownResidenceRule === 'unallocated'
+              ? 'listed as UNALLOCATED'
+              : "booked to the provider's host ICB"
+          })`,
+        );
+        say(`Flows stored: ${result.flows.toLocaleString('en-GB')}`);
+        say(
+          `Money conserved: provider basis = population basis = accepted cost, to the penny, for all ${result.conservationChecked} year × service totals`,
+        );
+        say(`Done in ${seconds} s`);
+      } finally {
+        ws.close();
+      }
+    });
+}
+
+/** '£1,234,567.89' from whole pence, exactly. */
+export function formatPence(pence: number): string {
+  const sign = pence < 0 ? '-' : '';
+  const abs = Math.abs(pence);
+  const pounds = Math.trunc(abs / 100).toLocaleString('en-GB');
+  return `${sign}£${pounds}.${String(abs % 100).padStart(2, '0')}`;
+}

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { initWorkspace } from '../../data/init-workspace.ts';
+import { ensureFirstAdmin } from '../../data/users/ensure-first-admin.ts';
+import { openWorkspace, WORKSPACE_FILE, workspaceDir } from '../../data/workspace.ts';
+import { progressReporter, say } from '../output.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, serveWorkspace } from './serve.ts';
+
+export function register(program: Command): void {
+  program
+    .command('start')
+    .description('What `npm start` runs: create the default workspace on first run, then serve it.')
+    .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option('--port <n>', 'port to listen on', process.env.PORT ?? String(DEFAULT_PORT))
+    .option('--host <h>', 'address to bind (loopback by default)', DEFAULT_HOST)
+    .action(async (opts: { workspace?: string; port: string; host: string }) => {
+      const dir = workspaceDir(opts.workspace);
+      if (!existsSync(join(dir, WORKSPACE_FILE))) {
+        say(`First run: creating a workspace at ${dir} with England reference data and synthetic activity.`);
+        const started = Date.now();
+        const progress = progressReporter();
+        const ws = await initWorkspace({
+          dir,
+          onStep: (step) => {
+            progress.finish();
+            say(`${step}…`);
+          },
+          onProgress: progress.update,
+        });
+        progress.finish();
+        ws.close();
+        say(`Workspace created in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+      }
+      const ws = await openWorkspace(dir);
+      const firstAdmin = await ensureFirstAdmin(ws).finally(() => ws.close());
+      if (firstAdmin) {
+        say('');
+        say('No users yet, so Footprint made the first administrator. This password is shown once only:');
+        say(`  email:    ${firstAdmin.email}`);
+        say(`  password: ${firstAdmin.password}`);
+        say(
+          `Sign in at http://${opts.host}:${opts.port}/ and add people with \`footprint user add\` or the Users page.`,
+        );
+        say('');
+      }
+      await serveWorkspace({ workspace: dir, port: opts.port, host: opts.host });
+    });
+}

@@ -1,0 +1,8 @@
+// Convergence of allocations towards needs-based targets (C7).
+export {
+  type ConvergedAllocation,
+  type Convergence,
+  type ConvergenceUnit,
+  type PaceOfChange,
+  paceOfChange,
+} from './pace-of-change.ts';

@@ -1,0 +1,112 @@
+// The DuckDB engine: activity lives in the workspace file itself, so flows are written with one
+// INSERT … SELECT and never leave the database.
+import type { Flow } from '../../core/basis/index.ts';
+import type { FinancialYear, IcbCode, ProviderCode, ServiceCode } from '../../core/units.ts';
+import { activityCellsSql } from '../queries/activity-cells.ts';
+import { activityTotalsSql } from '../queries/activity-totals.ts';
+import { flowsSql } from '../queries/flows-by-resident-icb-provider-service.ts';
+import type { Workspace } from '../workspace.ts';
+import type { ActivityEngine, ActivityTotal, FlowQuestion, GeographyVintage, SqlDialect } from './engine.ts';
+
+export const duckdbDialect: SqlDialect = {
+  param: (position) => `$${position}`,
+  pence: (expression) => `CAST((${expression}) * 100 AS BIGINT)`,
+  float: (expression) => `CAST(${expression} AS DOUBLE)`,
+  money: (expression) => `CAST(${expression} AS DECIMAL(38, 2))`,
+  count: (expression) => `CAST(${expression} AS BIGINT)`,
+};
+
+/** Holds one run's activity cells between the flow insert and the totals, so activity is scanned once. */
+const CELLS_TABLE = 'fp_run_activity_cell';
+
+interface TotalRow {
+  financial_year: string;
+  service_code: string;
+  row_count: number;
+  activity: number;
+  cost_pence: number;
+  unknown_residence_rows: number;
+  unknown_residence_cost_pence: number;
+}
+
+interface FlowRow {
+  financial_year: string;
+  resident_icb: string;
+  residence_known: number;
+  provider_code: string;
+  provider_icb: string;
+  service_code: string;
+  activity: number;
+  spend_pence: number;
+}
+
+export class DuckDbEngine implements ActivityEngine {
+  readonly name = 'duckdb';
+  readonly #workspace: Workspace;
+
+  constructor(workspace: Workspace) {
+    this.#workspace = workspace;
+  }
+
+  async flowsByResidentIcbProviderService(question: FlowQuestion): Promise<Flow[]> {
+    const d = duckdbDialect;
+    const rows = await this.#workspace.all<FlowRow>(
+      `SELECT financial_year, resident_icb, residence_known, provider_code, provider_icb, service_code,
+              ${d.float('activity')} AS activity, ${d.pence('spend')} AS spend_pence
+       FROM (${flowsSql(d, activityCellsSql(d, 1), question.vintage, 2)}) f
+       ORDER BY financial_year, resident_icb, residence_known DESC, provider_code, service_code`,
+      [question.dataset, question.unknownResidenceRule],
+    );
+    return rows.map((r) => ({
+      financialYear: r.financial_year as FinancialYear,
+      residentIcb: r.resident_icb as IcbCode,
+      residenceKnown: r.residence_known === 1,
+      providerCode: r.provider_code as ProviderCode,
+      providerIcb: r.provider_icb as IcbCode,
+      serviceCode: r.service_code as ServiceCode,
+      activity: r.activity,
+      spendPence: r.spend_pence,
+    }));
+  }
+
+  async activityTotals(dataset: string, vintage: GeographyVintage): Promise<ActivityTotal[]> {
+    const d = duckdbDialect;
+    return toTotals(
+      await this.#workspace.all<TotalRow>(activityTotalsSql(d, activityCellsSql(d, 1), vintage), [dataset]),
+    );
+  }
+
+  async writeFlows(question: FlowQuestion, workspace: Workspace): Promise<ActivityTotal[]> {
+    if (workspace !== this.#workspace) {
+      throw new Error('The DuckDB engine writes flows only into the workspace that holds its activity.');
+    }
+    const d = duckdbDialect;
+    await workspace.run(`CREATE OR REPLACE TEMP TABLE ${CELLS_TABLE} AS ${activityCellsSql(d, 1)}`, [question.dataset]);
+    try {
+      await workspace.run(
+        `INSERT INTO flow
+         SELECT $1, $2, financial_year, resident_icb, residence_known = 1, provider_code, provider_icb, service_code,
+                activity, spend
+         FROM (${flowsSql(d, `SELECT * FROM ${CELLS_TABLE}`, question.vintage, 3)}) f`,
+        [question.dataset, question.vintage, question.unknownResidenceRule],
+      );
+      return toTotals(
+        await workspace.all<TotalRow>(activityTotalsSql(d, `SELECT * FROM ${CELLS_TABLE}`, question.vintage)),
+      );
+    } finally {
+      await workspace.run(`DROP TABLE IF EXISTS ${CELLS_TABLE}`);
+    }
+  }
+}
+
+function toTotals(rows: TotalRow[]): ActivityTotal[] {
+  return rows.map((r) => ({
+    financialYear: r.financial_year as FinancialYear,
+    serviceCode: r.service_code as ServiceCode,
+    rows: r.row_count,
+    activity: r.activity,
+    costPence: r.cost_pence,
+    unknownResidenceRows: r.unknown_residence_rows,
+    unknownResidenceCostPence: r.unknown_residence_cost_pence,
+  }));
+}

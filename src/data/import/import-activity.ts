@@ -1,0 +1,278 @@
+// Imports an activity file (CSV, Parquet or XLSX in the schema of docs/data-format.md) into a dataset
+// of the workspace: all of it, or — when rows are rejected and rejects are not allowed — none of it.
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { ActivityColumn } from '../../core/activity/activity-record.ts';
+import { mapHeader } from '../../core/activity/map-header.ts';
+import { FootprintError, fail, type Problem } from '../../core/errors.ts';
+import type { Workspace } from '../workspace.ts';
+import { openCsv } from './csv.ts';
+import { detectFormat, type ImportFormat } from './detect-format.ts';
+import type { FileRows } from './file-rows.ts';
+import { openParquet } from './parquet.ts';
+import { writeRejects } from './rejects.ts';
+import { type ActivitySource, moveRows, QUARANTINE } from './stage-validate-move.ts';
+import { openXlsx } from './xlsx.ts';
+
+export interface ImportOptions {
+  /** The file to import: .csv (also .txt, .tsv), .parquet or .xlsx. */
+  file: string;
+  /** Dataset name; importing a name that exists replaces that dataset. Default 'main'. */
+  dataset?: string;
+  /** Where the rejects CSV goes. Default: beside the file, `<name>.rejects.csv` (activity.csv →
+   * activity.rejects.csv). Written only when some row is rejected. */
+  rejectsFile?: string;
+  /** Import the valid rows even when some are rejected. Default false: any reject → nothing imported. */
+  allowRejects?: boolean;
+  /** Called as the import goes: phase label, work done, work total. */
+  onProgress?: (phase: string, done: number, total: number) => void;
+  /** Per-format size limits overriding MAX_FILE_BYTES (tests). */
+  maxBytes?: Partial<Record<ImportFormat, number>>;
+}
+
+export interface ImportSummary {
+  dataset: string;
+  file: string;
+  format: ImportFormat;
+  read: number;
+  accepted: number;
+  rejected: number;
+  /** The rejects file, or null when no row was rejected. */
+  rejectsFile: string | null;
+  /** Sum of accepted cost in pounds, exact, two decimal places ('1234.50'). */
+  totalCost: string;
+}
+
+/** Thrown in strict mode when rows were rejected; carries the counts so the CLI can print them. */
+export class ImportRejectedError extends FootprintError {
+  readonly summary: ImportSummary;
+  constructor(problem: Problem, summary: ImportSummary) {
+    super(problem);
+    this.summary = summary;
+  }
+}
+
+const DATASET_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function defaultRejectsFile(file: string): string {
+  const absolute = resolve(file);
+  return join(dirname(absolute), `${basename(absolute, extname(absolute))}.rejects.csv`);
+}
+
+const PHASE_READ = 'Reading and validating';
+
+export async function importActivity(ws: Workspace, options: ImportOptions): Promise<ImportSummary> {
+  const dataset = options.dataset ?? 'main';
+  if (!DATASET_NAME.test(dataset)) {
+    fail('FP_IMPORT_BAD_DATASET_NAME', `"${dataset}" is not a valid dataset name.`, {
+      where: { parameter: 'dataset' },
+      received: dataset,
+      accepted: '1–64 letters, digits, hyphens or underscores',
+    });
+  }
+  const file = resolve(options.file);
+  const format = detectFormat(file, options.maxBytes);
+  const rejectsFile = resolve(options.rejectsFile ?? defaultRejectsFile(file));
+  const progress = options.onProgress ?? (() => {});
+
+  const rows = await openRows(ws, file, format, progress);
+  try {
+    const mapped = mapHeader(rows.headers, file);
+    const [firstIssue, ...otherIssues] = mapped.issues;
+    if (firstIssue) {
+      throw new FootprintError({
+        ...firstIssue,
+        hint: [firstIssue.hint, otherIssues.length ? `Also: ${otherIssues.map((i) => i.message).join(' ')}` : '']
+          .filter(Boolean)
+          .join(' '),
+      });
+    }
+    const source = sourceOf(rows, mapped.value.columns, rows.relation, rows.rowNumber);
+    const move = (keepWithRejects: boolean) =>
+      moveInTransaction(ws, source, { dataset, file, format, keepWithRejects, progress });
+    const first = await move(false);
+    if (first.rejected === 0) return first;
+
+    // Rejected rows: the move was rolled back. Number the rows (outside any transaction, so that a staged
+    // CSV's rowid counts from 0) and write the rejects file.
+    progress('Writing rejects', 0, 1);
+    const numbered = await rows.numbered(ws);
+    const written = await writeRejects(
+      ws,
+      sourceOf(rows, mapped.value.columns, numbered.relation, numbered.rowNumber),
+      rejectsFile,
+    );
+    progress('Writing rejects', 1, 1);
+    if (!options.allowRejects) {
+      const firstReject = written.first;
+      throw new ImportRejectedError(
+        {
+          code: 'FP_IMPORT_REJECTED',
+          message: `${first.rejected} of ${first.read} rows were rejected (${written.problems} problems), so nothing was imported; the rejects are in ${rejectsFile}.`,
+          where: firstReject ? { file, row: firstReject.row, field: firstReject.field } : { file },
+          received: firstReject
+            ? `${firstReject.value ?? '(blank)'} — ${firstReject.code}: ${firstReject.message}`
+            : undefined,
+          hint: 'Correct the rows listed in the rejects file, or import the valid rows with --allow-rejects.',
+        },
+        { ...first, accepted: 0, totalCost: '0.00', rejectsFile },
+      );
+    }
+    return { ...(await move(true)), rejectsFile };
+  } finally {
+    await rows.close(ws);
+  }
+}
+
+/** Deletes the dataset's rows and moves the file's valid rows in, in one transaction. Commits when no row
+ * is rejected, or when `keepWithRejects`; otherwise rolls back and returns the counts. */
+async function moveInTransaction(
+  ws: Workspace,
+  source: ActivitySource,
+  options: {
+    dataset: string;
+    file: string;
+    format: ImportFormat;
+    keepWithRejects: boolean;
+    progress: (phase: string, done: number, total: number) => void;
+  },
+): Promise<ImportSummary> {
+  const { dataset, file, format } = options;
+  let rolledBack: ImportSummary | undefined;
+  try {
+    return await ws.transaction(async () => {
+      await ws.run('DELETE FROM activity WHERE dataset = $1', [dataset]);
+      const read = await withQueryProgress(ws, PHASE_READ, options.progress, () =>
+        readAndMove(ws, source, dataset, file, format),
+      );
+      if (read === 0) fail('FP_IMPORT_EMPTY_FILE', `${file} has a header but no data rows.`, { where: { file } });
+      const totals = await ws.one<{ accepted: number; total_cost: string }>(
+        `SELECT CAST(count(*) AS DOUBLE) AS accepted, CAST(coalesce(sum(cost), 0) AS VARCHAR) AS total_cost
+         FROM activity WHERE dataset = $1`,
+        [dataset],
+      );
+      const accepted = totals?.accepted ?? 0;
+      const summary: ImportSummary = {
+        dataset,
+        file,
+        format,
+        read,
+        accepted,
+        rejected: read - accepted,
+        rejectsFile: null,
+        totalCost: totals?.total_cost ?? '0.00',
+      };
+      if (summary.rejected > 0 && !options.keepWithRejects) {
+        rolledBack = summary;
+        throw new RollBack();
+      }
+      await ws.run('DELETE FROM activity WHERE dataset = $1', [QUARANTINE]);
+      await ws.run(
+        `INSERT OR REPLACE INTO dataset (name, source_file, format, rows_read, rows_accepted, rows_rejected, total_cost, imported_at)
+         VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS DECIMAL(38, 2)), now())`,
+        [dataset, file, format, read, accepted, summary.rejected, summary.totalCost],
+      );
+      await ws.setSetting('current_dataset', dataset);
+      return summary;
+    });
+  } catch (error) {
+    if (error instanceof RollBack && rolledBack) return rolledBack;
+    throw error;
+  }
+}
+
+/** Ends a transaction without it being an error. */
+class RollBack extends Error {}
+
+async function openRows(
+  ws: Workspace,
+  file: string,
+  format: ImportFormat,
+  progress: (phase: string, done: number, total: number) => void,
+): Promise<FileRows> {
+  try {
+    if (format === 'csv') return await openCsv(ws, file);
+    if (format === 'parquet') return await openParquet(ws, file);
+    return await openXlsx(ws, file, (n) => progress('Reading workbook', n, n));
+  } catch (error) {
+    throw explainReadError(error, file, format);
+  }
+}
+
+function sourceOf(
+  rows: FileRows,
+  positions: Partial<Record<ActivityColumn, number>>,
+  relation: string,
+  rowNumber: string | null,
+): ActivitySource {
+  const columns: Partial<Record<ActivityColumn, string>> = {};
+  for (const [field, position] of Object.entries(positions) as [ActivityColumn, number][]) {
+    columns[field] = rows.column(position);
+  }
+  return { relation, columns, rowNumber };
+}
+
+async function readAndMove(
+  ws: Workspace,
+  source: ActivitySource,
+  dataset: string,
+  file: string,
+  format: ImportFormat,
+): Promise<number> {
+  try {
+    return await moveRows(ws, source, dataset);
+  } catch (error) {
+    throw explainReadError(error, file, format);
+  }
+}
+
+/** Turns a reader failure into a problem a user can act on; the database's own message never reaches
+ * the user (it is kept under FOOTPRINT_DEBUG only). */
+export function explainReadError(error: unknown, file: string, format: ImportFormat): Error {
+  if (error instanceof FootprintError) return error;
+  const raw = error instanceof Error ? error.message : String(error);
+  if (process.env.FOOTPRINT_DEBUG) process.stderr.write(`import: ${raw}\n`);
+  const line = /line:?\s*(\d+)/i.exec(raw)?.[1];
+  if (format === 'csv') {
+    const encoding = /unicode|utf-?8|encoding/i.test(raw);
+    return new FootprintError({
+      code: 'FP_IMPORT_UNREADABLE_ROW',
+      message: encoding
+        ? `${file} contains text that is not UTF-8, so it cannot be read.`
+        : `${file} has a row that cannot be read as CSV (a different number of fields from the header, or broken quoting).`,
+      // DuckDB counts lines from 1 with the header as line 1, so the data row is one less.
+      where: line && !encoding ? { file, row: Math.max(1, Number(line) - 1) } : { file },
+      hint: encoding
+        ? 'Save the file as CSV UTF-8 and import it again.'
+        : 'Check that row against the header: every row needs the same number of fields, and quotes must be closed.',
+    });
+  }
+  return new FootprintError({
+    code: 'FP_IMPORT_NOT_WHAT_IT_CLAIMS',
+    message: `${file} cannot be read as ${format === 'parquet' ? 'Parquet' : 'XLSX'}: it is damaged or not that kind of file.`,
+    where: { file },
+    hint: 'Check that the right file was chosen and export it again.',
+  });
+}
+
+/** Runs a long query while reporting DuckDB's own progress (percent of rows scanned) every 250 ms. */
+async function withQueryProgress<T>(
+  ws: Workspace,
+  phase: string,
+  progress: (phase: string, done: number, total: number) => void,
+  run: () => Promise<T>,
+): Promise<T> {
+  await ws.run('SET enable_progress_bar = true');
+  await ws.run('SET enable_progress_bar_print = false');
+  progress(phase, 0, 100);
+  const timer = setInterval(() => {
+    const percentage = ws.connection.progress.percentage;
+    if (percentage >= 0) progress(phase, Math.floor(percentage), 100);
+  }, 250);
+  try {
+    const result = await run();
+    progress(phase, 100, 100);
+    return result;
+  } finally {
+    clearInterval(timer);
+  }
+}

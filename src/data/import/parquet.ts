@@ -1,0 +1,19 @@
+// Parquet rows through DuckDB's reader; file_row_number gives each row its number for free.
+import type { Workspace } from '../workspace.ts';
+import { type FileRows, quoteIdentifier } from './file-rows.ts';
+import { sqlString } from './stage-validate-move.ts';
+
+export async function openParquet(ws: Workspace, file: string): Promise<FileRows> {
+  const relation = `read_parquet(${sqlString(file)}, file_row_number=true)`;
+  const described = await ws.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
+  const headers = described.map((d) => d.column_name);
+  const numbered = { relation, rowNumber: 'file_row_number + 1' };
+  return {
+    headers,
+    relation,
+    column: (i) => quoteIdentifier(headers[i]!),
+    rowNumber: numbered.rowNumber,
+    numbered: async () => numbered,
+    close: async () => {},
+  };
+}

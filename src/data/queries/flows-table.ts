@@ -1,0 +1,53 @@
+// Resident ICB × provider flows for one year, optionally for one service and one footprint, with the
+// cross-boundary share: of the spend for the residents in view, the part at providers outside their own
+// ICB (no footprint) or outside the footprint (with one). With a footprint, the rows are the flows of its
+// residents wherever treated and the flows into its providers from anywhere.
+import { listValue } from '@duckdb/node-api';
+import { UNALLOCATED } from '../../core/basis/index.ts';
+import type { GeographyVintage } from '../reference/geography.ts';
+import type { Workspace } from '../workspace.ts';
+
+export interface FlowRow {
+  residentIcb: string;
+  residentIcbName: string;
+  provider: string;
+  providerName: string;
+  providerIcb: string;
+  activity: number;
+  spend: number;
+}
+
+export interface FlowsTable {
+  rows: FlowRow[];
+  crossBoundaryShare: number | null;
+}
+
+export async function flowsTable(
+  ws: Workspace,
+  run: { dataset: string; vintage: GeographyVintage; year: string },
+  filter: { service?: string; footprintMembers?: string[] },
+): Promise<FlowsTable> {
+  const members = filter.footprintMembers ?? null;
+  const params = [run.dataset, run.vintage, run.year, filter.service ?? null, members ? listValue(members) : null];
+  const rows = await ws.all<FlowRow>(
+    `SELECT f.resident_icb AS "residentIcb", coalesce(ri.name, f.resident_icb) AS "residentIcbName",
+            f.provider_code AS provider, coalesce(p.name, f.provider_code) AS "providerName", f.provider_icb AS "providerIcb",
+            CAST(sum(f.activity) AS DOUBLE) AS activity, CAST(sum(f.spend) AS DOUBLE) AS spend
+       FROM flow f
+       LEFT JOIN icb ri ON ri.vintage = f.vintage AND ri.icb_code = f.resident_icb
+       LEFT JOIN provider p ON p.provider_code = f.provider_code
+      WHERE f.dataset = $1 AND f.vintage = $2 AND f.financial_year = $3
+        AND ($4::VARCHAR IS NULL OR f.service_code = $4::VARCHAR)
+        AND ($5::VARCHAR[] IS NULL OR list_contains($5::VARCHAR[], f.resident_icb)
+             OR list_contains($5::VARCHAR[], f.provider_icb))
+      GROUP BY ALL ORDER BY spend DESC, "residentIcb", provider`,
+    params,
+  );
+  const inView = (icb: string) => (members ? members.includes(icb) : true);
+  const residents = rows.filter((r) => inView(r.residentIcb) && r.residentIcb !== UNALLOCATED);
+  const total = residents.reduce((sum, r) => sum + r.spend, 0);
+  const crossing = residents
+    .filter((r) => (members ? !members.includes(r.providerIcb) : r.providerIcb !== r.residentIcb))
+    .reduce((sum, r) => sum + r.spend, 0);
+  return { rows, crossBoundaryShare: total === 0 ? null : crossing / total };
+}

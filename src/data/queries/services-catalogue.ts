@@ -1,0 +1,60 @@
+// The services catalogue with each service's national figures for one year: spend (population basis =
+// provider basis nationally), patients (summed from the activity rows that carry them), activity and the
+// number of providers with spend.
+import type { Workspace } from '../workspace.ts';
+
+export interface CatalogueRow {
+  code: string;
+  name: string;
+  programme: string | null;
+  highlySpecialised: boolean | null;
+  delegated2023: boolean | null;
+  delegated2025: boolean | null;
+  nationalSpend: number;
+  patients: number | null;
+  activity: number;
+  providers: number;
+}
+
+export interface CatalogueFilter {
+  /** Case-insensitive text found in the code or name. */
+  q?: string;
+  /** Exact programme of care. */
+  programme?: string;
+  /** Exactly one service code. */
+  code?: string;
+}
+
+export async function servicesCatalogue(
+  ws: Workspace,
+  run: { dataset: string | null; vintage: string; year: string | null },
+  filter: CatalogueFilter = {},
+): Promise<CatalogueRow[]> {
+  return ws.all<CatalogueRow>(
+    `WITH flows AS (
+       SELECT service_code, sum(spend) AS spend, sum(activity) AS activity,
+              count(DISTINCT CASE WHEN spend <> 0 THEN provider_code END) AS providers
+         FROM flow WHERE dataset = $1 AND vintage = $2 AND financial_year = $3 GROUP BY service_code
+     ), patients AS (
+       SELECT service_code, sum(patients) AS patients
+         FROM activity WHERE dataset = $1 AND financial_year = $3 GROUP BY service_code
+     )
+     SELECT s.service_code AS code, s.name, s.programme_of_care AS programme, s.highly_specialised AS "highlySpecialised",
+            d23.delegated AS "delegated2023", d25.delegated AS "delegated2025",
+            CAST(coalesce(f.spend, 0) AS DOUBLE) AS "nationalSpend", CAST(p.patients AS DOUBLE) AS patients,
+            CAST(coalesce(f.activity, 0) AS DOUBLE) AS activity, CAST(coalesce(f.providers, 0) AS INTEGER) AS providers
+       FROM service s
+       LEFT JOIN service_delegation d23 ON d23.service_code = s.service_code
+            AND d23.catalogue_version = s.catalogue_version AND d23.financial_year = '2023/24'
+       LEFT JOIN service_delegation d25 ON d25.service_code = s.service_code
+            AND d25.catalogue_version = s.catalogue_version AND d25.financial_year = '2025/26'
+       LEFT JOIN flows f ON f.service_code = s.service_code
+       LEFT JOIN patients p ON p.service_code = s.service_code
+      WHERE s.is_current
+        AND ($4::VARCHAR IS NULL OR contains(lower(s.service_code || ' ' || s.name), lower($4::VARCHAR)))
+        AND ($5::VARCHAR IS NULL OR s.programme_of_care = $5::VARCHAR)
+        AND ($6::VARCHAR IS NULL OR upper(s.service_code) = upper($6::VARCHAR))
+      ORDER BY s.service_code`,
+    [run.dataset, run.vintage, run.year, filter.q ?? null, filter.programme ?? null, filter.code ?? null],
+  );
+}

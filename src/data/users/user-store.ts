@@ -1,0 +1,123 @@
+// The users of a workspace: add, list, find, remove. Emails are kept in lower case; passwords only as
+// scrypt hashes (password-hash.ts).
+import { listValue } from '@duckdb/node-api';
+import { fail } from '../../core/errors.ts';
+import type { Workspace } from '../workspace.ts';
+import { type Organisation, requireOrganisation } from './organisations.ts';
+import { hashPassword } from './password-hash.ts';
+import { parseRole, type Role } from './roles.ts';
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 200;
+
+export interface User {
+  email: string;
+  organisation: Organisation;
+  role: Role;
+}
+
+export interface NewUser {
+  email: string;
+  organisation: string;
+  role: string;
+  password: string;
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{1,60}$/;
+
+export function normaliseEmail(text: string, parameter = 'email'): string {
+  const email = text.trim().toLowerCase();
+  if (!EMAIL.test(email)) {
+    fail('FP_AUTH_BAD_EMAIL', `${JSON.stringify(text)} is not an email address.`, {
+      where: { parameter },
+      received: text,
+      accepted: 'name@domain, up to 254 characters',
+    });
+  }
+  return email;
+}
+
+export function checkPassword(password: string, parameter = 'password'): void {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    fail('FP_AUTH_BAD_PASSWORD', `The password has ${password.length} characters.`, {
+      where: { parameter },
+      accepted: `${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`,
+    });
+  }
+}
+
+export async function addUser(ws: Workspace, user: NewUser): Promise<User> {
+  const email = normaliseEmail(user.email);
+  const organisation = await requireOrganisation(ws, user.organisation);
+  const role = parseRole(user.role);
+  checkPassword(user.password);
+  if (await findUserRow(ws, email)) {
+    fail('FP_AUTH_USER_EXISTS', `A user ${email} already exists.`, { where: { parameter: 'email' }, received: email });
+  }
+  const hash = await hashPassword(user.password);
+  await ws.run('INSERT INTO app_user VALUES ($1, $2, $3, $4, now())', [email, organisation.code, role, hash]);
+  return { email, organisation, role };
+}
+
+interface UserRow {
+  email: string;
+  organisationCode: string;
+  role: Role;
+  passwordHash: string;
+}
+
+async function findUserRow(ws: Workspace, email: string): Promise<UserRow | undefined> {
+  return ws.one<UserRow>(
+    `SELECT email, organisation_code AS "organisationCode", role, password_hash AS "passwordHash"
+       FROM app_user WHERE email = $1`,
+    [email.trim().toLowerCase()],
+  );
+}
+
+/** The user and their password hash, for sign-in; undefined when the email is unknown. */
+export async function findUserForSignIn(
+  ws: Workspace,
+  email: string,
+): Promise<{ user: User; passwordHash: string } | undefined> {
+  const row = await findUserRow(ws, email);
+  if (!row) return undefined;
+  return { user: await toUser(ws, row), passwordHash: row.passwordHash };
+}
+
+export async function findUser(ws: Workspace, email: string): Promise<User | undefined> {
+  const row = await findUserRow(ws, email);
+  return row ? toUser(ws, row) : undefined;
+}
+
+async function toUser(ws: Workspace, row: { email: string; organisationCode: string; role: Role }): Promise<User> {
+  return { email: row.email, organisation: await requireOrganisation(ws, row.organisationCode), role: row.role };
+}
+
+/** Users whose organisation is one of `organisations` (null: every user), by email. */
+export async function listUsers(ws: Workspace, organisations: string[] | null = null): Promise<User[]> {
+  const rows = await ws.all<{ email: string; organisationCode: string; role: Role }>(
+    `SELECT email, organisation_code AS "organisationCode", role FROM app_user
+      WHERE $1::VARCHAR[] IS NULL OR list_contains($1::VARCHAR[], organisation_code) ORDER BY email`,
+    [organisations ? listValue(organisations) : null],
+  );
+  return Promise.all(rows.map((r) => toUser(ws, r)));
+}
+
+export async function countUsers(ws: Workspace): Promise<number> {
+  return (await ws.one<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM app_user'))?.n ?? 0;
+}
+
+/** Removes a user and their sessions; FP_AUTH_USER_NOT_FOUND when there is none. */
+export async function removeUser(ws: Workspace, email: string): Promise<void> {
+  const normalised = email.trim().toLowerCase();
+  if (!(await findUserRow(ws, normalised))) {
+    fail('FP_AUTH_USER_NOT_FOUND', `There is no user ${normalised}.`, {
+      where: { parameter: 'email' },
+      received: email,
+    });
+  }
+  await ws.transaction(async () => {
+    await ws.run('DELETE FROM app_session WHERE email = $1', [normalised]);
+    await ws.run('DELETE FROM app_user WHERE email = $1', [normalised]);
+  });
+}

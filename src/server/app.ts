@@ -1,0 +1,123 @@
+// buildApp(options) builds the HTTP app without listening, so tests use inject() with no port. Every API
+// route is a plugin under /api with a zod schema in and out; the OpenAPI document is built from those
+// schemas; the built web app (web/dist) is served for every other GET, or the placeholder home page when
+// the web app has not been built.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Workspace } from '../data/workspace.ts';
+import { installErrorHandling, sendNotFound } from './errors.ts';
+import { renderHomePage } from './home-page.ts';
+import { readOverview } from './overview.ts';
+import { flowRoutes } from './routes/flows.ts';
+import { footprintRoutes } from './routes/footprints.ts';
+import { geographyRoutes } from './routes/geography.ts';
+import { healthRoutes } from './routes/health.ts';
+import { icbRoutes } from './routes/icbs.ts';
+import { overviewRoutes } from './routes/overview.ts';
+import type { ResolvedAppOptions, RouteContext } from './routes/route-context.ts';
+import { serviceRoutes } from './routes/services.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { userRoutes } from './routes/users.ts';
+
+/** web/dist at the project root, wherever the code runs from. */
+export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../web/dist');
+
+export interface AppOptions {
+  workspace: Workspace;
+  /** Log requests (pino to stdout). Default false. */
+  logger?: boolean;
+  /** The built web app. Default web/dist; when it has no index.html the placeholder home page is served. */
+  webDir?: string;
+  /** How long a session lasts. Default 8 hours. */
+  sessionTtlMs?: number;
+  /** Sign-in attempts allowed per address per window. Default 10 a minute. */
+  signInRateLimit?: { max: number; timeWindowMs: number };
+  /** Largest request body accepted, in bytes. Default 64 KiB (the biggest real body is a footprint). */
+  bodyLimit?: number;
+}
+
+const API_ROUTES = [
+  healthRoutes,
+  sessionRoutes,
+  overviewRoutes,
+  geographyRoutes,
+  icbRoutes,
+  serviceRoutes,
+  flowRoutes,
+  footprintRoutes,
+  userRoutes,
+];
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 64 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  const resolved: ResolvedAppOptions = {
+    sessionTtlMs: options.sessionTtlMs ?? 8 * 60 * 60 * 1000,
+    signInRateLimit: options.signInRateLimit ?? { max: 10, timeWindowMs: 60_000 },
+  };
+  const context: RouteContext = { ws: options.workspace, options: resolved };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Footprint API',
+        version: '0.1.0',
+        description:
+          'Specialised commissioning figures from a Footprint workspace. Sign in with POST /api/session; send the returned csrfToken as the x-csrf-token header on every change. Money is in pounds. Every data answer carries its provenance.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fp_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(
+    async (api) => {
+      for (const routes of API_ROUTES) await api.register(routes, context);
+      api
+        .withTypeProvider<ZodTypeProvider>()
+        .get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.setNotFoundHandler((request, reply) => sendNotFound(request, reply));
+    },
+    { prefix: '/api' },
+  );
+  await registerWebApp(app, options);
+  return app;
+}
+
+async function registerWebApp(app: FastifyInstance, options: AppOptions): Promise<void> {
+  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+  if (existsSync(resolve(webDir, 'index.html'))) {
+    // @fastify/static resolves every path inside webDir and refuses '..' segments, so no file outside it
+    // can be read. Any other GET (a client-side route such as /icb/QWE) gets index.html.
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !/\.[a-z0-9]+$/i.test(request.url.split('?')[0]!)) {
+        return reply.sendFile('index.html');
+      }
+      return sendNotFound(request, reply);
+    });
+    return;
+  }
+  app.get('/', async (_request, reply) => {
+    const overview = await readOverview(options.workspace);
+    return reply.type('text/html; charset=utf-8').send(renderHomePage(overview));
+  });
+  app.setNotFoundHandler((request, reply) => sendNotFound(request, reply));
+}

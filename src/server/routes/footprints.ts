@@ -1,0 +1,153 @@
+// Footprints: everyone signed in lists them; editors define new ones, owned by their organisation (or one
+// it covers); a footprint is removed by its owner or an organisation covering the owner.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { fail } from '../../core/errors.ts';
+import { addFootprint, removeFootprint } from '../../data/footprints.ts';
+import { footprintOwnership, footprintsSummary, setFootprintOwner } from '../../data/queries/footprints-summary.ts';
+import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
+import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
+import { guard, signedInUser } from '../auth/guard.ts';
+import { sendExport, tableRows } from '../export-reply.ts';
+import { provenanceOf } from '../provenance.ts';
+import { errorBody, financialYear, format, icbCode, noContent, provenance } from '../schemas.ts';
+import type { RouteContext } from './route-context.ts';
+
+const footprintRow = z.object({
+  name: z.string(),
+  kind: z.string(),
+  description: z.string().nullable(),
+  members: z.array(z.string()),
+  population: z.number(),
+  populationBasisSpend: z.number(),
+  owner: z
+    .string()
+    .nullable()
+    .describe('Owning organisation code; null for footprints shipped with the reference data.'),
+});
+
+function forbidOutside(actor: Organisation, target: Organisation | null, what: string): void {
+  if (!covers(actor, target)) {
+    fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot change ${what}.`, {
+      where: { parameter: 'organisation' },
+      received: actor.code,
+      accepted: target ? `${target.code}, its region or national` : 'national',
+    });
+  }
+}
+
+export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/footprints',
+    {
+      onRequest: guard(ws),
+      schema: {
+        summary: 'Every footprint with its ICBs, population and population-basis spend',
+        tags: ['footprints'],
+        querystring: z.object({ year: financialYear.optional(), format: format.optional() }),
+        response: { 200: z.object({ rows: z.array(footprintRow), provenance }), 400: errorBody, 401: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const context = await readRunContext(ws, '2026');
+      const year = chooseYear(context, request.query.year);
+      const rows = await footprintsSummary(ws, { dataset: context.dataset, year });
+      const asked = request.query.format;
+      if (asked === 'xlsx' || asked === 'csv') {
+        return sendExport(
+          reply,
+          asked,
+          ['footprints', year],
+          [
+            {
+              name: 'Footprints',
+              columns: [
+                { key: 'name', header: 'Footprint', kind: 'text' },
+                { key: 'kind', header: 'Kind', kind: 'text' },
+                { key: 'members', header: 'ICBs', kind: 'text' },
+                { key: 'population', header: 'Population', kind: 'number' },
+                { key: 'populationBasisSpend', header: 'Population-basis spend (£)', kind: 'money' },
+                { key: 'owner', header: 'Owner', kind: 'text' },
+              ],
+              rows: tableRows(rows.map((f) => ({ ...f, members: f.members.join(' ') }))),
+            },
+          ],
+        );
+      }
+      return {
+        rows,
+        provenance: provenanceOf(
+          context,
+          year,
+          "A footprint's population and population-basis spend are the sums over its member ICBs (GP-registered patients, August 2026).",
+        ),
+      };
+    },
+  );
+  r.post(
+    '/footprints',
+    {
+      onRequest: guard(ws, { role: 'editor', changes: true }),
+      schema: {
+        summary: 'Define a footprint (editors); it belongs to your organisation unless you name one you cover',
+        tags: ['footprints'],
+        body: z.object({
+          name: z.string().min(1).max(80),
+          icbs: z.array(icbCode).min(1).max(60),
+          description: z.string().max(500).optional(),
+          owner: z.string().min(1).max(20).optional().describe('Owning organisation; default yours.'),
+        }),
+        response: {
+          201: z.object({ name: z.string(), members: z.array(z.string()), owner: z.string() }),
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          409: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = signedInUser(request).organisation;
+      const ownerCode = request.body.owner ?? actor.code;
+      const owner = await findOrganisation(ws, ownerCode);
+      if (!owner) {
+        fail('FP_AUTH_UNKNOWN_ORGANISATION', `There is no organisation ${JSON.stringify(ownerCode)}.`, {
+          where: { parameter: 'body.owner' },
+          received: ownerCode,
+        });
+      }
+      forbidOutside(actor, owner, `footprints owned by ${owner.name}`);
+      const made = await addFootprint(ws, request.body.name, request.body.icbs, request.body.description);
+      await setFootprintOwner(ws, made.name, owner.code);
+      return reply.code(201).send({ name: made.name, members: made.icbs, owner: owner.code });
+    },
+  );
+  r.delete(
+    '/footprints/:name',
+    {
+      onRequest: guard(ws, { role: 'editor', changes: true }),
+      schema: {
+        summary: 'Remove a footprint you own (or one owned by an organisation you cover)',
+        tags: ['footprints'],
+        params: z.object({ name: z.string().min(1).max(120) }),
+        response: { 204: noContent, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const actor = signedInUser(request).organisation;
+      const found = await footprintOwnership(ws, request.params.name);
+      if (!found) {
+        fail('FP_FOOTPRINT_NOT_FOUND', `There is no footprint called ${JSON.stringify(request.params.name)}.`, {
+          where: { parameter: 'name' },
+          received: request.params.name,
+        });
+      }
+      const owner = found.owner ? ((await findOrganisation(ws, found.owner)) ?? null) : null;
+      forbidOutside(actor, owner, `the footprint "${found.name}"`);
+      await removeFootprint(ws, found.name);
+      return reply.code(204).send(null);
+    },
+  );
+};

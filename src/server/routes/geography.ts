@@ -1,0 +1,73 @@
+// GET /api/geography/icbs.geojson: the shipped ICB boundaries of a vintage (generalised, clipped to the
+// coastline) with each feature's properties reduced to { code (ODS), onsCode, name } for the map.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DEFAULT_VINTAGE, type GeographyVintage } from '../../data/reference/geography.ts';
+import { DEFAULT_REFERENCE_DIR, REFERENCE_FILES } from '../../data/reference/reference-files.ts';
+import type { Workspace } from '../../data/workspace.ts';
+import { guard } from '../auth/guard.ts';
+import { errorBody, vintage } from '../schemas.ts';
+import type { RouteContext } from './route-context.ts';
+
+const BOUNDARY_FILE: Record<GeographyVintage, { path: string; onsProperty: string }> = {
+  '2026': { path: REFERENCE_FILES.icbBoundaries2026, onsProperty: 'ICB26CD' },
+  '2023': { path: REFERENCE_FILES.icbBoundaries2023, onsProperty: 'ICB23CD' },
+};
+
+const feature = z.object({
+  type: z.literal('Feature'),
+  properties: z.object({ code: z.string(), onsCode: z.string(), name: z.string() }),
+  geometry: z.unknown(),
+});
+const featureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(feature) });
+type FeatureCollection = z.infer<typeof featureCollection>;
+
+async function readBoundaries(ws: Workspace, v: GeographyVintage): Promise<FeatureCollection> {
+  const file = BOUNDARY_FILE[v];
+  const parsed = JSON.parse(await readFile(join(DEFAULT_REFERENCE_DIR, file.path), 'utf8')) as {
+    features: { properties: Record<string, unknown>; geometry: unknown }[];
+  };
+  const icbs = await ws.all<{ code: string; onsCode: string; name: string }>(
+    'SELECT icb_code AS code, icb_ons_code AS "onsCode", name FROM icb WHERE vintage = $1',
+    [v],
+  );
+  const byOns = new Map(icbs.map((i) => [i.onsCode, i]));
+  return {
+    type: 'FeatureCollection',
+    features: parsed.features.flatMap((f) => {
+      const icb = byOns.get(String(f.properties[file.onsProperty]));
+      return icb ? [{ type: 'Feature' as const, properties: icb, geometry: f.geometry }] : [];
+    }),
+  };
+}
+
+export const geographyRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) => {
+  // The boundaries never change while the server runs: read each vintage once.
+  const cache = new Map<GeographyVintage, Promise<FeatureCollection>>();
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/geography/icbs.geojson',
+    {
+      onRequest: guard(ws),
+      schema: {
+        summary: 'ICB boundaries as GeoJSON, properties { code, onsCode, name }',
+        tags: ['geography'],
+        querystring: z.object({ vintage: vintage.optional() }),
+        response: { 200: featureCollection, 400: errorBody, 401: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const v = request.query.vintage ?? DEFAULT_VINTAGE;
+      let boundaries = cache.get(v);
+      if (!boundaries) {
+        boundaries = readBoundaries(ws, v);
+        cache.set(v, boundaries);
+        boundaries.catch(() => cache.delete(v));
+      }
+      reply.type('application/geo+json');
+      return boundaries;
+    },
+  );
+};

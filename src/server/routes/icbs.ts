@@ -1,0 +1,148 @@
+// GET /api/icbs/:code: one ICB's page — population pyramid, spend by programme and service, where its
+// patients are treated and the providers it hosts. Exports: a workbook with every table, or one table as
+// CSV (?table=).
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { icbProfile } from '../../data/queries/icb-profile.ts';
+import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
+import { guard } from '../auth/guard.ts';
+import { sendExport, tableRows } from '../export-reply.ts';
+import { provenanceOf } from '../provenance.ts';
+import { errorBody, financialYear, format, icbCode, provenance } from '../schemas.ts';
+import type { RouteContext } from './route-context.ts';
+
+const ICB_TABLES = ['services', 'programmes', 'providers', 'hosted', 'population'] as const;
+
+const answer = z.object({
+  icb: z.object({ code: z.string(), name: z.string(), region: z.object({ code: z.string(), name: z.string() }) }),
+  population: z.object({
+    total: z.number(),
+    pyramid: z.array(z.object({ ageBand: z.string(), male: z.number(), female: z.number() })),
+  }),
+  spendByProgramme: z.array(z.object({ programme: z.string(), spend: z.number() })),
+  spendByService: z.array(
+    z.object({
+      service: z.string(),
+      name: z.string(),
+      programme: z.string().nullable(),
+      spend: z.number(),
+      perHead: z.number().nullable(),
+    }),
+  ),
+  topProviders: z.array(
+    z.object({
+      provider: z.string(),
+      name: z.string(),
+      providerIcb: z.string(),
+      inside: z.boolean(),
+      spend: z.number(),
+      activity: z.number(),
+    }),
+  ),
+  insideShare: z.number().nullable(),
+  hostedProviders: z.array(
+    z.object({
+      provider: z.string(),
+      name: z.string(),
+      income: z.number(),
+      incomeFromOutsideShare: z.number().nullable(),
+      topOrigins: z.array(z.object({ icb: z.string(), name: z.string(), spend: z.number() })),
+    }),
+  ),
+  provenance,
+});
+
+export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) => {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/icbs/:code',
+    {
+      onRequest: guard(ws),
+      schema: {
+        summary: "One ICB's population, spend, patients' providers and hosted providers (2026 geography)",
+        tags: ['icbs'],
+        params: z.object({ code: icbCode }),
+        querystring: z.object({
+          year: financialYear.optional(),
+          format: format.optional(),
+          table: z.enum(ICB_TABLES).optional().describe('For CSV: which table (default services).'),
+        }),
+        response: { 200: answer, 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const context = await readRunContext(ws, '2026');
+      const year = chooseYear(context, request.query.year);
+      const profile = await icbProfile(ws, context.dataset, request.params.code, year);
+      const asked = request.query.format;
+      if (asked === 'xlsx' || asked === 'csv') {
+        const tables = {
+          services: {
+            name: 'Spend by service',
+            columns: [
+              { key: 'service', header: 'Service code', kind: 'text' as const },
+              { key: 'name', header: 'Service', kind: 'text' as const },
+              { key: 'programme', header: 'Programme of care', kind: 'text' as const },
+              { key: 'spend', header: 'Population-basis spend (£)', kind: 'money' as const },
+              { key: 'perHead', header: 'Per head (£)', kind: 'money' as const },
+            ],
+            rows: tableRows(profile.spendByService),
+          },
+          programmes: {
+            name: 'Spend by programme',
+            columns: [
+              { key: 'programme', header: 'Programme of care', kind: 'text' as const },
+              { key: 'spend', header: 'Population-basis spend (£)', kind: 'money' as const },
+            ],
+            rows: tableRows(profile.spendByProgramme),
+          },
+          providers: {
+            name: 'Where patients are treated',
+            columns: [
+              { key: 'provider', header: 'Provider code', kind: 'text' as const },
+              { key: 'name', header: 'Provider', kind: 'text' as const },
+              { key: 'providerIcb', header: 'Provider ICB', kind: 'text' as const },
+              { key: 'inside', header: 'Inside the ICB', kind: 'text' as const },
+              { key: 'spend', header: 'Spend (£)', kind: 'money' as const },
+              { key: 'activity', header: 'Activity', kind: 'number' as const },
+            ],
+            rows: tableRows(profile.topProviders),
+          },
+          hosted: {
+            name: 'Hosted providers',
+            columns: [
+              { key: 'provider', header: 'Provider code', kind: 'text' as const },
+              { key: 'name', header: 'Provider', kind: 'text' as const },
+              { key: 'income', header: 'Income (£)', kind: 'money' as const },
+              { key: 'incomeFromOutsideShare', header: 'Share from outside the ICB', kind: 'share' as const },
+              { key: 'topOrigins', header: 'Largest resident ICBs', kind: 'text' as const },
+            ],
+            rows: profile.hostedProviders.map((h) => ({
+              ...h,
+              topOrigins: h.topOrigins.map((o) => o.icb).join(' '),
+            })),
+          },
+          population: {
+            name: 'Population',
+            columns: [
+              { key: 'ageBand', header: 'Age band', kind: 'text' as const },
+              { key: 'male', header: 'Male', kind: 'number' as const },
+              { key: 'female', header: 'Female', kind: 'number' as const },
+            ],
+            rows: tableRows(profile.population.pyramid),
+          },
+        };
+        const chosen = asked === 'csv' ? [tables[request.query.table ?? 'services']] : Object.values(tables);
+        return sendExport(reply, asked, ['icb', profile.icb.code, request.query.table, year], chosen);
+      }
+      return {
+        ...profile,
+        provenance: provenanceOf(
+          context,
+          year,
+          'Spend is on population basis: activity of patients registered with this ICB, wherever treated. Population is GP-registered patients, August 2026. Inside share is the part of that spend at providers hosted in the ICB. Hosted providers are those whose host ICB this is; their income counts patients from every ICB.',
+        ),
+      };
+    },
+  );
+};

@@ -1,0 +1,192 @@
+// GET /api/services: the catalogue with national figures, filtered by text and programme of care; GET
+// /api/services/:code: one service's spend per ICB (per head) and its providers.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { fail } from '../../core/errors.ts';
+import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
+import { serviceByIcb, serviceProviders } from '../../data/queries/service-profile.ts';
+import { servicesCatalogue } from '../../data/queries/services-catalogue.ts';
+import { catalogueIsShippedPartial } from '../../data/reference/import-services.ts';
+import { guard } from '../auth/guard.ts';
+import { sendExport, tableRows } from '../export-reply.ts';
+import { provenanceOf } from '../provenance.ts';
+import { errorBody, financialYear, format, provenance, serviceCode } from '../schemas.ts';
+import type { RouteContext } from './route-context.ts';
+
+const serviceRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  programme: z.string().nullable(),
+  highlySpecialised: z.boolean().nullable(),
+  delegated2023: z.boolean().nullable().describe('Delegated to ICBs in 2023/24 (null: not known).'),
+  delegated2025: z.boolean().nullable().describe('Delegated to ICBs in 2025/26 (null: not known).'),
+  nationalSpend: z.number(),
+  patients: z.number().nullable(),
+  activity: z.number(),
+  providers: z.number(),
+});
+
+const SERVICE_COLUMNS = [
+  { key: 'code', header: 'Service code', kind: 'text' as const },
+  { key: 'name', header: 'Service', kind: 'text' as const },
+  { key: 'programme', header: 'Programme of care', kind: 'text' as const },
+  { key: 'highlySpecialised', header: 'Highly specialised', kind: 'text' as const },
+  { key: 'delegated2023', header: 'Delegated 2023/24', kind: 'text' as const },
+  { key: 'delegated2025', header: 'Delegated 2025/26', kind: 'text' as const },
+  { key: 'nationalSpend', header: 'National spend (£)', kind: 'money' as const },
+  { key: 'patients', header: 'Patients', kind: 'number' as const },
+  { key: 'activity', header: 'Activity', kind: 'number' as const },
+  { key: 'providers', header: 'Providers', kind: 'number' as const },
+];
+
+const DERIVATION =
+  'National spend and activity are summed from the stored flows (every resident ICB to every provider) for the year; patients are summed from the activity rows that carry a patient count; providers counts those with non-zero spend.';
+
+export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/services',
+    {
+      onRequest: guard(ws),
+      schema: {
+        summary: 'The services catalogue with national spend, patients and providers',
+        tags: ['services'],
+        querystring: z.object({
+          year: financialYear.optional(),
+          q: z.string().max(100).optional().describe('Text found in the code or name (any case).'),
+          programme: z.string().max(100).optional().describe('Exact programme of care.'),
+          format: format.optional(),
+        }),
+        response: {
+          200: z.object({ rows: z.array(serviceRow), catalogueNote: z.string().nullable(), provenance }),
+          400: errorBody,
+          401: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const context = await readRunContext(ws, '2026');
+      const year = chooseYear(context, request.query.year);
+      const rows = await servicesCatalogue(
+        ws,
+        { dataset: context.dataset, vintage: context.vintage, year },
+        { q: request.query.q, programme: request.query.programme },
+      );
+      const asked = request.query.format;
+      if (asked === 'xlsx' || asked === 'csv') {
+        return sendExport(
+          reply,
+          asked,
+          ['services', year],
+          [{ name: `Services ${year ?? ''}`.trim(), columns: SERVICE_COLUMNS, rows: tableRows(rows) }],
+        );
+      }
+      const catalogueNote = (await catalogueIsShippedPartial(ws))
+        ? 'This is the partial catalogue shipped with Footprint, assembled from published NHS England lists; programme of care, highly specialised flag and delegation status are blank where no public source gives them. Import the full catalogue with `footprint services import FILE`.'
+        : null;
+      return { rows, catalogueNote, provenance: provenanceOf(context, year, DERIVATION) };
+    },
+  );
+  r.get(
+    '/services/:code',
+    {
+      onRequest: guard(ws),
+      schema: {
+        summary: 'One service: spend per ICB (per head) and its providers',
+        tags: ['services'],
+        params: z.object({ code: serviceCode }),
+        querystring: z.object({
+          year: financialYear.optional(),
+          format: format.optional(),
+          table: z.enum(['icbs', 'providers']).optional().describe('For CSV: which table (default icbs).'),
+        }),
+        response: {
+          200: z.object({
+            service: serviceRow,
+            byIcb: z.array(
+              z.object({
+                icb: z.string(),
+                name: z.string(),
+                spend: z.number(),
+                population: z.number(),
+                perHead: z.number().nullable(),
+              }),
+            ),
+            providers: z.array(
+              z.object({
+                provider: z.string(),
+                name: z.string(),
+                providerIcb: z.string(),
+                spend: z.number(),
+                activity: z.number(),
+              }),
+            ),
+            provenance,
+          }),
+          400: errorBody,
+          401: errorBody,
+          404: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const context = await readRunContext(ws, '2026');
+      const year = chooseYear(context, request.query.year);
+      const [service] = await servicesCatalogue(
+        ws,
+        { dataset: context.dataset, vintage: context.vintage, year },
+        { code: request.params.code },
+      );
+      if (!service) {
+        fail('FP_HTTP_NOT_FOUND', `There is no current service with the code ${JSON.stringify(request.params.code)}.`, {
+          where: { parameter: 'code' },
+          received: request.params.code,
+          accepted: 'a service line code from GET /api/services',
+        });
+      }
+      const run = context.dataset && year ? { dataset: context.dataset, vintage: context.vintage, year } : null;
+      const byIcb = run ? await serviceByIcb(ws, run, service.code) : [];
+      const providers = run ? await serviceProviders(ws, run, service.code) : [];
+      const asked = request.query.format;
+      if (asked === 'xlsx' || asked === 'csv') {
+        const tables = {
+          icbs: {
+            name: 'Spend by ICB',
+            columns: [
+              { key: 'icb', header: 'ICB code', kind: 'text' as const },
+              { key: 'name', header: 'ICB', kind: 'text' as const },
+              { key: 'spend', header: 'Population-basis spend (£)', kind: 'money' as const },
+              { key: 'population', header: 'Population', kind: 'number' as const },
+              { key: 'perHead', header: 'Per head (£)', kind: 'money' as const },
+            ],
+            rows: tableRows(byIcb),
+          },
+          providers: {
+            name: 'Providers',
+            columns: [
+              { key: 'provider', header: 'Provider code', kind: 'text' as const },
+              { key: 'name', header: 'Provider', kind: 'text' as const },
+              { key: 'providerIcb', header: 'Provider ICB', kind: 'text' as const },
+              { key: 'spend', header: 'Spend (£)', kind: 'money' as const },
+              { key: 'activity', header: 'Activity', kind: 'number' as const },
+            ],
+            rows: tableRows(providers),
+          },
+        };
+        const chosen = asked === 'csv' ? [tables[request.query.table ?? 'icbs']] : Object.values(tables);
+        return sendExport(reply, asked, ['service', service.code, request.query.table, year], chosen);
+      }
+      return {
+        service,
+        byIcb,
+        providers,
+        provenance: provenanceOf(
+          context,
+          year,
+          `${DERIVATION} Spend per ICB is on population basis; per head divides it by GP-registered patients, August 2026.`,
+        ),
+      };
+    },
+  );
+};

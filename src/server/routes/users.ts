@@ -1,0 +1,122 @@
+// Users, for admins: each admin sees and manages the users of their organisation and those it covers (a
+// region's admin: the region and its ICBs; national: everyone).
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { fail } from '../../core/errors.ts';
+import { coveredCodes, covers, requireOrganisation } from '../../data/users/organisations.ts';
+import { ROLES } from '../../data/users/roles.ts';
+import { addUser, findUser, listUsers, MAX_PASSWORD_LENGTH, removeUser } from '../../data/users/user-store.ts';
+import { guard, signedInUser } from '../auth/guard.ts';
+import { sendExport } from '../export-reply.ts';
+import { errorBody, format, noContent } from '../schemas.ts';
+import type { RouteContext } from './route-context.ts';
+import { describeUser, sessionUser } from './session.ts';
+
+export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/users',
+    {
+      onRequest: guard(ws, { role: 'admin' }),
+      schema: {
+        summary: 'Users of your organisation and those it covers (admins)',
+        tags: ['users'],
+        querystring: z.object({ format: format.optional() }),
+        response: { 200: z.object({ rows: z.array(sessionUser) }), 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const actor = signedInUser(request).organisation;
+      const rows = (await listUsers(ws, await coveredCodes(ws, actor))).map(describeUser);
+      const asked = request.query.format;
+      if (asked === 'xlsx' || asked === 'csv') {
+        return sendExport(
+          reply,
+          asked,
+          ['users', actor.code],
+          [
+            {
+              name: 'Users',
+              columns: [
+                { key: 'email', header: 'Email', kind: 'text' },
+                { key: 'organisation', header: 'Organisation code', kind: 'text' },
+                { key: 'organisationName', header: 'Organisation', kind: 'text' },
+                { key: 'role', header: 'Role', kind: 'text' },
+              ],
+              rows: rows.map((u) => ({
+                email: u.email,
+                organisation: u.organisation.code,
+                organisationName: u.organisation.name,
+                role: u.role,
+              })),
+            },
+          ],
+        );
+      }
+      return { rows };
+    },
+  );
+  r.post(
+    '/users',
+    {
+      onRequest: guard(ws, { role: 'admin', changes: true }),
+      schema: {
+        summary: 'Add a user to your organisation or one it covers (admins)',
+        tags: ['users'],
+        body: z.object({
+          email: z.string().min(3).max(254),
+          organisation: z.string().min(1).max(20),
+          role: z.enum(ROLES),
+          password: z.string().max(MAX_PASSWORD_LENGTH),
+        }),
+        response: { 201: sessionUser, 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const actor = signedInUser(request).organisation;
+      const target = await requireOrganisation(ws, request.body.organisation, 'body.organisation');
+      if (!covers(actor, target)) {
+        fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot add users to ${target.name}.`, {
+          where: { parameter: 'body.organisation' },
+          received: target.code,
+        });
+      }
+      const user = await addUser(ws, { ...request.body, organisation: target.code });
+      return reply.code(201).send(describeUser(user));
+    },
+  );
+  r.delete(
+    '/users/:email',
+    {
+      onRequest: guard(ws, { role: 'admin', changes: true }),
+      schema: {
+        summary: 'Remove a user of your organisation or one it covers (admins)',
+        tags: ['users'],
+        params: z.object({ email: z.string().min(3).max(254) }),
+        response: { 204: noContent, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const me = signedInUser(request);
+      const target = await findUser(ws, request.params.email);
+      if (!target) {
+        fail('FP_AUTH_USER_NOT_FOUND', `There is no user ${request.params.email}.`, {
+          where: { parameter: 'email' },
+          received: request.params.email,
+        });
+      }
+      if (!covers(me.organisation, target.organisation) || target.email === me.email) {
+        fail(
+          'FP_AUTH_FORBIDDEN',
+          target.email === me.email
+            ? 'You cannot remove yourself; ask another admin.'
+            : `${me.organisation.name} cannot remove users of ${target.organisation.name}.`,
+          { where: { parameter: 'email' }, received: target.email },
+        );
+      }
+      await removeUser(ws, target.email);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,47 @@
+// Pieces of request and response schema shared by the routes: the year, vintage and export-format
+// parameters, and the provenance every data response carries.
+import { z } from 'zod';
+import { GEOGRAPHY_VINTAGES } from '../data/reference/geography.ts';
+
+export const financialYear = z
+  .string()
+  .regex(/^\d{4}\/\d{2}$/, 'a financial year such as 2024/25')
+  .describe('Financial year, e.g. 2024/25; default the latest with results.');
+
+export const vintage = z.enum(GEOGRAPHY_VINTAGES).describe("Geography vintage: '2026' (36 ICBs) or '2023' (42 ICBs).");
+
+export const EXPORT_FORMATS = ['json', 'xlsx', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const format = z
+  .enum(EXPORT_FORMATS)
+  .describe('json (default), or xlsx / csv to download exactly these rows as a file.');
+
+export const provenance = z
+  .object({
+    dataset: z.string().nullable().describe('The activity dataset the figures come from; null before any import.'),
+    vintage: z.string().describe('The geography vintage ICB figures are on.'),
+    rule: z.string().nullable().describe('The unknown-residence rule of the stored run.'),
+    financialYear: z.string().nullable(),
+    derivation: z.string().describe('How the figures were derived, in words.'),
+  })
+  .describe('How the figures were derived: which rows, which rule, which year.');
+
+export type Provenance = z.infer<typeof provenance>;
+
+export const icbCode = z.string().regex(/^[A-Za-z0-9]{3,9}$/, 'an ICB ODS code such as QWE');
+export const serviceCode = z.string().regex(/^[A-Za-z0-9]{1,12}$/, 'a service line code such as 13X');
+
+export const noContent = z.null().describe('No content.');
+
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      where: z.object({ route: z.string().optional(), parameter: z.string().optional() }).optional(),
+      received: z.string().optional(),
+      accepted: z.string().optional(),
+      hint: z.string().optional(),
+    }),
+  })
+  .describe('What went wrong, where, what was received and what is accepted.');
