@@ -22,7 +22,7 @@ export async function buildBenchWorkspace(dir: string, rows: number): Promise<vo
               'APC_EL', NULL, NULL,
               CAST(i % 5 + 1 AS DOUBLE),
               CAST((i * 7919 % 1000000 - 1000) / 100.0 AS DECIMAL(18, 2)),
-              NULL
+              NULL, NULL
        FROM (SELECT range AS i, (range * 2654435761 % 75) AS s FROM range(${Math.trunc(rows)}))`,
     );
   } finally {

@@ -33,7 +33,16 @@ export async function buildWebIfStale(
 ): Promise<boolean> {
   if (!options.force && !webBuildIsStale()) return false;
   const started = Date.now();
-  await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite takes NODE_ENV from the environment when set; under vitest it is 'test', which would bundle
+  // React's development build (twice the size). The app is always built for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(web, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   options.log?.(`Built the web app into web/dist in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return true;
 }

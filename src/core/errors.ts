@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   FP_IMPORT_BAD_DATASET_NAME: 'A dataset name must be 1–64 characters of letters, digits, hyphens or underscores.',
   FP_IMPORT_UNREADABLE_ROW:
     'A row cannot be read at all (wrong number of fields, broken quoting or text that is not UTF-8).',
+  FP_IMPORT_UNKNOWN_PRACTICE: 'A GP practice code is not a practice in the reference data.',
   // Generator
   FP_GENERATE_BAD_OPTION: 'A generator option is out of range.',
   FP_GENERATE_BAD_ASSUMPTIONS: 'The generator assumptions file does not match its schema or its rules.',
@@ -58,6 +59,16 @@ export const ERROR_CODES = {
   FP_REPORT_FOOTPRINT_VINTAGE: 'The footprint is defined on a different geography vintage from the one asked for.',
   // Command line
   FP_CLI_BAD_OPTION: 'A command-line option has a value that is not accepted.',
+  // Activity engines (where the activity facts live: the workspace's DuckDB or a ClickHouse cluster)
+  FP_ENGINE_BAD_ADDRESS:
+    'The engine is not "duckdb" or clickhouse://host:port[,host:port…] with a valid database name.',
+  FP_ENGINE_UNREACHABLE: 'No ClickHouse server answers at the host and port given.',
+  FP_ENGINE_AUTH_FAILED:
+    'ClickHouse refused the user name or password (taken from CLICKHOUSE_USER and CLICKHOUSE_PASSWORD).',
+  FP_ENGINE_MISSING_TABLE: 'A database or table the engine needs is missing on the cluster.',
+  FP_ENGINE_QUERY_FAILED: 'The cluster failed while answering, for example because a shard went down mid-query.',
+  FP_ENGINE_CLUSTER_MISMATCH:
+    'The ClickHouse servers do not define the named cluster with one shard for each host given.',
   // Sign-in, users and organisations
   FP_AUTH_NOT_SIGNED_IN: 'The request has no valid session (none, forged, expired or signed out); sign in first.',
   FP_AUTH_BAD_CREDENTIALS: 'The email address or password is wrong.',
@@ -82,6 +93,15 @@ export const ERROR_CODES = {
   // Statistics
   FP_STATS_BAD_ARGUMENT: 'A statistics argument breaks the method’s rules.',
   FP_STATS_BAD_INPUT: 'A statistics input file does not have the columns or values expected.',
+  // Atlas of variation, quality KPIs and derogations
+  FP_ATLAS_NO_POPULATION: 'The workspace has no registered population by ICB, age band and sex to divide by.',
+  FP_ATLAS_BAD_FILTER: 'An atlas service, year, measure or ICB is not one the stored atlas holds.',
+  FP_KPI_BAD_FILE: 'A KPI file is not CSV or XLSX, or its header is neither a KPI definitions nor a KPI values header.',
+  FP_KPI_REJECTED: 'Rows of a KPI file have missing or unaccepted fields, so nothing from the file was stored.',
+  FP_KPI_NOT_FOUND: 'No KPI has that id.',
+  FP_KPI_BAD_RULES: 'The KPI escalation rules file does not match its schema.',
+  FP_DEROGATION_BAD_INPUT: 'A derogation field is missing or has a value that is not accepted.',
+  FP_DEROGATION_NOT_FOUND: 'No derogation has that id.',
   // Financial planning
   FP_PLAN_BAD_SCENARIO: 'A scenario field is missing or has a value that is not accepted.',
   FP_PLAN_ARRAY_LENGTH: 'A per-year array does not have one value per plan year.',
@@ -100,6 +120,79 @@ export const ERROR_CODES = {
   FP_PLAN_ENVELOPE_BELOW_FLOORS: 'The allocation envelope is too small to give every unit its floor growth.',
   FP_PLAN_BAD_RISK_SHARE: 'A risk-share agreement is missing a field its type needs or has a value out of range.',
   FP_PLAN_UNKNOWN_UNIT: 'A unit named in the scenario is not one of its units, or not an ICB or footprint.',
+  FP_PLAN_UNKNOWN_CODE: 'A provider or service code in a QIPP scheme’s scope is not in the workspace.',
+  FP_PLAN_NO_BASE_YEAR:
+    'The scenario’s base year has no activity in the current dataset, so there is no spend to grow.',
+  FP_PLAN_NO_NEEDS_INDEX: 'An ICB in the plan has no weighted population to give it a needs-based target.',
+  FP_PLAN_SCENARIO_NOT_FOUND: 'No stored scenario has that name, and it is not a readable scenario file.',
+  FP_PLAN_SCENARIO_EXISTS: 'A stored scenario already has that name.',
+  FP_PLAN_BAD_FILE: 'A scenario file cannot be read or is not JSON.',
+  // Segmentation, delegation and tiering
+  FP_RUBRIC_BAD_FILE: 'A rubric file is not JSON or does not match the rubric schema.',
+  FP_RUBRIC_WEIGHTS_NOT_ONE: 'The factor weights of a segmentation rubric do not add up to 1.',
+  FP_RUBRIC_THRESHOLDS_ORDER: 'Rubric thresholds or suggestion cut points are not in ascending order.',
+  FP_RUBRIC_UNKNOWN_FACTOR: 'A rubric refers to a factor or criterion it does not define.',
+  FP_RUBRIC_UNKNOWN_SERVICE: 'A rubric names a service code that is not in the services catalogue.',
+  FP_ASSESS_BAD_FILE: 'An assessment file cannot be read or lacks the service, item and answer columns.',
+  FP_ASSESS_UNKNOWN_SERVICE: 'An assessment row names a service code that is not in the services catalogue.',
+  FP_ASSESS_UNKNOWN_ITEM: 'An assessment row names a factor or criterion that the exercise’s rubrics do not define.',
+  FP_ASSESS_BAD_SCORE: 'A factor score is not a whole number on the rubric’s scale (1 to 5).',
+  FP_ASSESS_BAD_ANSWER: 'A criterion answer is not meets, partly or does-not-meet.',
+  FP_ASSESS_DUPLICATE: 'An assessment file answers the same service and item twice.',
+  FP_ASSESS_BAD_NAME: 'An exercise or assessor name must be 1–80 letters, digits, spaces, hyphens or full stops.',
+  FP_EXERCISE_NOT_FOUND: 'No assessment exercise has that name.',
+  FP_EXERCISE_EXISTS: 'An assessment exercise with that name already exists.',
+  FP_DELEGATION_NOT_RUN: 'The exercise has no delegation results yet; run `footprint delegation run` first.',
+  FP_DELEGATION_BAD_OUTCOME: 'A reconciled outcome, level or rationale is missing or not one of the accepted values.',
+  FP_MODEL_BAD_ENTRY: 'A commissioning model entry has an unknown model, footprint or year, or lacks a named lead.',
+  FP_VOLATILITY_BAD_ARGUMENT:
+    'A volatility argument is out of range (patients, costs, CV, iterations, margin or seed).',
+  // Assurance, contracting and the audit trail
+  FP_AUDIT_BAD_EVENT:
+    'An audit event lacks an actor, organisation or object id, or its type or action is not a lower-case word.',
+  FP_KLOE_BAD_TEMPLATE: 'A KLOE template file is not JSON or does not match the template schema.',
+  FP_KLOE_DUPLICATE_QUESTION: 'Two questions in a KLOE template have the same id.',
+  FP_KLOE_TEMPLATE_NOT_FOUND: 'No KLOE template has that id (and version).',
+  FP_ASSURANCE_BAD_RATING: 'A rating is not on the scale: red, amber-red, amber-green, green or not-assessed.',
+  FP_ASSURANCE_BAD_LINK: 'An evidence link is not an http or https address.',
+  FP_ASSURANCE_ROUND_NOT_FOUND: 'No review round has that id.',
+  FP_ASSURANCE_REVIEW_NOT_FOUND: 'No review has that id.',
+  FP_ASSURANCE_UNKNOWN_QUESTION: 'The question id is not one of the review template’s questions.',
+  FP_ASSURANCE_EMPTY_ROUND: 'A review round would cover no ICB or footprint.',
+  FP_ASSURANCE_NOT_RATED: 'A question cannot be moderated before it has a rating.',
+  FP_ASSURANCE_SELF_MODERATION: 'A rating must be moderated by a second reviewer, not the one who gave it.',
+  FP_ASSURANCE_ATTACHMENT_TOO_LARGE: 'An evidence attachment is larger than the limit.',
+  FP_ASSURANCE_ATTACHMENT_TYPE: 'An evidence attachment is not of an accepted type, or its content is not that type.',
+  FP_ASSURANCE_ATTACHMENT_NOT_FOUND: 'No evidence attachment has that id in this review.',
+  FP_INTENTION_NOT_FOUND: 'No commissioning intention has that id.',
+  FP_CONTRACT_BAD_MONEY:
+    'A contract value or control total is not an amount of money (pounds, at most two decimal places).',
+  FP_CONTRACT_UNKNOWN_PROVIDER: 'A contract names a provider code that is not in the reference data.',
+  FP_CONTRACT_UNKNOWN_SERVICE: 'A contract names a service line code that is not in the services catalogue.',
+  FP_CONTRACT_DUPLICATE_SERVICE: 'A contract lists the same service twice.',
+  FP_CONTRACT_NOT_FOUND: 'No contract has that id.',
+  FP_PACK_BAD_OPTION:
+    'The board pack needs exactly one of --icb or --footprint and an --out file ending .pdf or .html.',
+  FP_PACK_RENDER_FAILED: 'Headless Chromium could not render the board pack to PDF.',
+  // Places, neighbourhoods, clinical networks and triangulation
+  FP_PLACE_OVERLAP: 'A place grouping puts the same GP practice in more than one place.',
+  FP_PLACE_PRACTICES_LEFT_OUT: "A place grouping leaves some of the ICB's GP practices in no place.",
+  FP_PLACE_UNKNOWN_PRACTICE:
+    'A place grouping names a GP practice that is not in the reference data or not in that ICB.',
+  FP_PLACE_BAD_NAME:
+    'A place grouping or place name must be 1–80 letters, digits, spaces, hyphens, commas or ampersands.',
+  FP_PLACE_GROUPING_EXISTS: 'A place grouping with that name already exists.',
+  FP_PLACE_GROUPING_NOT_FOUND: 'No place grouping has that name for that ICB.',
+  FP_NETWORK_BAD_NAME: 'A clinical network name must be 1–100 letters, digits, spaces or the punctuation - & ( ) , /.',
+  FP_NETWORK_UNKNOWN_TYPE: 'A clinical network type is not one of the accepted types.',
+  FP_NETWORK_UNKNOWN_ICB: "A clinical network's footprint names an ICB code that is not in the 2026 geography.",
+  FP_NETWORK_UNKNOWN_SERVICE: 'A clinical network names a service code that is not in the services catalogue.',
+  FP_NETWORK_UNKNOWN_PROVIDER: 'A clinical network names a member provider code that is not in the reference data.',
+  FP_NETWORK_EXISTS: 'A clinical network with that name already exists.',
+  FP_NETWORK_NOT_FOUND: 'No clinical network has that name.',
+  FP_NETWORK_SHIPPED: 'A clinical network shipped with Footprint cannot be removed.',
+  FP_TRIANGULATION_BAD_OPTION:
+    'The triangulation report needs exactly one of --footprint or --icb, and a materiality threshold between 0 and 0.5.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -115,6 +208,9 @@ export const WARNING_CODES = {
   FPW006: 'Funnel units vary more than chance allows, so the funnel limits are widened for overdispersion.',
   FPW007: 'Overdispersion was asked for but the funnel units vary no more than chance allows, so exact limits stand.',
   FPW008: 'DSR funnel units with fewer than 10 events have no significance label and are not plotted.',
+  // Atlas of variation (numbered from 201)
+  FPW201: 'Activity with no known ICB of residence is in no ICB’s rate (it has no population to divide by).',
+  FPW202: 'Activity with no age band or sex counts in crude rates but not in age/sex standardised rates.',
   // Financial planning (numbered from 101 so other sections can grow)
   FPW101: 'Convergence caps could not all hold: the envelope needed some units to grow faster than capGrowth.',
   FPW102: 'Every risk-share member reached the cap, so the rest of the pool was shared over the caps.',

@@ -1,6 +1,7 @@
 // Footprints: named sets of ICBs (2026 vintage) that spend, flows and plans can be summed over. Each ICB,
 // each region and the named groups come with the reference data; users add their own.
 import { fail } from '../core/errors.ts';
+import { type AuditActor, recordAudit, SYSTEM_ACTOR } from './audit/record-audit.ts';
 import type { Workspace } from './workspace.ts';
 
 export type FootprintKind = 'icb' | 'region' | 'group' | 'user';
@@ -15,12 +16,20 @@ export interface Footprint {
 
 const FOOTPRINT_NAME = /^[A-Za-z0-9&\- ]{1,80}$/;
 
+export interface FootprintChange {
+  /** The organisation that owns a new footprint; default none (only national may then remove it). */
+  owner?: string;
+  /** Who makes the change, for the audit trail; default the system. */
+  by?: AuditActor;
+}
+
 /** Adds a user-defined footprint over 2026 ICB codes (ODS, any case). */
 export async function addFootprint(
   ws: Workspace,
   name: string,
   icbCodes: readonly string[],
   description?: string,
+  change: FootprintChange = {},
 ): Promise<Footprint> {
   const trimmed = name.trim();
   if (!FOOTPRINT_NAME.test(trimmed)) {
@@ -61,20 +70,29 @@ export async function addFootprint(
         hint: 'Choose another name, or remove the existing user footprint first.',
       });
     }
-    await ws.run("INSERT INTO footprint (name, kind, vintage, description) VALUES ($1, 'user', '2026', $2)", [
-      trimmed,
-      description ?? null,
-    ]);
+    await ws.run(
+      "INSERT INTO footprint (name, kind, vintage, description, owner_organisation) VALUES ($1, 'user', '2026', $2, $3)",
+      [trimmed, description ?? null, change.owner ?? null],
+    );
     for (const code of codes) {
       await ws.run('INSERT INTO footprint_member (footprint_name, icb_code) VALUES ($1, $2)', [trimmed, code]);
     }
-    return {
+    const made = {
       name: trimmed,
       kind: 'user' as const,
       vintage: '2026',
       description: description ?? null,
       icbs: codes.sort(),
     };
+    await recordAudit(ws, {
+      ...(change.by ?? SYSTEM_ACTOR),
+      objectType: 'footprint',
+      objectId: trimmed,
+      action: 'create',
+      before: null,
+      after: { ...made, owner: change.owner ?? null },
+    });
+    return made;
   });
 }
 
@@ -89,10 +107,16 @@ export async function listFootprints(ws: Workspace): Promise<Footprint[]> {
 }
 
 /** Removes a user-defined footprint; the shipped ones cannot be removed. */
-export async function removeFootprint(ws: Workspace, name: string): Promise<void> {
+export async function removeFootprint(ws: Workspace, name: string, by: AuditActor = SYSTEM_ACTOR): Promise<void> {
   await ws.transaction(async () => {
-    const found = await ws.one<{ name: string; kind: string }>(
-      'SELECT name, kind FROM footprint WHERE lower(name) = lower($1)',
+    const found = await ws.one<{
+      name: string;
+      kind: string;
+      vintage: string;
+      description: string | null;
+      owner: string | null;
+    }>(
+      'SELECT name, kind, vintage, description, owner_organisation AS owner FROM footprint WHERE lower(name) = lower($1)',
       [name.trim()],
     );
     if (!found) {
@@ -113,7 +137,19 @@ export async function removeFootprint(ws: Workspace, name: string): Promise<void
         },
       );
     }
+    const members = await ws.all<{ code: string }>(
+      'SELECT icb_code AS code FROM footprint_member WHERE footprint_name = $1 ORDER BY icb_code',
+      [found.name],
+    );
     await ws.run('DELETE FROM footprint_member WHERE footprint_name = $1', [found.name]);
     await ws.run('DELETE FROM footprint WHERE name = $1', [found.name]);
+    await recordAudit(ws, {
+      ...by,
+      objectType: 'footprint',
+      objectId: found.name,
+      action: 'delete',
+      before: { ...found, icbs: members.map((m) => m.code) },
+      after: null,
+    });
   });
 }

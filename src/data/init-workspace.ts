@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { generateActivity } from './generate/generate-activity.ts';
 import { importActivity } from './import/import-activity.ts';
+import { seedSyntheticKpis } from './quality/kpi-store.ts';
 import { loadReference } from './reference/load-reference.ts';
 import { runBasisConversion } from './run/run-basis-conversion.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
@@ -29,6 +30,8 @@ export async function initWorkspace(options: InitOptions): Promise<Workspace> {
     await loadReference(ws, {
       onProgress: (_step, done, total) => options.onProgress?.('reference data', done, total),
     });
+    // A few seeded quality KPIs (milliseconds), so the quality pages have something to show.
+    await seedSyntheticKpis(ws, options.seed ?? DEFAULT_SEED);
     if (options.withActivity !== false) {
       const rows = options.activityRows ?? DEFAULT_ACTIVITY_ROWS;
       const seed = options.seed ?? DEFAULT_SEED;

@@ -44,8 +44,18 @@ export class Workspace {
     return (await this.all<T>(sql, params))[0];
   }
 
+  /** Transactions share the one connection, so they take turns: a BEGIN inside an open one would fail
+   * (e.g. two requests storing plans at once). */
+  #turn: Promise<unknown> = Promise.resolve();
+
   /** Runs fn inside a transaction: all of it is committed, or none of it. */
-  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const mine = this.#turn.then(() => this.#inTransaction(fn));
+    this.#turn = mine.catch(() => undefined);
+    return mine;
+  }
+
+  async #inTransaction<T>(fn: () => Promise<T>): Promise<T> {
     await this.run('BEGIN TRANSACTION');
     try {
       const result = await fn();
@@ -133,7 +143,12 @@ async function migrate(workspace: Workspace): Promise<void> {
       'CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)',
     );
   }
-  for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+  // Any migration not yet recorded is applied, in order — not only those above the highest recorded, so a
+  // workspace that skipped one (made while migrations were added out of order) still gets it.
+  const applied = new Set(
+    (await workspace.all<{ version: number }>('SELECT version FROM schema_migration')).map((row) => row.version),
+  );
+  for (const migration of MIGRATIONS.filter((m) => !applied.has(m.version))) {
     await workspace.transaction(async () => {
       await workspace.run(migration.sql);
       await workspace.run('INSERT INTO schema_migration VALUES ($1, $2, now())', [migration.version, migration.name]);

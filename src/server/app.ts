@@ -16,19 +16,29 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Workspace } from '../data/workspace.ts';
+import { AnswerCache } from './answer-cache.ts';
+import { SessionCache } from './auth/session-cache.ts';
 import { installErrorHandling, sendNotFound } from './errors.ts';
 import { renderHomePage } from './home-page.ts';
 import { readOverview } from './overview.ts';
+import { assuranceRoutes } from './routes/assurance.ts';
+import { delegationRoutes } from './routes/delegation.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { footprintRoutes } from './routes/footprints.ts';
 import { geographyRoutes } from './routes/geography.ts';
 import { healthRoutes } from './routes/health.ts';
 import { icbRoutes } from './routes/icbs.ts';
+import { networkRoutes } from './routes/networks.ts';
 import { overviewRoutes } from './routes/overview.ts';
+import { placeRoutes } from './routes/places.ts';
+import { planningRoutes } from './routes/planning.ts';
+import { planningEditorRoutes } from './routes/planning-editor.ts';
+import { qualityRoutes } from './routes/quality.ts';
 import type { ResolvedAppOptions, RouteContext } from './routes/route-context.ts';
 import { serviceRoutes } from './routes/services.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
+import { variationRoutes } from './routes/variation.ts';
 
 /** web/dist at the project root, wherever the code runs from. */
 export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../web/dist');
@@ -57,6 +67,14 @@ const API_ROUTES = [
   flowRoutes,
   footprintRoutes,
   userRoutes,
+  variationRoutes,
+  qualityRoutes,
+  assuranceRoutes,
+  planningRoutes,
+  planningEditorRoutes,
+  placeRoutes,
+  networkRoutes,
+  delegationRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -68,7 +86,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionTtlMs: options.sessionTtlMs ?? 8 * 60 * 60 * 1000,
     signInRateLimit: options.signInRateLimit ?? { max: 10, timeWindowMs: 60_000 },
   };
-  const context: RouteContext = { ws: options.workspace, options: resolved };
+  const context: RouteContext = {
+    ws: options.workspace,
+    options: resolved,
+    answers: new AnswerCache(),
+    sessions: new SessionCache(),
+  };
+  // Any change (footprints, users, sign-in or out) may alter answers or sessions: forget them all.
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      context.answers.clear();
+      context.sessions.clear();
+    }
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

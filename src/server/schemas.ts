@@ -29,7 +29,8 @@ export const provenance = z
 export type Provenance = z.infer<typeof provenance>;
 
 export const icbCode = z.string().regex(/^[A-Za-z0-9]{3,9}$/, 'an ICB ODS code such as QWE');
-export const serviceCode = z.string().regex(/^[A-Za-z0-9]{1,12}$/, 'a service line code such as 13X');
+// Service line codes are short (13X), or 'slug:…' for catalogue entries without a published code.
+export const serviceCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{0,79}$/, 'a service line code such as 13X');
 
 export const noContent = z.null().describe('No content.');
 

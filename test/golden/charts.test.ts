@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowRow } from '../../web/src/api/types.ts';
 import { flowSankeyChart } from '../../web/src/charts/flow-sankey-chart.ts';
 import { icbMapChart } from '../../web/src/charts/icb-map-chart.ts';
+import { missProbabilityChart } from '../../web/src/charts/miss-probability-chart.ts';
 import { populationPyramidChart } from '../../web/src/charts/population-pyramid-chart.ts';
 import { rankedBarChart } from '../../web/src/charts/ranked-bar-chart.ts';
 import { spendByYearChart } from '../../web/src/charts/spend-by-year-chart.ts';
@@ -15,6 +16,24 @@ const asJson = (option: unknown) =>
   `${JSON.stringify(option, (_key, value) => (typeof value === 'function' ? String(value) : value), 2)}\n`;
 
 describe('chart specs', () => {
+  it('miss probability: curve in %, footprints as points by kind, threshold and minimum viable population', async () => {
+    const option = missProbabilityChart({
+      curve: [
+        { population: 100_000.4, missProbability: 0.61234 },
+        { population: 1_000_000, missProbability: 0.1 },
+        { population: 10_000_000, missProbability: 0.00049 },
+      ],
+      footprints: [
+        { footprint: 'South West London', kind: 'icb', population: 1_500_000, missProbability: 0.0712 },
+        { footprint: 'London', kind: 'region', population: 9_000_000, missProbability: 0.001 },
+        { footprint: 'No cost data', kind: 'multi-icb', population: 3_000_000, missProbability: null },
+      ],
+      threshold: 0.1,
+      minimumViablePopulation: 999_999.6,
+    });
+    await expect(asJson(option)).toMatchFileSnapshot(golden('miss-probability'));
+  });
+
   it('spend by year: both bases in £ million to one decimal', async () => {
     const option = spendByYearChart([
       { financialYear: '2023/24', providerBasisSpend: 1_234_567_890.12, populationBasisSpend: 1_234_567_890.12 },
@@ -54,12 +73,16 @@ describe('chart specs', () => {
     await expect(asJson(option)).toMatchFileSnapshot(golden('ranked-bar'));
   });
 
-  it('flow Sankey: largest flows only, boundary-crossing flows in yellow', async () => {
+  it('flow Sankey: largest flows only, boundary-crossing flows in yellow, long names cut to fit', async () => {
+    const providerNames: Record<string, string> = {
+      RJ7: "St George's University Hospitals NHS Foundation Trust",
+      RJZ: "King's College Hospital",
+    };
     const flow = (residentIcb: string, provider: string, providerIcb: string, spend: number): FlowRow => ({
       residentIcb,
       residentIcbName: `ICB ${residentIcb}`,
       provider,
-      providerName: `Trust ${provider}`,
+      providerName: providerNames[provider]!,
       providerIcb,
       activity: 10,
       spend,

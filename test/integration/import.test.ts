@@ -306,6 +306,87 @@ describe('bad files', () => {
   });
 });
 
+describe('the clean-file fast path and the validating path', () => {
+  /** Every activity row of a dataset, in a fixed order, as text: what the two paths must agree on. */
+  const table = (dataset: string) =>
+    ws.all(
+      `SELECT * EXCLUDE (dataset) FROM activity WHERE dataset = $1
+       ORDER BY ALL`,
+      [dataset],
+    );
+  const phases = async (options: Parameters<typeof importActivity>[1]) => {
+    const seen = new Set<string>();
+    const summary = await importActivity(ws, { ...options, onProgress: (phase) => seen.add(phase) });
+    return { summary, phases: [...seen] };
+  };
+
+  it('stores the same rows either way for a clean CSV, with the fast path taken', async () => {
+    // Canonical spellings only, so the fast path takes every row: NHS sex codes 1/2/9, X98, blanks, a
+    // negative cost, a fractional activity. Cost by hand: 10.00 + 0.01 + (-3.50) + 7.25 = 13.76.
+    const file = csvFile([
+      HEADER,
+      '2024/25,4,RJ1,36L,13X,APC_EL,0-4,1,1,10.00,1',
+      '2023/24,,RJZ,X98,18A,OP_FU,90+,2,2.5,0.01,',
+      '2024/25,12,RJ7,,13X,HCD,,9,0,-3.50,0',
+      '2024/25,1,RJ1,E54000042,18A,DEVICE,45-49,,3,7.25,2',
+    ]);
+    const fast = await phases({ file, dataset: 'fast' });
+    expect(fast.phases).toEqual(['Reading and validating']);
+    const slow = await phases({ file, dataset: 'slow', validateEveryRow: true });
+    expect(slow.phases).toEqual(['Checking every row']);
+    expect(fast.summary).toMatchObject({ read: 4, accepted: 4, rejected: 0, totalCost: '13.76' });
+    expect({ ...slow.summary, dataset: 'fast' }).toEqual(fast.summary);
+    expect(await table('fast')).toEqual(await table('slow'));
+    const sexes = await ws.all<{ sex: string | null; residence_code: string | null }>(
+      "SELECT sex, residence_code FROM activity WHERE dataset = 'fast' ORDER BY cost DESC",
+    );
+    expect(sexes).toEqual([
+      { sex: 'M', residence_code: '36L' },
+      { sex: null, residence_code: 'E54000042' },
+      { sex: 'F', residence_code: null },
+      { sex: 'U', residence_code: null },
+    ]);
+  });
+
+  it('stores the same rows either way for a Parquet file, typed or not', async () => {
+    // Typed columns the fast path takes (TINYINT month, BIGINT activity, DOUBLE patients, DECIMAL(18,2)
+    // cost, '' residence = blank), and a FLOAT cost it leaves to the validating path.
+    for (const [name, costType] of [
+      ['typed', 'DECIMAL(18, 2)'],
+      ['float', 'FLOAT'],
+    ] as const) {
+      const file = join(dir, `paths-${name}.parquet`);
+      await ws.run(`COPY (SELECT '2024/25' AS financial_year, CAST(i % 12 + 1 AS TINYINT) AS month,
+        ['RJ1', 'RJZ', 'RJ7'][i % 3 + 1] AS provider_code, ['36L', '', 'X98', 'QKK'][i % 4 + 1] AS residence_code,
+        '13X' AS service_code, 'OP_PROC' AS pod, CAST(i % 5 AS BIGINT) AS activity,
+        CAST(i / 4 AS ${costType}) AS cost, CAST(i % 3 AS DOUBLE) / 2 AS patients
+        FROM range(5000) t(i)) TO '${file}' (FORMAT parquet)`);
+      const fast = await phases({ file, dataset: `${name}-fast` });
+      expect(fast.phases).toEqual([name === 'typed' ? 'Reading and validating' : 'Checking every row']);
+      await importActivity(ws, { file, dataset: `${name}-slow`, validateEveryRow: true });
+      // cost i/4 for i = 0…4999: sum = 4999·5000/2/4 = 3124375.00 (each a whole number of pennies).
+      expect(fast.summary).toMatchObject({ read: 5000, accepted: 5000, totalCost: '3124375.00' });
+      expect(await table(`${name}-fast`)).toEqual(await table(`${name}-slow`));
+    }
+  });
+
+  it('gives way on a bad row in the last chunk of a big file, and the rejects name its row', async () => {
+    // 300,000 clean rows (several row groups and CSV buffers), then one unknown provider: data row 300,001.
+    const file = join(dir, 'late-bad.csv');
+    await ws.run(`COPY (SELECT '2024/25' AS financial_year, CAST(i % 12 + 1 AS INTEGER) AS month, 'RJ1' AS provider_code,
+      '36L' AS residence_code, '13X' AS service_code, 'OP_FU' AS pod, 'M' AS sex, 1 AS activity,
+      CAST(i % 1000 AS DECIMAL(18, 2)) AS cost FROM range(300000) t(i)) TO '${file}' (HEADER)`);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}2024/25,4,ZZZ,36L,13X,OP_FU,M,1,1.00\n`);
+    const error = await expectRefused(file, 'FP_IMPORT_REJECTED', { file, row: 300001, field: 'provider_code' });
+    expect(error).toMatchObject({ summary: { read: 300001, accepted: 0, rejected: 1 } });
+  });
+
+  it('gives way on text in a number column, which the typed reader cannot read', async () => {
+    const file = csvFile([HEADER, GOOD_ROWS[0]!, GOOD_ROWS[0]!, '2024/25,4,RJ1,36L,13X,APC_EL,0-4,M,1,£5,1']);
+    await expectRefused(file, 'FP_IMPORT_REJECTED', { file, row: 3, field: 'cost' });
+  });
+});
+
 describe('a process killed mid-import', () => {
   it('leaves the workspace exactly as before', async () => {
     const killDir = mkdtempSync(join(tmpdir(), 'footprint-kill-'));

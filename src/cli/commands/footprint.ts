@@ -1,5 +1,6 @@
 // `footprint footprint add|list|remove`: named sets of ICBs.
 import type { Command } from 'commander';
+import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { addFootprint, listFootprints, removeFootprint } from '../../data/footprints.ts';
 import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { parseListFormat } from '../list-format.ts';
@@ -18,7 +19,7 @@ export function register(program: Command): void {
     .action(async (name: string, icbs: string[], opts: { description?: string; workspace?: string }) => {
       const ws = await openWorkspace(workspaceDir(opts.workspace));
       try {
-        const added = await addFootprint(ws, name, icbs, opts.description);
+        const added = await addFootprint(ws, name, icbs, opts.description, { by: commandLineActor() });
         say(`Added footprint ${added.name}: ${added.icbs.join(', ')}`);
       } finally {
         ws.close();
@@ -54,7 +55,7 @@ export function register(program: Command): void {
     .action(async (name: string, opts: { workspace?: string }) => {
       const ws = await openWorkspace(workspaceDir(opts.workspace));
       try {
-        await removeFootprint(ws, name);
+        await removeFootprint(ws, name, commandLineActor());
         say(`Removed footprint ${name}`);
       } finally {
         ws.close();

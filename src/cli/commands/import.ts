@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { type OpenedEngine, openActivityEngine } from '../../data/engines/open-engine.ts';
 import { ImportRejectedError, type ImportSummary, importActivity } from '../../data/import/import-activity.ts';
+import { importActivityToCluster } from '../../data/import/import-to-cluster.ts';
 import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { progressReporter, say } from '../output.ts';
 
@@ -21,22 +23,30 @@ export function register(program: Command): void {
       async (file: string, opts: { workspace?: string; dataset: string; rejects?: string; allowRejects?: boolean }) => {
         const ws = await openWorkspace(workspaceDir(opts.workspace));
         const progress = progressReporter();
+        let engine: OpenedEngine | undefined;
         try {
-          const summary = await importActivity(ws, {
+          engine = await openActivityEngine(ws);
+          const options = {
             file,
             dataset: opts.dataset,
             rejectsFile: opts.rejects,
             allowRejects: opts.allowRejects ?? false,
             onProgress: progress.update,
-          });
+          };
+          const summary = engine.cluster
+            ? await importActivityToCluster(ws, engine.cluster, options)
+            : await importActivity(ws, options);
           progress.finish();
-          say(`Imported ${summary.file} into dataset ${summary.dataset}: total cost £${summary.totalCost}`);
+          say(
+            `Imported ${summary.file} into dataset ${summary.dataset} (${engine.engine.name}): total cost £${summary.totalCost}`,
+          );
           printCounts(summary);
         } catch (error) {
           progress.finish();
           if (error instanceof ImportRejectedError) printCounts(error.summary);
           throw error;
         } finally {
+          await engine?.close();
           ws.close();
         }
       },

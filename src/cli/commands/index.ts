@@ -1,16 +1,25 @@
 // Every CLI verb, registered in the order `footprint --help` lists them.
 import type { Command } from 'commander';
+import { register as registerAssess } from './assess.ts';
+import { register as registerAtlas } from './atlas.ts';
+import { register as registerDelegation } from './delegation.ts';
+import { register as registerDerogation } from './derogation.ts';
+import { register as registerEngine } from './engine.ts';
 import { register as registerFootprint } from './footprint.ts';
 import { register as registerGenerate } from './generate.ts';
 import { register as registerImport } from './import.ts';
 import { register as registerInit } from './init.ts';
+import { register as registerKpi } from './kpi.ts';
+import { register as registerPlan } from './plan.ts';
 import { register as registerReport } from './report.ts';
 import { register as registerRun } from './run.ts';
+import { register as registerScenario } from './scenario.ts';
 import { register as registerServe } from './serve.ts';
 import { register as registerServices } from './services.ts';
 import { register as registerStart } from './start.ts';
 import { register as registerStats } from './stats.ts';
 import { register as registerUser } from './user.ts';
+import { register as registerVolatility } from './volatility.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -24,6 +33,15 @@ export const COMMANDS: RegisterCommand[] = [
   registerImport,
   registerStats,
   registerRun,
+  registerEngine,
   registerReport,
+  registerAtlas,
+  registerKpi,
+  registerDerogation,
+  registerScenario,
+  registerPlan,
+  registerAssess,
+  registerDelegation,
+  registerVolatility,
   registerUser,
 ];

@@ -1,8 +1,23 @@
 import type { Command } from 'commander';
-import { DEFAULT_ACTIVITY_ROWS, DEFAULT_SEED, initWorkspace } from '../../data/init-workspace.ts';
+import { DEFAULT_ACTIVITY_ROWS, DEFAULT_SEED, type InitOptions, initWorkspace } from '../../data/init-workspace.ts';
 import { workspaceDir } from '../../data/workspace.ts';
 import { parseWholeNumber } from '../options.ts';
 import { progressReporter, say } from '../output.ts';
+
+/** Initialises a workspace, printing each step and a progress bar (or lines) for the long ones. */
+export async function initWorkspaceShowingProgress(options: Omit<InitOptions, 'onStep' | 'onProgress'>): Promise<void> {
+  const progress = progressReporter();
+  const ws = await initWorkspace({
+    ...options,
+    onStep: (step) => {
+      progress.finish();
+      say(`${step}…`);
+    },
+    onProgress: progress.update,
+  });
+  progress.finish();
+  ws.close();
+}
 
 export function register(program: Command): void {
   program
@@ -14,20 +29,12 @@ export function register(program: Command): void {
     .option('--no-activity', 'load reference data only')
     .action(async (opts: { workspace?: string; activityRows: string; seed: string; activity: boolean }) => {
       const dir = workspaceDir(opts.workspace);
-      const progress = progressReporter();
-      const ws = await initWorkspace({
+      await initWorkspaceShowingProgress({
         dir,
         activityRows: parseWholeNumber(opts.activityRows, '--activity-rows', 1),
         seed: parseWholeNumber(opts.seed, '--seed', 0),
         withActivity: opts.activity,
-        onStep: (step) => {
-          progress.finish();
-          say(`${step}…`);
-        },
-        onProgress: progress.update,
       });
-      progress.finish();
-      ws.close();
       say(`Workspace ready at ${dir}`);
     });
 }

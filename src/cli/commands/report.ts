@@ -9,6 +9,7 @@ import { writeJson } from '../../data/export/write-json.ts';
 import { writeXlsx } from '../../data/export/write-xlsx.ts';
 import { buildReport, REPORT_NAMES } from '../../data/reports/index.ts';
 import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { writeBoardPack } from './report-pack.ts';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
@@ -19,6 +20,7 @@ interface ReportCliOptions {
   icb?: string;
   footprint?: string;
   byRegion?: boolean;
+  threshold?: string;
   geography: string;
   format: string;
   out?: string;
@@ -27,18 +29,21 @@ interface ReportCliOptions {
 export function register(program: Command): void {
   program
     .command('report')
-    .description(`Write a report of stored results: ${REPORT_NAMES.join(', ')}.`)
-    .argument('<report>', REPORT_NAMES.join(' | '))
+    .description(`Write a report of stored results: ${REPORT_NAMES.join(', ')}; or the board pack (pack).`)
+    .argument('<report>', `${REPORT_NAMES.join(' | ')} | pack`)
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option('--dataset <name>', 'activity dataset (default: the current dataset)')
     .option('--year <year>', 'only this financial year, e.g. 2024/25')
     .option('--icb <code>', 'only this ICB (ODS code)')
-    .option('--footprint <name>', 'allocations: sum the member ICBs of this footprint')
+    .option('--footprint <name>', 'allocations: sum the member ICBs of this footprint; triangulation: the footprint')
+    .option('--threshold <share>', 'triangulation: materiality threshold as a share, e.g. 0.05 (default)')
     .option('--by-region', 'allocations: one row per NHS region')
     .option('--geography <vintage>', 'ICB boundaries: 2026 (current) or 2023', '2026')
     .option('--format <format>', FORMATS.join(' | '), 'json')
+    .option('--scenario <name>', 'pack: the stored scenario whose plan to show (default the latest covering it)')
     .option('--out <file>', 'write to this file (needed for xlsx; json and csv go to stdout without it)')
-    .action(async (name: string, opts: ReportCliOptions) => {
+    .action(async (name: string, opts: ReportCliOptions & { scenario?: string }) => {
+      if (name === 'pack') return writeBoardPack(opts);
       const format = FORMATS.find((f) => f === opts.format);
       if (!format) {
         fail('FP_REPORT_BAD_FORMAT', `"${opts.format}" is not an output format.`, {
@@ -71,6 +76,7 @@ export function register(program: Command): void {
           icb: opts.icb,
           footprint: opts.footprint,
           byRegion: opts.byRegion,
+          threshold: opts.threshold === undefined ? undefined : Number(opts.threshold),
         });
         if (format === 'xlsx') {
           await writeXlsx([table], opts.out!);

@@ -2,6 +2,7 @@
 // geography, with the money-conservation check printed.
 import type { Command } from 'commander';
 import { UNKNOWN_RESIDENCE_RULES } from '../../core/basis/index.ts';
+import { type OpenedEngine, openActivityEngine } from '../../data/engines/open-engine.ts';
 import { runBasisConversion } from '../../data/run/run-basis-conversion.ts';
 import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
@@ -26,12 +27,15 @@ export function register(program: Command): void {
     )
     .action(async (opts: RunOptions) => {
       const ws = await openWorkspace(workspaceDir(opts.workspace));
+      let engine: OpenedEngine | undefined;
       try {
         const started = performance.now();
+        engine = await openActivityEngine(ws);
         const result = await runBasisConversion(ws, {
           dataset: opts.dataset,
           vintage: opts.geography,
           unknownResidenceRule: opts.unknownResidence,
+          engine: engine.engine,
         });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         say(
@@ -50,8 +54,9 @@ export function register(program: Command): void {
         say(
           `Money conserved: provider basis = population basis = accepted cost, to the penny, for all ${result.conservationChecked} year × service totals`,
         );
-        say(`Done in ${seconds} s`);
+        say(`Done in ${seconds} s (${result.engine})`);
       } finally {
+        await engine?.close();
         ws.close();
       }
     });

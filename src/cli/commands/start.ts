@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { initWorkspace } from '../../data/init-workspace.ts';
 import { ensureFirstAdmin } from '../../data/users/ensure-first-admin.ts';
 import { openWorkspace, WORKSPACE_FILE, workspaceDir } from '../../data/workspace.ts';
-import { progressReporter, say } from '../output.ts';
+import { say } from '../output.ts';
+import { initWorkspaceShowingProgress } from './init.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, serveWorkspace } from './serve.ts';
 
 export function register(program: Command): void {
@@ -19,17 +19,7 @@ export function register(program: Command): void {
       if (!existsSync(join(dir, WORKSPACE_FILE))) {
         say(`First run: creating a workspace at ${dir} with England reference data and synthetic activity.`);
         const started = Date.now();
-        const progress = progressReporter();
-        const ws = await initWorkspace({
-          dir,
-          onStep: (step) => {
-            progress.finish();
-            say(`${step}…`);
-          },
-          onProgress: progress.update,
-        });
-        progress.finish();
-        ws.close();
+        await initWorkspaceShowingProgress({ dir });
         say(`Workspace created in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
       }
       const ws = await openWorkspace(dir);

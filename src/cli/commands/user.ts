@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
+import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { addUser, listUsers, removeUser } from '../../data/users/user-store.ts';
 import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
@@ -75,7 +76,11 @@ export function register(program: Command): void {
       const password = await readPassword(opts.passwordStdin === true);
       const ws = await openWorkspace(workspaceDir(opts.workspace));
       try {
-        const added = await addUser(ws, { email: opts.email, organisation: opts.org, role: opts.role, password });
+        const added = await addUser(
+          ws,
+          { email: opts.email, organisation: opts.org, role: opts.role, password },
+          commandLineActor(),
+        );
         say(`Added ${added.email}: ${added.role} at ${added.organisation.name} (${added.organisation.code}).`);
       } finally {
         ws.close();
@@ -103,7 +108,7 @@ export function register(program: Command): void {
     .action(async (opts: { workspace?: string; email: string }) => {
       const ws = await openWorkspace(workspaceDir(opts.workspace));
       try {
-        await removeUser(ws, opts.email);
+        await removeUser(ws, opts.email, commandLineActor());
         say(`Removed ${opts.email.trim().toLowerCase()}.`);
       } finally {
         ws.close();

@@ -49,10 +49,12 @@ export interface ActivityRecord {
   /** Pounds; negative allowed for adjustments. */
   cost: number;
   patients: number | null;
+  /** The patient's registered GP practice (ODS code), when the file gives it. */
+  gpPracticeCode?: string | null;
 }
 
-/** Column names of the import schema, in file order. */
-export const ACTIVITY_COLUMNS = [
+/** Column names of activity recorded at residence level, in file order (what the synthetic generator writes). */
+export const BASE_ACTIVITY_COLUMNS = [
   'financial_year',
   'month',
   'provider_code',
@@ -65,6 +67,10 @@ export const ACTIVITY_COLUMNS = [
   'cost',
   'patients',
 ] as const;
+
+/** Column names of the import schema, in file order: the base columns and the optional GP practice code,
+ * through which activity rolls up to neighbourhoods and places. */
+export const ACTIVITY_COLUMNS = [...BASE_ACTIVITY_COLUMNS, 'gp_practice_code'] as const;
 export type ActivityColumn = (typeof ACTIVITY_COLUMNS)[number];
 
 export const REQUIRED_ACTIVITY_COLUMNS: readonly ActivityColumn[] = [

@@ -64,4 +64,16 @@ export const HEADER_ALIASES: Record<ActivityColumn, FieldAliases> = {
   activity: { primary: ['activity', 'Activity_Actual', 'Actual_Activity', 'Activity_Count'], fallback: [] },
   cost: { primary: ['cost', 'Price_Actual', 'Actual_Price', 'Actual_Cost', 'Cost_Actual', 'Spend'], fallback: [] },
   patients: { primary: ['patients', 'Patient_Count', 'Number_of_Patients', 'Unique_Patients'], fallback: [] },
+  gp_practice_code: {
+    primary: [
+      'gp_practice_code',
+      'GP_Practice',
+      'Practice_Code',
+      'Der_GP_Practice_Code',
+      'GP_Practice_Code (Patient Registration)',
+      'Registered_GP_Practice_Code',
+      'GMP_Code',
+    ],
+    fallback: [],
+  },
 };

@@ -18,6 +18,7 @@ describe('mapHeader', () => {
       activity: 8,
       cost: 9,
       patients: 10,
+      gp_practice_code: 11,
     });
   });
 

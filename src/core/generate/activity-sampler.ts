@@ -3,7 +3,7 @@
 // delivery × age band × sex. The row budget (row-budget.ts) makes national spend per year land on the
 // calibration target whatever the number of rows. One random stream, consumed in row order, so the same
 // seed gives the same rows.
-import { ACTIVITY_COLUMNS, type PointOfDelivery } from '../activity/activity-record.ts';
+import { BASE_ACTIVITY_COLUMNS, type PointOfDelivery } from '../activity/activity-record.ts';
 import type { GeneratorAssumptions } from '../definitions/generator-assumptions.ts';
 import { type FinancialYear, financialYearStart } from '../units.ts';
 import type { ActivityModel } from './activity-model.ts';
@@ -127,7 +127,7 @@ export function createActivitySampler(
   };
 
   return {
-    header: `${ACTIVITY_COLUMNS.join(',')}\n`,
+    header: `${BASE_ACTIVITY_COLUMNS.join(',')}\n`,
     targetSpend,
     nextLines(count: number) {
       let text = '';

@@ -37,7 +37,9 @@ export interface DoNothingLine {
   doNothing: number;
 }
 
-function checkRates(rates: GrowthRates, years: number): void {
+/** The horizon and every growth rate checked, the first problem thrown. */
+export function checkGrowthInputs(rates: GrowthRates, years: number): void {
+  checkHorizon(years);
   checkGrowthRates(rates.demographic.default, years, 'growth.demographic');
   for (const [service, values] of Object.entries(rates.demographic.byService ?? {})) {
     checkGrowthRates(values, years, `growth.demographic.${service}`);
@@ -49,6 +51,41 @@ function checkRates(rates: GrowthRates, years: number): void {
   checkGrowthRates(rates.inflation, years, 'growth.inflation');
 }
 
+/** Receives one plan year (0-based index) of one line: last year's spend, the three steps, the result. */
+export type GrowthVisitor = (
+  year: number,
+  previous: number,
+  demographicGrowth: number,
+  nonDemographicGrowth: number,
+  inflation: number,
+  doNothing: number,
+) => void;
+
+/** Grows one line through the plan years, handing each year to `visit` (no objects made, so a national plan
+ * of many lines stays fast). `row` is the line's 1-based number, for problems. Rates must be checked. */
+export function growLine(line: SpendLine, row: number, rates: GrowthRates, years: number, visit: GrowthVisitor): void {
+  if (!Number.isFinite(line.spend)) {
+    fail('FP_PLAN_BAD_MONEY', 'A base-year spend is not a finite number of pounds.', {
+      where: { row, field: 'spend' },
+      received: String(line.spend),
+      accepted: 'a finite number of pounds',
+    });
+  }
+  const demographic = rates.demographic.byService?.[line.service] ?? rates.demographic.default;
+  const nonDemographic = rates.nonDemographic.byPod?.[line.pod] ?? rates.nonDemographic.default;
+  let previous = line.spend;
+  for (let y = 0; y < years; y++) {
+    const demographicGrowth = previous * demographic[y]!;
+    const afterDemography = previous + demographicGrowth;
+    const nonDemographicGrowth = afterDemography * nonDemographic[y]!;
+    const afterNonDemographic = afterDemography + nonDemographicGrowth;
+    const inflation = afterNonDemographic * rates.inflation[y]!;
+    const doNothing = afterNonDemographic + inflation;
+    visit(y, previous, demographicGrowth, nonDemographicGrowth, inflation, doNothing);
+    previous = doNothing;
+  }
+}
+
 /** Every line's do-nothing spend in every plan year, line by line then year by year. */
 export function doNothingSpend(
   baseYear: FinancialYear,
@@ -56,41 +93,29 @@ export function doNothingSpend(
   years: number,
   rates: GrowthRates,
 ): DoNothingLine[] {
-  checkHorizon(years);
-  checkRates(rates, years);
+  checkGrowthInputs(rates, years);
   const result: DoNothingLine[] = [];
   lines.forEach((line, i) => {
-    if (!Number.isFinite(line.spend)) {
-      fail('FP_PLAN_BAD_MONEY', 'A base-year spend is not a finite number of pounds.', {
-        where: { row: i + 1, field: 'spend' },
-        received: String(line.spend),
-        accepted: 'a finite number of pounds',
-      });
-    }
-    const demographic = rates.demographic.byService?.[line.service] ?? rates.demographic.default;
-    const nonDemographic = rates.nonDemographic.byPod?.[line.pod] ?? rates.nonDemographic.default;
-    let previous = line.spend;
-    for (let y = 0; y < years; y++) {
-      const demographicGrowth = previous * demographic[y]!;
-      const afterDemography = previous + demographicGrowth;
-      const nonDemographicGrowth = afterDemography * nonDemographic[y]!;
-      const afterNonDemographic = afterDemography + nonDemographicGrowth;
-      const inflation = afterNonDemographic * rates.inflation[y]!;
-      const doNothing = afterNonDemographic + inflation;
-      result.push({
-        provider: line.provider,
-        service: line.service,
-        pod: line.pod,
-        planYear: y + 1,
-        financialYear: planFinancialYear(baseYear, y + 1),
-        previous,
-        demographicGrowth,
-        nonDemographicGrowth,
-        inflation,
-        doNothing,
-      });
-      previous = doNothing;
-    }
+    growLine(
+      line,
+      i + 1,
+      rates,
+      years,
+      (y, previous, demographicGrowth, nonDemographicGrowth, inflation, doNothing) => {
+        result.push({
+          provider: line.provider,
+          service: line.service,
+          pod: line.pod,
+          planYear: y + 1,
+          financialYear: planFinancialYear(baseYear, y + 1),
+          previous,
+          demographicGrowth,
+          nonDemographicGrowth,
+          inflation,
+          doNothing,
+        });
+      },
+    );
   });
   return result;
 }

@@ -59,8 +59,15 @@ describe('plan unit', () => {
     expect(y1!.controlTotal).toBe(5_000);
     expect(y1!.distanceToControlTotal).toBeCloseTo(2 * 77_500 - 5_000, 6);
     expect(y2!.controlTotal).toBe(25_000);
-    // One summed do-nothing line per provider, service, pod and year.
-    expect(footprint.doNothing).toHaveLength(4);
+    // One summed savings pair per provider and service (P1 S1, P2 S1); Pathways saves P1 15,000 in year 1 in
+    // each ICB, so 30,000 in the footprint (amounts are [scheme × years + year]: Pathways is scheme 0).
+    expect(footprint.savings.pairs).toEqual([
+      { provider: 'P1', service: 'S1' },
+      { provider: 'P2', service: 'S1' },
+    ]);
+    expect(footprint.savings.amounts[0]![0]).toBeCloseTo(30_000, 6);
+    // Drugs (scheme 1) saves P2 HCD 500,000 × 0.02 = 10,000 a unit in year 1, so 20,000.
+    expect(footprint.savings.amounts[1]![2]).toBeCloseTo(20_000, 6);
     expect(
       footprintPlan('footprint:X', [a, { ...b, rows: b.rows.map((r) => ({ ...r, controlTotal: null })) }]).rows[0]!
         .controlTotal,

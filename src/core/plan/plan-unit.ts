@@ -1,9 +1,11 @@
 // A plan unit's plan year by year: do-nothing, each growth step, QIPP savings by type, plan spend,
-// allocation, gap and control total. A footprint's plan is the sum of its ICBs' plans.
-import { type DoNothingLine, doNothingSpend, type GrowthRates, type SpendLine } from '../growth/do-nothing.ts';
-import { type QippSaving, qippSavings } from '../qipp/qipp-saving.ts';
-import type { QippScheme } from '../qipp/qipp-scheme.ts';
-import type { FinancialYear } from '../units.ts';
+// allocation, gap and control total, and savings by scheme, provider and service. A footprint's plan is
+// the sum of its ICBs' plans. Lines are grown and saved on one at a time and only totals are kept, so a
+// plan for every ICB in England takes well under a second.
+import { checkGrowthInputs, type GrowthRates, growLine, type SpendLine } from '../growth/do-nothing.ts';
+import { checkCombinedEffect, coveringSchemes, schemeEffects } from '../qipp/qipp-saving.ts';
+import type { QippScheme, QippType } from '../qipp/qipp-scheme.ts';
+import type { FinancialYear, ProviderCode, ServiceCode } from '../units.ts';
 import { gap } from './gap.ts';
 import { checkPerYear, planFinancialYear } from './plan-years.ts';
 
@@ -43,12 +45,81 @@ export interface PlanYear {
   distanceToControlTotal: number | null;
 }
 
+/** A unit's QIPP savings by provider × service pair (pods added together), scheme and plan year, held in
+ * flat arrays: a national plan has millions of these figures. */
+export interface SchemeSavings {
+  /** The scenario's schemes, in its order. */
+  schemes: readonly { name: string; type: QippType }[];
+  years: number;
+  /** Provider × service pairs with spend, in the order first met. */
+  pairs: { provider: ProviderCode; service: ServiceCode }[];
+  /** Saving in pounds of pair p, scheme s, plan year y + 1 at amounts[p][s × years + y]. */
+  amounts: Float64Array[];
+}
+
 export interface UnitPlan {
   unit: string;
   rows: PlanYear[];
-  doNothing: DoNothingLine[];
-  savings: QippSaving[];
+  savings: SchemeSavings;
 }
+
+/** One non-zero saving of a scheme at a provider and service in a plan year. */
+export interface SchemeSavingLine {
+  scheme: string;
+  type: QippType;
+  provider: ProviderCode;
+  service: ServiceCode;
+  planYear: number;
+  saving: number;
+}
+
+/** The non-zero savings, pair by pair, then scheme, then year. */
+export function* schemeSavingLines(savings: SchemeSavings): Generator<SchemeSavingLine> {
+  const { schemes, years } = savings;
+  for (let p = 0; p < savings.pairs.length; p++) {
+    const pair = savings.pairs[p]!;
+    const amounts = savings.amounts[p]!;
+    for (let s = 0; s < schemes.length; s++) {
+      for (let y = 0; y < years; y++) {
+        const saving = amounts[s * years + y]!;
+        if (saving !== 0) {
+          const { name, type } = schemes[s]!;
+          yield { scheme: name, type, provider: pair.provider, service: pair.service, planYear: y + 1, saving };
+        }
+      }
+    }
+  }
+}
+
+/** Adds into `savings` the amounts of the provider × service pair, made on first use. */
+class PairIndex {
+  readonly #index = new Map<string, number>();
+  readonly #savings: SchemeSavings;
+  constructor(savings: SchemeSavings) {
+    this.#savings = savings;
+    savings.pairs.forEach((pair, p) => {
+      this.#index.set(`${pair.provider}\u0000${pair.service}`, p);
+    });
+  }
+  amounts(provider: ProviderCode, service: ServiceCode): Float64Array {
+    const key = `${provider}\u0000${service}`;
+    let p = this.#index.get(key);
+    if (p === undefined) {
+      p = this.#savings.pairs.length;
+      this.#index.set(key, p);
+      this.#savings.pairs.push({ provider, service });
+      this.#savings.amounts.push(new Float64Array(this.#savings.schemes.length * this.#savings.years));
+    }
+    return this.#savings.amounts[p]!;
+  }
+}
+
+const noSavings = (schemes: readonly { name: string; type: QippType }[], years: number): SchemeSavings => ({
+  schemes: schemes.map(({ name, type }) => ({ name, type })),
+  years,
+  pairs: [],
+  amounts: [],
+});
 
 const MONEY_FIELDS = [
   'previousDoNothing',
@@ -90,47 +161,45 @@ function withGap(row: PlanYear, controlTotal: number | null): PlanYear {
 }
 
 export function unitPlan(input: UnitPlanInput): UnitPlan {
-  const { unit, baseYear, years } = input;
-  const doNothing = doNothingSpend(baseYear, input.lines, years, input.growth);
-  const savings = qippSavings(doNothing, input.qipp, years);
+  const { unit, baseYear, years, qipp } = input;
+  checkGrowthInputs(input.growth, years);
+  const effects = schemeEffects(qipp, years);
   checkPerYear(input.allocation, years, 'allocation');
   if (input.controlTotals) checkPerYear(input.controlTotals, years, `allocation.controlTotals.${unit}`);
   const rows = Array.from({ length: years }, (_, y) => emptyYear(unit, baseYear, y + 1));
-  for (const line of doNothing) {
-    const row = rows[line.planYear - 1]!;
-    row.previousDoNothing += line.previous;
-    row.demographicGrowth += line.demographicGrowth;
-    row.nonDemographicGrowth += line.nonDemographicGrowth;
-    row.inflation += line.inflation;
-    row.doNothing += line.doNothing;
-  }
-  for (const saving of savings) {
-    const row = rows[saving.planYear - 1]!;
-    row.qippSaving += saving.saving;
-    if (saving.type === 'transactional') row.transactionalSaving += saving.saving;
-    else row.transformationalSaving += saving.saving;
-  }
+  const planYears = rows.map((r) => r.planYear);
+  const financialYearOf = (planYear: number) => rows[planYear - 1]!.financialYear;
+  const transactional = qipp.map((scheme) => scheme.type === 'transactional');
+  const savings = noSavings(qipp, years);
+  const pairs = new PairIndex(savings);
+  input.lines.forEach((line, i) => {
+    const covering = coveringSchemes(qipp, line);
+    checkCombinedEffect(qipp, effects, covering, line, planYears, financialYearOf);
+    const amounts = covering.length > 0 ? pairs.amounts(line.provider, line.service) : null;
+    growLine(line, i + 1, input.growth, years, (y, previous, demographic, nonDemographic, inflation, doNothing) => {
+      const row = rows[y]!;
+      row.previousDoNothing += previous;
+      row.demographicGrowth += demographic;
+      row.nonDemographicGrowth += nonDemographic;
+      row.inflation += inflation;
+      row.doNothing += doNothing;
+      for (const s of covering) {
+        const saving = doNothing * effects[s]![y]!;
+        amounts![s * years + y]! += saving;
+        row.qippSaving += saving;
+        if (transactional[s]) row.transactionalSaving += saving;
+        else row.transformationalSaving += saving;
+      }
+    });
+  });
   return {
     unit,
     rows: rows.map((row, y) => withGap({ ...row, allocation: input.allocation[y]! }, input.controlTotals?.[y] ?? null)),
-    doNothing,
     savings,
   };
 }
 
-/** Adds amounts that share a key, keeping the first item's other fields. */
-function sumByKey<T>(items: readonly T[], key: (item: T) => string, add: (into: T, item: T) => void): T[] {
-  const byKey = new Map<string, T>();
-  for (const item of items) {
-    const k = key(item);
-    const into = byKey.get(k);
-    if (into) add(into, item);
-    else byKey.set(k, { ...item });
-  }
-  return [...byKey.values()];
-}
-
-/** A footprint's plan: its ICBs' plans added year by year and line by line. The control total is the
+/** A footprint's plan: its ICBs' plans added year by year and pair by pair. The control total is the
  * footprint's own when given, otherwise the sum of its ICBs' when every one has one. */
 export function footprintPlan(
   footprint: string,
@@ -150,24 +219,15 @@ export function footprintPlan(
     }
     return withGap(row, controlTotals?.[y] ?? memberControlTotal);
   });
-  const lineKey = (l: DoNothingLine) => [l.provider, l.service, l.pod, l.planYear].join('\u0000');
-  const doNothing = sumByKey(
-    icbPlans.flatMap((p) => p.doNothing),
-    lineKey,
-    (into, l) => {
-      into.previous += l.previous;
-      into.demographicGrowth += l.demographicGrowth;
-      into.nonDemographicGrowth += l.nonDemographicGrowth;
-      into.inflation += l.inflation;
-      into.doNothing += l.doNothing;
-    },
-  );
-  const savings = sumByKey(
-    icbPlans.flatMap((p) => p.savings),
-    (s) => [s.scheme, s.provider, s.service, s.pod, s.planYear].join('\u0000'),
-    (into, s) => {
-      into.saving += s.saving;
-    },
-  );
-  return { unit: footprint, rows, doNothing, savings };
+  const template = icbPlans[0]?.savings;
+  const savings = noSavings(template?.schemes ?? [], template?.years ?? 0);
+  const pairs = new PairIndex(savings);
+  for (const plan of icbPlans) {
+    plan.savings.pairs.forEach((pair, p) => {
+      const into = pairs.amounts(pair.provider, pair.service);
+      const from = plan.savings.amounts[p]!;
+      for (let k = 0; k < from.length; k++) into[k]! += from[k]!;
+    });
+  }
+  return { unit: footprint, rows, savings };
 }

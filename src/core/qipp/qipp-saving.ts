@@ -23,6 +23,54 @@ export interface QippSaving {
 /** Allow for floating-point sums of rates such as 0.1 + 0.2. */
 const TOLERANCE = 1e-12;
 
+/** Each scheme's effect in each plan year (index 0 = plan year 1), after checking the schemes. */
+export function schemeEffects(schemes: readonly QippScheme[], years: number): number[][] {
+  schemes.forEach((scheme, i) => {
+    checkQippScheme(scheme, years, `qipp[${i}]`);
+  });
+  return schemes.map((scheme) =>
+    Array.from({ length: years }, (_, y) => cumulativeEffect(scheme.rates, startMonths(scheme, years), y + 1)),
+  );
+}
+
+/** The indexes of the schemes whose scope covers the line. */
+export function coveringSchemes(
+  schemes: readonly QippScheme[],
+  line: { provider: string; service: string; pod: PointOfDelivery },
+): number[] {
+  const covering: number[] = [];
+  schemes.forEach((scheme, s) => {
+    if (inScope(scheme.scope, line.provider, line.service, line.pod)) covering.push(s);
+  });
+  return covering;
+}
+
+/** Fails when the schemes covering a line would together save more than all of it in one of `planYears`. */
+export function checkCombinedEffect(
+  schemes: readonly QippScheme[],
+  effects: readonly (readonly number[])[],
+  covering: readonly number[],
+  line: { provider: string; service: string; pod: PointOfDelivery },
+  planYears: readonly number[],
+  financialYearOf: (planYear: number) => FinancialYear,
+): void {
+  for (const planYear of planYears) {
+    let combined = 0;
+    for (const s of covering) combined += effects[s]![planYear - 1]!;
+    if (combined > 1 + TOLERANCE) {
+      fail(
+        'FP_PLAN_SAVINGS_EXCEED_SPEND',
+        `QIPP schemes would save more than all of ${financialYearOf(planYear)} spend.`,
+        {
+          where: { field: 'qipp' },
+          received: `schemes ${covering.map((s) => schemes[s]!.name).join(', ')} saving ${(combined * 100).toFixed(2)}% of ${line.provider} ${line.service} ${line.pod}`,
+          accepted: 'schemes covering the same spend saving at most 100% of it in any year',
+        },
+      );
+    }
+  }
+}
+
 /** Savings of every scheme on every in-scope line and year (lines with no saving are left out). Fails when a
  * scheme breaks its rules or when schemes covering the same spend would save more than all of it. */
 export function qippSavings(
@@ -30,22 +78,15 @@ export function qippSavings(
   schemes: readonly QippScheme[],
   years: number,
 ): QippSaving[] {
-  schemes.forEach((scheme, i) => {
-    checkQippScheme(scheme, years, `qipp[${i}]`);
-  });
-  const effects = schemes.map((scheme) =>
-    Array.from({ length: years }, (_, y) => cumulativeEffect(scheme.rates, startMonths(scheme, years), y + 1)),
-  );
+  const effects = schemeEffects(schemes, years);
   const savings: QippSaving[] = [];
   for (const line of lines) {
-    let combined = 0;
-    const covering: string[] = [];
-    schemes.forEach((scheme, s) => {
-      if (!inScope(scheme.scope, line.provider, line.service, line.pod)) return;
+    const covering = coveringSchemes(schemes, line);
+    checkCombinedEffect(schemes, effects, covering, line, [line.planYear], () => line.financialYear);
+    for (const s of covering) {
+      const scheme = schemes[s]!;
       const effect = effects[s]![line.planYear - 1]!;
-      combined += effect;
-      covering.push(scheme.name);
-      if (effect === 0) return;
+      if (effect === 0) continue;
       savings.push({
         scheme: scheme.name,
         type: scheme.type,
@@ -56,13 +97,6 @@ export function qippSavings(
         financialYear: line.financialYear,
         effect,
         saving: line.doNothing * effect,
-      });
-    });
-    if (combined > 1 + TOLERANCE) {
-      fail('FP_PLAN_SAVINGS_EXCEED_SPEND', `QIPP schemes would save more than all of ${line.financialYear} spend.`, {
-        where: { field: 'qipp' },
-        received: `schemes ${covering.join(', ')} saving ${(combined * 100).toFixed(2)}% of ${line.provider} ${line.service} ${line.pod}`,
-        accepted: 'schemes covering the same spend saving at most 100% of it in any year',
       });
     }
   }

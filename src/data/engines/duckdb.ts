@@ -2,11 +2,32 @@
 // INSERT … SELECT and never leave the database.
 import type { Flow } from '../../core/basis/index.ts';
 import type { FinancialYear, IcbCode, ProviderCode, ServiceCode } from '../../core/units.ts';
+import type { UtilisationCell } from '../../core/variation/index.ts';
 import { activityCellsSql } from '../queries/activity-cells.ts';
 import { activityTotalsSql } from '../queries/activity-totals.ts';
 import { flowsSql } from '../queries/flows-by-resident-icb-provider-service.ts';
+import { populationBasisSpendByPodSql } from '../queries/population-basis-spend-by-pod.ts';
+import { serviceCostDistributionSql } from '../queries/service-cost-distribution.ts';
+import { servicePatientFlowsSql } from '../queries/service-patient-flows.ts';
+import { servicePatientsByAgeSexSql } from '../queries/service-patients-by-age-sex.ts';
+import { spendByPracticeSql } from '../queries/spend-by-practice.ts';
+import { utilisationByIcbAgeSexSql } from '../queries/utilisation-by-icb-age-sex.ts';
 import type { Workspace } from '../workspace.ts';
-import type { ActivityEngine, ActivityTotal, FlowQuestion, GeographyVintage, SqlDialect } from './engine.ts';
+import type {
+  ActivityEngine,
+  ActivityTotal,
+  DelegationEvidenceEngine,
+  FlowQuestion,
+  GeographyVintage,
+  PodSpend,
+  PracticeSpend,
+  ServiceCostDistribution,
+  ServicePatientFlow,
+  ServicePatientsByAgeSex,
+  SqlDialect,
+  UtilisationQuestion,
+  YearSpendQuestion,
+} from './engine.ts';
 
 export const duckdbDialect: SqlDialect = {
   param: (position) => `$${position}`,
@@ -40,7 +61,7 @@ interface FlowRow {
   spend_pence: number;
 }
 
-export class DuckDbEngine implements ActivityEngine {
+export class DuckDbEngine implements ActivityEngine, DelegationEvidenceEngine {
   readonly name = 'duckdb';
   readonly #workspace: Workspace;
 
@@ -66,6 +87,131 @@ export class DuckDbEngine implements ActivityEngine {
       serviceCode: r.service_code as ServiceCode,
       activity: r.activity,
       spendPence: r.spend_pence,
+    }));
+  }
+
+  async populationBasisSpendByPod(question: YearSpendQuestion): Promise<PodSpend[]> {
+    const rows = await this.#workspace.all<{
+      resident_icb: string;
+      provider_code: string;
+      service_code: string;
+      pod: string;
+      spend_pence: number;
+    }>(populationBasisSpendByPodSql(duckdbDialect, question.vintage, 1), [
+      question.dataset,
+      question.financialYear,
+      question.unknownResidenceRule,
+    ]);
+    return rows.map((r) => ({
+      residentIcb: r.resident_icb as IcbCode,
+      providerCode: r.provider_code as ProviderCode,
+      serviceCode: r.service_code as ServiceCode,
+      pod: r.pod as PodSpend['pod'],
+      spendPence: r.spend_pence,
+    }));
+  }
+
+  async utilisationByIcbAgeSex(question: UtilisationQuestion): Promise<UtilisationCell[]> {
+    // Read column-wise: a national atlas has some 300,000 cells, and row objects cost more than the query.
+    const reader = await this.#workspace.connection.runAndReadAll(
+      utilisationByIcbAgeSexSql(duckdbDialect, question.vintage, 1),
+      [question.dataset],
+    );
+    const [years, icbs, services, bands, sexes, activity, patients, pence, rows] = reader.getColumnsJS() as [
+      string[],
+      (string | null)[],
+      string[],
+      (string | null)[],
+      ('M' | 'F' | null)[],
+      number[],
+      (number | null)[],
+      bigint[],
+      bigint[],
+    ];
+    return years.map((year, i) => ({
+      financialYear: year as FinancialYear,
+      icbCode: icbs[i] as IcbCode | null,
+      serviceCode: services[i] as ServiceCode,
+      ageBand: bands[i]!,
+      sex: sexes[i]!,
+      activity: activity[i]!,
+      patients: patients[i]!,
+      spendPence: Number(pence[i]),
+      rows: Number(rows[i]),
+    }));
+  }
+
+  async spendByPractice(question: {
+    dataset: string;
+    financialYear: FinancialYear;
+    icbCode: string;
+  }): Promise<PracticeSpend[]> {
+    const rows = await this.#workspace.all<{
+      practice_code: string;
+      service_code: string;
+      activity: number;
+      spend_pence: number;
+    }>(spendByPracticeSql(duckdbDialect, 1), [question.dataset, question.financialYear, question.icbCode]);
+    return rows.map((r) => ({
+      practiceCode: r.practice_code,
+      serviceCode: r.service_code as ServiceCode,
+      activity: r.activity,
+      spendPence: r.spend_pence,
+    }));
+  }
+
+  async servicePatientsByAgeSex(dataset: string, financialYear: FinancialYear): Promise<ServicePatientsByAgeSex[]> {
+    const rows = await this.#workspace.all<{
+      service_code: string;
+      age_band: string | null;
+      sex: string | null;
+      patients: number;
+    }>(servicePatientsByAgeSexSql(duckdbDialect, 1), [dataset, financialYear]);
+    return rows.map((r) => ({
+      serviceCode: r.service_code as ServiceCode,
+      ageBand: r.age_band,
+      sex: r.sex,
+      patients: r.patients,
+    }));
+  }
+
+  async servicePatientFlows(question: YearSpendQuestion): Promise<ServicePatientFlow[]> {
+    const rows = await this.#workspace.all<{
+      resident_icb: string;
+      provider_code: string;
+      provider_icb: string | null;
+      service_code: string;
+      patients: number;
+      spend_pence: number;
+    }>(servicePatientFlowsSql(duckdbDialect, question.vintage, 1), [question.dataset, question.financialYear]);
+    return rows.map((r) => ({
+      residentIcb: r.resident_icb as IcbCode,
+      providerCode: r.provider_code as ProviderCode,
+      providerIcb: r.provider_icb as IcbCode | null,
+      serviceCode: r.service_code as ServiceCode,
+      patients: r.patients,
+      spendPence: r.spend_pence,
+    }));
+  }
+
+  async serviceCostDistribution(
+    dataset: string,
+    financialYear: FinancialYear,
+    sampleSize: number,
+  ): Promise<ServiceCostDistribution[]> {
+    const rows = await this.#workspace.all<{
+      service_code: string;
+      patients: number;
+      mean_cost: number;
+      cv_cost: number;
+      sample: string | null;
+    }>(serviceCostDistributionSql(duckdbDialect, 1), [dataset, financialYear, sampleSize]);
+    return rows.map((r) => ({
+      serviceCode: r.service_code as ServiceCode,
+      patients: r.patients,
+      meanCost: r.mean_cost,
+      cvCost: r.cv_cost,
+      sample: r.sample ? r.sample.split(',').map(Number) : [],
     }));
   }
 

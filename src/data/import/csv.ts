@@ -1,8 +1,11 @@
-// CSV rows through DuckDB's parallel CSV reader, every field read as text so that a stray word in a
-// number column becomes a rejected row rather than a failed import.
+// CSV rows through DuckDB's parallel CSV reader: typed, for the clean-file fast path, and every field as
+// text for the validating path, so that a stray word in a number column becomes a rejected row rather
+// than a failed import.
 import { closeSync, openSync, readSync } from 'node:fs';
+import type { ActivityColumn } from '../../core/activity/activity-record.ts';
 import type { Workspace } from '../workspace.ts';
-import type { FileRows } from './file-rows.ts';
+import type { FileRows, TypedRows } from './file-rows.ts';
+import { CSV_READ_TYPES } from './move-clean-file.ts';
 import { sqlString } from './stage-validate-move.ts';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -73,6 +76,20 @@ export async function openCsv(_ws: Workspace, file: string): Promise<FileRows> {
     relation,
     column: (i) => names[i]!,
     rowNumber: null,
+    typed(positions) {
+      // The reader casts the numbers, as a bare read_csv does; the fields not imported stay text.
+      const types = names.map(() => 'VARCHAR');
+      const typedColumns: TypedRows['columns'] = {};
+      for (const [field, position] of Object.entries(positions) as [ActivityColumn, number][]) {
+        types[position] = CSV_READ_TYPES[field];
+        typedColumns[field] = { sql: names[position]!, type: CSV_READ_TYPES[field] };
+      }
+      const typed = `columns={${names.map((n, i) => `'${n}': '${types[i]}'`).join(', ')}}`;
+      return {
+        relation: `read_csv(${sqlString(file)}, header=false, skip=1, ${typed}, ${options.replace('all_varchar=true, ', '')})`,
+        columns: typedColumns,
+      };
+    },
     async numbered(w) {
       // A CTAS keeps the file's order (preserve_insertion_order), so rowid numbers the data rows.
       await w.run(`CREATE OR REPLACE TEMP TABLE ${staged} AS SELECT * FROM ${relation}`);

@@ -7,7 +7,8 @@ import { FootprintError, fail, type Problem } from '../../core/errors.ts';
 import type { Workspace } from '../workspace.ts';
 import { openCsv } from './csv.ts';
 import { detectFormat, type ImportFormat } from './detect-format.ts';
-import type { FileRows } from './file-rows.ts';
+import type { FileRows, TypedRows } from './file-rows.ts';
+import { cleanFileInsert, moveCleanFile } from './move-clean-file.ts';
 import { openParquet } from './parquet.ts';
 import { writeRejects } from './rejects.ts';
 import { type ActivitySource, moveRows, QUARANTINE } from './stage-validate-move.ts';
@@ -27,6 +28,8 @@ export interface ImportOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Per-format size limits overriding MAX_FILE_BYTES (tests). */
   maxBytes?: Partial<Record<ImportFormat, number>>;
+  /** Skip the clean-file fast path and validate every row in SQL (tests comparing the two paths). */
+  validateEveryRow?: boolean;
 }
 
 export interface ImportSummary {
@@ -51,7 +54,7 @@ export class ImportRejectedError extends FootprintError {
   }
 }
 
-const DATASET_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+export const DATASET_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function defaultRejectsFile(file: string): string {
   const absolute = resolve(file);
@@ -59,6 +62,8 @@ export function defaultRejectsFile(file: string): string {
 }
 
 const PHASE_READ = 'Reading and validating';
+/** The validating path, after the fast path gave way: slower, and it finds every bad row. */
+const PHASE_CHECK = 'Checking every row';
 
 export async function importActivity(ws: Workspace, options: ImportOptions): Promise<ImportSummary> {
   const dataset = options.dataset ?? 'main';
@@ -86,9 +91,19 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
           .join(' '),
       });
     }
+    const moveOptions = { dataset, file, format, progress };
+    const typed = options.validateEveryRow ? null : rows.typed?.(mapped.value.columns);
+    if (typed) {
+      const clean = await moveIfClean(ws, typed, moveOptions);
+      if (clean) return clean;
+    }
     const source = sourceOf(rows, mapped.value.columns, rows.relation, rows.rowNumber);
     const move = (keepWithRejects: boolean) =>
-      moveInTransaction(ws, source, { dataset, file, format, keepWithRejects, progress });
+      moveInTransaction(ws, () => readAndMove(ws, source, dataset, file, format), {
+        ...moveOptions,
+        phase: PHASE_CHECK,
+        keepWithRejects,
+      });
     const first = await move(false);
     if (first.rejected === 0) return first;
 
@@ -123,27 +138,48 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
   }
 }
 
-/** Deletes the dataset's rows and moves the file's valid rows in, in one transaction. Commits when no row
- * is rejected, or when `keepWithRejects`; otherwise rolls back and returns the counts. */
+interface MoveOptions {
+  dataset: string;
+  file: string;
+  format: ImportFormat;
+  progress: (phase: string, done: number, total: number) => void;
+}
+
+/** The clean-file fast path (move-clean-file.ts): the import's summary when every row is clean and the
+ * move committed; null when it gave way — a column type it does not take (before reading anything), a
+ * row that is not clean, a reader failure, an empty file — and rolled back, leaving the validating path
+ * to find out why. */
+async function moveIfClean(ws: Workspace, typed: TypedRows, options: MoveOptions): Promise<ImportSummary | null> {
+  const insert = cleanFileInsert(typed);
+  if (insert === null) return null;
+  try {
+    return await moveInTransaction(ws, () => moveCleanFile(ws, insert, options.dataset), {
+      ...options,
+      phase: PHASE_READ,
+      keepWithRejects: false,
+    });
+  } catch (error) {
+    if (process.env.FOOTPRINT_DEBUG) {
+      process.stderr.write(`import: fast path gave way: ${error instanceof Error ? error.message : error}\n`);
+    }
+    return null;
+  }
+}
+
+/** Deletes the dataset's rows and moves the file's valid rows in (`move` returns the rows read), in one
+ * transaction. Commits when no row is rejected, or when `keepWithRejects`; otherwise rolls back and
+ * returns the counts. */
 async function moveInTransaction(
   ws: Workspace,
-  source: ActivitySource,
-  options: {
-    dataset: string;
-    file: string;
-    format: ImportFormat;
-    keepWithRejects: boolean;
-    progress: (phase: string, done: number, total: number) => void;
-  },
+  move: () => Promise<number>,
+  options: MoveOptions & { phase: string; keepWithRejects: boolean },
 ): Promise<ImportSummary> {
   const { dataset, file, format } = options;
   let rolledBack: ImportSummary | undefined;
   try {
     return await ws.transaction(async () => {
       await ws.run('DELETE FROM activity WHERE dataset = $1', [dataset]);
-      const read = await withQueryProgress(ws, PHASE_READ, options.progress, () =>
-        readAndMove(ws, source, dataset, file, format),
-      );
+      const read = await withQueryProgress(ws, options.phase, options.progress, move);
       if (read === 0) fail('FP_IMPORT_EMPTY_FILE', `${file} has a header but no data rows.`, { where: { file } });
       const totals = await ws.one<{ accepted: number; total_cost: string }>(
         `SELECT CAST(count(*) AS DOUBLE) AS accepted, CAST(coalesce(sum(cost), 0) AS VARCHAR) AS total_cost

@@ -9,7 +9,7 @@
 // are rejects is the file read a second time, numbered, to write the rejects file.
 
 import type { ActivityColumn } from '../../core/activity/activity-record.ts';
-import { POINTS_OF_DELIVERY, SEXES } from '../../core/activity/activity-record.ts';
+import { POINTS_OF_DELIVERY, SEXES, type Sex } from '../../core/activity/activity-record.ts';
 import { RESIDENCE_NOT_KNOWN_CODES } from '../../core/activity/residence-not-known.ts';
 import type { ErrorCode } from '../../core/errors.ts';
 import { AGE_BANDS } from '../../core/population/age-bands.ts';
@@ -33,8 +33,10 @@ const sqlList = (values: readonly string[]): string => values.map(sqlString).joi
 
 /** NHS Data Dictionary person-gender codes accepted beside M/F/U: 1 male, 2 female, 0 not known,
  * 9 not specified. */
-const SEX_CODES = `CASE upper(v_sex) WHEN '1' THEN 'M' WHEN '2' THEN 'F' WHEN '0' THEN 'U' WHEN '9' THEN 'U'
-  ELSE upper(v_sex) END`;
+export const NHS_SEX_CODES: Readonly<Record<string, Sex>> = { '1': 'M', '2': 'F', '0': 'U', '9': 'U' };
+const SEX_CODES = `CASE upper(v_sex) ${Object.entries(NHS_SEX_CODES)
+  .map(([code, sex]) => `WHEN ${sqlString(code)} THEN ${sqlString(sex)}`)
+  .join(' ')} ELSE upper(v_sex) END`;
 
 /** One validation rule: `bad` is SQL that is TRUE for a row breaking it (never NULL). */
 interface Check {
@@ -138,6 +140,13 @@ const CHECKS: readonly Check[] = [
     bad: 'coalesce(t_patients < 0, false)',
     message: 'patients must not be negative.',
   },
+  {
+    field: 'gp_practice_code',
+    code: 'FP_IMPORT_UNKNOWN_PRACTICE',
+    bad: 'v_gp_practice_code IS NOT NULL AND NOT known_practice',
+    message:
+      'gp_practice_code is not a GP practice code in the reference data (August 2026 practice map); leave it blank when not known.',
+  },
 ];
 
 const FIELDS: readonly ActivityColumn[] = [
@@ -152,6 +161,7 @@ const FIELDS: readonly ActivityColumn[] = [
   'activity',
   'cost',
   'patients',
+  'gp_practice_code',
 ];
 
 /** The rows of the source with raw text (v_*), typed values (t_*, NULL when unreadable) and lookups. */
@@ -182,7 +192,8 @@ function typedRows(source: ActivitySource, rowNumber: string | null): string {
       TRY_CAST(v_activity AS DOUBLE) AS t_activity,
       TRY_CAST(v_cost AS DECIMAL(18, 2)) AS t_cost,
       TRY_CAST(v_cost AS DECIMAL(18, 6)) AS exact_cost,
-      TRY_CAST(v_patients AS DOUBLE) AS t_patients
+      TRY_CAST(v_patients AS DOUBLE) AS t_patients,
+      upper(v_gp_practice_code) IN (SELECT practice_code FROM gp_practice) AS known_practice
     FROM (SELECT ${rowNumber ?? 'CAST(NULL AS BIGINT)'} AS row_number, ${raw.join(', ')} FROM ${source.relation})`;
 }
 
@@ -196,7 +207,8 @@ export async function moveRows(ws: Workspace, source: ActivitySource, dataset: s
     SELECT CASE WHEN ok THEN $1 ELSE '${QUARANTINE}' END,
       coalesce(t_financial_year, ''), t_month, coalesce(upper(v_provider_code), ''), t_residence_code,
       coalesce(t_service_code, ''), coalesce(t_pod, ''), t_age_band, t_sex,
-      CASE WHEN ok THEN t_activity ELSE 0 END, CASE WHEN ok THEN t_cost ELSE 0 END, t_patients
+      CASE WHEN ok THEN t_activity ELSE 0 END, CASE WHEN ok THEN t_cost ELSE 0 END, t_patients,
+      upper(v_gp_practice_code)
     FROM (SELECT *, NOT ${anyBad} AS ok FROM (${typedRows(source, null)}))`;
   const result = await ws.connection.run(sql, [dataset]);
   return result.rowsChanged;

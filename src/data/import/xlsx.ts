@@ -83,6 +83,7 @@ export async function openXlsx(ws: Workspace, file: string, onRow?: (rowsRead: n
     relation: `temp.main.${STAGED}`,
     column: (i) => `c${i}`,
     rowNumber: 'row_number',
+    typed: null,
     numbered: async () => ({ relation: `temp.main.${STAGED}`, rowNumber: 'row_number' }),
     async close(w) {
       await w.run(`DROP TABLE IF EXISTS temp.main.${STAGED}`);

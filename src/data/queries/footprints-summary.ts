@@ -51,11 +51,6 @@ export async function footprintOwnership(
   );
 }
 
-/** Records which organisation owns a footprint just defined. */
-export async function setFootprintOwner(ws: Workspace, name: string, organisation: string): Promise<void> {
-  await ws.run('UPDATE footprint SET owner_organisation = $2 WHERE name = $1', [name, organisation]);
-}
-
 /** The member ICB codes of a footprint (name matched without regard to case), or undefined. */
 export async function footprintMembers(ws: Workspace, name: string): Promise<string[] | undefined> {
   const rows = await ws.all<{ code: string }>(

@@ -5,18 +5,18 @@ import type { Workspace } from '../workspace.ts';
 import { allocationsReport } from './allocations.ts';
 import { flowsReport } from './flows.ts';
 import { referenceReport } from './reference.ts';
-import type { ReportOptions } from './report-context.ts';
 import { servicesReport } from './services.ts';
+import { type TriangulationOptions, triangulationReport } from './triangulation.ts';
 
 export type { ReportOptions } from './report-context.ts';
 
-export const REPORT_NAMES = ['allocations', 'flows', 'services', 'reference'] as const;
+export const REPORT_NAMES = ['allocations', 'flows', 'services', 'reference', 'triangulation'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export async function buildReport(
   ws: Workspace,
   name: string,
-  options: ReportOptions,
+  options: TriangulationOptions,
 ): Promise<{ table: Table; meta: object }> {
   switch (name as ReportName) {
     case 'allocations':
@@ -27,6 +27,8 @@ export async function buildReport(
       return servicesReport(ws, options);
     case 'reference':
       return referenceReport(ws);
+    case 'triangulation':
+      return triangulationReport(ws, options);
     default:
       return fail('FP_REPORT_UNKNOWN', `There is no report called "${name}".`, {
         where: { parameter: 'report' },

@@ -2,6 +2,11 @@
 // never edit one that has shipped.
 import * as initial from './001-initial.ts';
 import * as users from './002-users.ts';
+import * as planning from './003-planning.ts';
+import * as segmentation from './004-segmentation.ts';
+import * as variation from './005-variation.ts';
+import * as places from './006-places.ts';
+import * as assurance from './007-assurance.ts';
 
 export interface Migration {
   version: number;
@@ -12,4 +17,9 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: initial.name, sql: initial.sql },
   { version: 2, name: users.name, sql: users.sql },
+  { version: 3, name: planning.name, sql: planning.sql },
+  { version: 4, name: segmentation.name, sql: segmentation.sql },
+  { version: 5, name: variation.name, sql: variation.sql },
+  { version: 6, name: places.name, sql: places.sql },
+  { version: 7, name: assurance.name, sql: assurance.sql },
 ];

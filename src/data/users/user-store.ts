@@ -2,6 +2,7 @@
 // scrypt hashes (password-hash.ts).
 import { listValue } from '@duckdb/node-api';
 import { fail } from '../../core/errors.ts';
+import { type AuditActor, recordAudit, SYSTEM_ACTOR } from '../audit/record-audit.ts';
 import type { Workspace } from '../workspace.ts';
 import { type Organisation, requireOrganisation } from './organisations.ts';
 import { hashPassword } from './password-hash.ts';
@@ -46,7 +47,8 @@ export function checkPassword(password: string, parameter = 'password'): void {
   }
 }
 
-export async function addUser(ws: Workspace, user: NewUser): Promise<User> {
+/** Adds a user; `by` is who adds them, for the audit trail (which never sees the password or its hash). */
+export async function addUser(ws: Workspace, user: NewUser, by: AuditActor = SYSTEM_ACTOR): Promise<User> {
   const email = normaliseEmail(user.email);
   const organisation = await requireOrganisation(ws, user.organisation);
   const role = parseRole(user.role);
@@ -55,7 +57,17 @@ export async function addUser(ws: Workspace, user: NewUser): Promise<User> {
     fail('FP_AUTH_USER_EXISTS', `A user ${email} already exists.`, { where: { parameter: 'email' }, received: email });
   }
   const hash = await hashPassword(user.password);
-  await ws.run('INSERT INTO app_user VALUES ($1, $2, $3, $4, now())', [email, organisation.code, role, hash]);
+  await ws.transaction(async () => {
+    await ws.run('INSERT INTO app_user VALUES ($1, $2, $3, $4, now())', [email, organisation.code, role, hash]);
+    await recordAudit(ws, {
+      ...by,
+      objectType: 'user',
+      objectId: email,
+      action: 'create',
+      before: null,
+      after: { email, organisation: organisation.code, role },
+    });
+  });
   return { email, organisation, role };
 }
 
@@ -108,9 +120,10 @@ export async function countUsers(ws: Workspace): Promise<number> {
 }
 
 /** Removes a user and their sessions; FP_AUTH_USER_NOT_FOUND when there is none. */
-export async function removeUser(ws: Workspace, email: string): Promise<void> {
+export async function removeUser(ws: Workspace, email: string, by: AuditActor = SYSTEM_ACTOR): Promise<void> {
   const normalised = email.trim().toLowerCase();
-  if (!(await findUserRow(ws, normalised))) {
+  const found = await findUserRow(ws, normalised);
+  if (!found) {
     fail('FP_AUTH_USER_NOT_FOUND', `There is no user ${normalised}.`, {
       where: { parameter: 'email' },
       received: email,
@@ -119,5 +132,13 @@ export async function removeUser(ws: Workspace, email: string): Promise<void> {
   await ws.transaction(async () => {
     await ws.run('DELETE FROM app_session WHERE email = $1', [normalised]);
     await ws.run('DELETE FROM app_user WHERE email = $1', [normalised]);
+    await recordAudit(ws, {
+      ...by,
+      objectType: 'user',
+      objectId: normalised,
+      action: 'delete',
+      before: { email: found.email, organisation: found.organisationCode, role: found.role },
+      after: null,
+    });
   });
 }

@@ -6,10 +6,11 @@ import { timingSafeEqual } from 'node:crypto';
 import '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { fail } from '../../core/errors.ts';
+import type { AuditActor } from '../../data/audit/record-audit.ts';
 import { hasRole, type Role } from '../../data/users/roles.ts';
 import { findSession } from '../../data/users/session-store.ts';
 import { findUser, type User } from '../../data/users/user-store.ts';
-import type { Workspace } from '../../data/workspace.ts';
+import type { RouteContext } from '../routes/route-context.ts';
 
 export const SESSION_COOKIE = 'fp_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -39,19 +40,24 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The signed-in user of a request, or undefined; never throws. */
-export async function readSession(ws: Workspace, request: FastifyRequest): Promise<SignedIn | undefined> {
+/** The signed-in user of a request, or undefined. */
+export async function readSession(context: RouteContext, request: FastifyRequest): Promise<SignedIn | undefined> {
   const id = request.cookies[SESSION_COOKIE];
   if (!id || id.length > 100) return undefined;
-  const session = await findSession(ws, id);
+  const remembered = context.sessions.get(id);
+  if (remembered) return remembered;
+  const session = await findSession(context.ws, id);
   if (!session) return undefined;
-  const user = await findUser(ws, session.email);
-  return user ? { user, sessionId: id, csrfToken: session.csrfToken } : undefined;
+  const user = await findUser(context.ws, session.email);
+  if (!user) return undefined;
+  const signedIn = { user, sessionId: id, csrfToken: session.csrfToken };
+  context.sessions.set(id, signedIn, Date.parse(`${session.expiresAt.replace(' ', 'T')}Z`));
+  return signedIn;
 }
 
-export function guard(ws: Workspace, options: GuardOptions = {}) {
+export function guard(context: RouteContext, options: GuardOptions = {}) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    const signedIn = await readSession(ws, request);
+    const signedIn = await readSession(context, request);
     if (!signedIn) {
       fail('FP_AUTH_NOT_SIGNED_IN', 'Sign in first: this request has no valid session (none, expired or signed out).', {
         where: { parameter: `cookie ${SESSION_COOKIE}` },
@@ -75,6 +81,12 @@ export function guard(ws: Workspace, options: GuardOptions = {}) {
       }
     }
   };
+}
+
+/** The signed-in user of a request as the audit trail records them. */
+export function auditActorOf(request: FastifyRequest): AuditActor {
+  const user = signedInUser(request);
+  return { actor: user.email, organisation: user.organisation.code };
 }
 
 /** The signed-in user of a request that passed guard(). */

@@ -8,6 +8,7 @@ import { flowsTable } from '../../data/queries/flows-table.ts';
 import { footprintMembers } from '../../data/queries/footprints-summary.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { servicesCatalogue } from '../../data/queries/services-catalogue.ts';
+import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
@@ -24,11 +25,14 @@ const flowRow = z.object({
   spend: z.number(),
 });
 
-export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) => {
+const flowsAnswer = z.object({ rows: z.array(flowRow), crossBoundaryShare: z.number().nullable(), provenance });
+
+export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const { ws, answers } = context;
   app.withTypeProvider<ZodTypeProvider>().get(
     '/flows',
     {
-      onRequest: guard(ws),
+      onRequest: guard(context),
       schema: {
         summary: 'Resident ICB × provider flows with the cross-boundary share',
         tags: ['flows'],
@@ -39,7 +43,7 @@ export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) 
           format: format.optional(),
         }),
         response: {
-          200: z.object({ rows: z.array(flowRow), crossBoundaryShare: z.number().nullable(), provenance }),
+          200: flowsAnswer,
           400: errorBody,
           401: errorBody,
           404: errorBody,
@@ -48,29 +52,45 @@ export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) 
     },
     async (request, reply) => {
       const { service, footprint } = request.query;
-      const context = await readRunContext(ws, '2026');
-      const year = chooseYear(context, request.query.year);
-      if (service && (await servicesCatalogue(ws, { ...context, year }, { code: service })).length === 0) {
-        fail('FP_HTTP_NOT_FOUND', `There is no current service with the code ${JSON.stringify(service)}.`, {
-          where: { parameter: 'service' },
-          received: service,
-        });
-      }
-      const members = footprint ? await footprintMembers(ws, footprint) : undefined;
-      if (footprint && !members) {
-        fail('FP_FOOTPRINT_NOT_FOUND', `There is no footprint called ${JSON.stringify(footprint)}.`, {
-          where: { parameter: 'footprint' },
-          received: footprint,
-        });
-      }
-      const table =
-        context.dataset && year
-          ? await flowsTable(
-              ws,
-              { dataset: context.dataset, vintage: context.vintage, year },
-              { service, footprintMembers: members },
-            )
-          : { rows: [], crossBoundaryShare: null };
+      const answer = await answers.answer(
+        request,
+        reply,
+        async () => {
+          const context = await readRunContext(ws, '2026');
+          const year = chooseYear(context, request.query.year);
+          if (service && (await servicesCatalogue(ws, { ...context, year }, { code: service })).length === 0) {
+            fail('FP_HTTP_NOT_FOUND', `There is no current service with the code ${JSON.stringify(service)}.`, {
+              where: { parameter: 'service' },
+              received: service,
+            });
+          }
+          const members = footprint ? await footprintMembers(ws, footprint) : undefined;
+          if (footprint && !members) {
+            fail('FP_FOOTPRINT_NOT_FOUND', `There is no footprint called ${JSON.stringify(footprint)}.`, {
+              where: { parameter: 'footprint' },
+              received: footprint,
+            });
+          }
+          const table =
+            context.dataset && year
+              ? await flowsTable(
+                  ws,
+                  { dataset: context.dataset, vintage: context.vintage, year },
+                  { service, footprintMembers: members },
+                )
+              : { rows: [], crossBoundaryShare: null };
+          return { context, year, table };
+        },
+        ({ context, year, table }): z.infer<typeof flowsAnswer> => ({
+          ...table,
+          provenance: provenanceOf(
+            context,
+            year,
+            `Flows sum spend and activity by the patient's registered ICB and the provider (${service ? `service ${service}` : 'all services'}). ${footprint ? `Rows are those with the resident or the provider in the footprint "${footprint}"; the cross-boundary share is the part of its residents' spend at providers outside it.` : "The cross-boundary share is the part of all spend at providers outside the patient's own ICB."}`,
+          ),
+        }),
+      );
+      const { year, table } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         return sendExport(
@@ -94,14 +114,7 @@ export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) 
           ],
         );
       }
-      return {
-        ...table,
-        provenance: provenanceOf(
-          context,
-          year,
-          `Flows sum spend and activity by the patient's registered ICB and the provider (${service ? `service ${service}` : 'all services'}). ${footprint ? `Rows are those with the resident or the provider in the footprint "${footprint}"; the cross-boundary share is the part of its residents' spend at providers outside it.` : "The cross-boundary share is the part of all spend at providers outside the patient's own ICB."}`,
-        ),
-      };
+      return sendAnswer(request, reply, answer);
     },
   );
 };

@@ -5,10 +5,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
 import { addFootprint, removeFootprint } from '../../data/footprints.ts';
-import { footprintOwnership, footprintsSummary, setFootprintOwner } from '../../data/queries/footprints-summary.ts';
+import { footprintOwnership, footprintsSummary } from '../../data/queries/footprints-summary.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
-import { guard, signedInUser } from '../auth/guard.ts';
+import { sendAnswer } from '../answer-cache.ts';
+import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
 import { errorBody, financialYear, format, icbCode, noContent, provenance } from '../schemas.ts';
@@ -37,23 +38,41 @@ function forbidOutside(actor: Organisation, target: Organisation | null, what: s
   }
 }
 
-export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) => {
+const footprintsAnswer = z.object({ rows: z.array(footprintRow), provenance });
+
+export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const { ws, answers } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/footprints',
     {
-      onRequest: guard(ws),
+      onRequest: guard(context),
       schema: {
         summary: 'Every footprint with its ICBs, population and population-basis spend',
         tags: ['footprints'],
         querystring: z.object({ year: financialYear.optional(), format: format.optional() }),
-        response: { 200: z.object({ rows: z.array(footprintRow), provenance }), 400: errorBody, 401: errorBody },
+        response: { 200: footprintsAnswer, 400: errorBody, 401: errorBody },
       },
     },
     async (request, reply) => {
-      const context = await readRunContext(ws, '2026');
-      const year = chooseYear(context, request.query.year);
-      const rows = await footprintsSummary(ws, { dataset: context.dataset, year });
+      const answer = await answers.answer(
+        request,
+        reply,
+        async () => {
+          const context = await readRunContext(ws, '2026');
+          const year = chooseYear(context, request.query.year);
+          return { context, year, rows: await footprintsSummary(ws, { dataset: context.dataset, year }) };
+        },
+        ({ context, year, rows }): z.infer<typeof footprintsAnswer> => ({
+          rows,
+          provenance: provenanceOf(
+            context,
+            year,
+            "A footprint's population and population-basis spend are the sums over its member ICBs (GP-registered patients, August 2026).",
+          ),
+        }),
+      );
+      const { year, rows } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         return sendExport(
@@ -76,20 +95,13 @@ export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, { w
           ],
         );
       }
-      return {
-        rows,
-        provenance: provenanceOf(
-          context,
-          year,
-          "A footprint's population and population-basis spend are the sums over its member ICBs (GP-registered patients, August 2026).",
-        ),
-      };
+      return sendAnswer(request, reply, answer);
     },
   );
   r.post(
     '/footprints',
     {
-      onRequest: guard(ws, { role: 'editor', changes: true }),
+      onRequest: guard(context, { role: 'editor', changes: true }),
       schema: {
         summary: 'Define a footprint (editors); it belongs to your organisation unless you name one you cover',
         tags: ['footprints'],
@@ -119,15 +131,18 @@ export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, { w
         });
       }
       forbidOutside(actor, owner, `footprints owned by ${owner.name}`);
-      const made = await addFootprint(ws, request.body.name, request.body.icbs, request.body.description);
-      await setFootprintOwner(ws, made.name, owner.code);
+      const made = await addFootprint(ws, request.body.name, request.body.icbs, request.body.description, {
+        owner: owner.code,
+        by: auditActorOf(request),
+      });
+      answers.clear();
       return reply.code(201).send({ name: made.name, members: made.icbs, owner: owner.code });
     },
   );
   r.delete(
     '/footprints/:name',
     {
-      onRequest: guard(ws, { role: 'editor', changes: true }),
+      onRequest: guard(context, { role: 'editor', changes: true }),
       schema: {
         summary: 'Remove a footprint you own (or one owned by an organisation you cover)',
         tags: ['footprints'],
@@ -146,7 +161,8 @@ export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, { w
       }
       const owner = found.owner ? ((await findOrganisation(ws, found.owner)) ?? null) : null;
       forbidOutside(actor, owner, `the footprint "${found.name}"`);
-      await removeFootprint(ws, found.name);
+      await removeFootprint(ws, found.name, auditActorOf(request));
+      answers.clear();
       return reply.code(204).send(null);
     },
   );

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DEFAULT_VINTAGE, type GeographyVintage } from '../../data/reference/geography.ts';
 import { DEFAULT_REFERENCE_DIR, REFERENCE_FILES } from '../../data/reference/reference-files.ts';
 import type { Workspace } from '../../data/workspace.ts';
+import { AnswerCache, sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { errorBody, vintage } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
@@ -44,13 +45,15 @@ async function readBoundaries(ws: Workspace, v: GeographyVintage): Promise<Featu
   };
 }
 
-export const geographyRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) => {
-  // The boundaries never change while the server runs: read each vintage once.
-  const cache = new Map<GeographyVintage, Promise<FeatureCollection>>();
+export const geographyRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const { ws } = context;
+  // The boundaries never change while the server runs: read and serialise each vintage once, kept apart
+  // from the answers a change clears.
+  const boundaries = new AnswerCache();
   app.withTypeProvider<ZodTypeProvider>().get(
     '/geography/icbs.geojson',
     {
-      onRequest: guard(ws),
+      onRequest: guard(context),
       schema: {
         summary: 'ICB boundaries as GeoJSON, properties { code, onsCode, name }',
         tags: ['geography'],
@@ -59,15 +62,13 @@ export const geographyRoutes: FastifyPluginAsync<RouteContext> = async (app, { w
       },
     },
     async (request, reply) => {
-      const v = request.query.vintage ?? DEFAULT_VINTAGE;
-      let boundaries = cache.get(v);
-      if (!boundaries) {
-        boundaries = readBoundaries(ws, v);
-        cache.set(v, boundaries);
-        boundaries.catch(() => cache.delete(v));
-      }
-      reply.type('application/geo+json');
-      return boundaries;
+      const answer = await boundaries.answer(
+        request,
+        reply,
+        () => readBoundaries(ws, request.query.vintage ?? DEFAULT_VINTAGE),
+        (collection) => collection,
+      );
+      return sendAnswer(request, reply, answer, 'application/geo+json; charset=utf-8');
     },
   );
 };

@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { icbProfile } from '../../data/queries/icb-profile.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
+import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
@@ -53,11 +54,12 @@ const answer = z.object({
   provenance,
 });
 
-export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) => {
+export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const { ws, answers } = context;
   app.withTypeProvider<ZodTypeProvider>().get(
     '/icbs/:code',
     {
-      onRequest: guard(ws),
+      onRequest: guard(context),
       schema: {
         summary: "One ICB's population, spend, patients' providers and hosted providers (2026 geography)",
         tags: ['icbs'],
@@ -71,9 +73,24 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) =
       },
     },
     async (request, reply) => {
-      const context = await readRunContext(ws, '2026');
-      const year = chooseYear(context, request.query.year);
-      const profile = await icbProfile(ws, context.dataset, request.params.code, year);
+      const answered = await answers.answer(
+        request,
+        reply,
+        async () => {
+          const context = await readRunContext(ws, '2026');
+          const year = chooseYear(context, request.query.year);
+          return { context, year, profile: await icbProfile(ws, context.dataset, request.params.code, year) };
+        },
+        ({ context, year, profile }): z.infer<typeof answer> => ({
+          ...profile,
+          provenance: provenanceOf(
+            context,
+            year,
+            'Spend is on population basis: activity of patients registered with this ICB, wherever treated. Population is GP-registered patients, August 2026. Inside share is the part of that spend at providers hosted in the ICB. Hosted providers are those whose host ICB this is; their income counts patients from every ICB.',
+          ),
+        }),
+      );
+      const { year, profile } = answered.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         const tables = {
@@ -135,14 +152,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) =
         const chosen = asked === 'csv' ? [tables[request.query.table ?? 'services']] : Object.values(tables);
         return sendExport(reply, asked, ['icb', profile.icb.code, request.query.table, year], chosen);
       }
-      return {
-        ...profile,
-        provenance: provenanceOf(
-          context,
-          year,
-          'Spend is on population basis: activity of patients registered with this ICB, wherever treated. Population is GP-registered patients, August 2026. Inside share is the part of that spend at providers hosted in the ICB. Hosted providers are those whose host ICB this is; their income counts patients from every ICB.',
-        ),
-      };
+      return sendAnswer(request, reply, answered);
     },
   );
 };

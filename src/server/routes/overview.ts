@@ -7,6 +7,7 @@ import { ICB_POPULATION_SOURCE } from '../../data/queries/icb-population.ts';
 import { overviewByIcb, totalsByYear } from '../../data/queries/overview-by-icb.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { DEFAULT_VINTAGE } from '../../data/reference/geography.ts';
+import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
@@ -26,11 +27,22 @@ const icbRow = z.object({
   spendPerHead: z.number().nullable(),
 });
 
-export const overviewRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) => {
+const overviewAnswer = z.object({
+  years: z.array(z.string()),
+  year: z.string().nullable(),
+  totalsByYear: z.array(
+    z.object({ financialYear: z.string(), providerBasisSpend: z.number(), populationBasisSpend: z.number() }),
+  ),
+  icbs: z.array(icbRow),
+  provenance,
+});
+
+export const overviewRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const { ws, answers } = context;
   app.withTypeProvider<ZodTypeProvider>().get(
     '/overview',
     {
-      onRequest: guard(ws),
+      onRequest: guard(context),
       schema: {
         summary: 'England overview: spend by year and every ICB for one year',
         tags: ['overview'],
@@ -40,37 +52,39 @@ export const overviewRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws
           format: format.optional(),
         }),
         response: {
-          200: z.object({
-            years: z.array(z.string()),
-            year: z.string().nullable(),
-            totalsByYear: z.array(
-              z.object({ financialYear: z.string(), providerBasisSpend: z.number(), populationBasisSpend: z.number() }),
-            ),
-            icbs: z.array(icbRow),
-            provenance,
-          }),
+          200: overviewAnswer,
           400: errorBody,
           401: errorBody,
         },
       },
     },
     async (request, reply) => {
-      const context = await readRunContext(ws, request.query.vintage ?? DEFAULT_VINTAGE);
-      const year = chooseYear(context, request.query.year);
-      const dataset = context.dataset;
-      const totals = dataset ? await totalsByYear(ws, dataset, context.vintage) : [];
-      const icbs = dataset && year ? await overviewByIcb(ws, dataset, context.vintage, year) : [];
-      const answer = {
-        years: context.years,
-        year,
-        totalsByYear: totals,
-        icbs,
-        provenance: provenanceOf(
-          context,
-          year,
-          `Provider-basis spend is summed where the provider is hosted; population-basis spend where the patient is registered (flows of each resident ICB to each provider). Out-of-area share is the part of an ICB's population-basis spend at providers hosted in other ICBs. Spend per head divides population-basis spend by the ${ICB_POPULATION_SOURCE[context.vintage]}.`,
-        ),
-      };
+      const answer = await answers.answer(
+        request,
+        reply,
+        async () => {
+          const context = await readRunContext(ws, request.query.vintage ?? DEFAULT_VINTAGE);
+          const year = chooseYear(context, request.query.year);
+          const dataset = context.dataset;
+          const totals = dataset ? await totalsByYear(ws, dataset, context.vintage) : [];
+          const icbs = dataset && year ? await overviewByIcb(ws, dataset, context.vintage, year) : [];
+          const json: z.infer<typeof overviewAnswer> = {
+            years: context.years,
+            year,
+            totalsByYear: totals,
+            icbs,
+            provenance: provenanceOf(
+              context,
+              year,
+              `Provider-basis spend is summed where the provider is hosted; population-basis spend where the patient is registered (flows of each resident ICB to each provider). Out-of-area share is the part of an ICB's population-basis spend at providers hosted in other ICBs. Spend per head divides population-basis spend by the ${ICB_POPULATION_SOURCE[context.vintage]}.`,
+            ),
+          };
+          return { json, context, year };
+        },
+        ({ json }) => json,
+      );
+      const { json, context, year } = answer.value;
+      const { icbs, totalsByYear: totals } = json;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         return sendExport(
@@ -105,7 +119,7 @@ export const overviewRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws
           ],
         );
       }
-      return answer;
+      return sendAnswer(request, reply, answer);
     },
   );
 };

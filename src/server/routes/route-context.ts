@@ -1,5 +1,7 @@
 // What every route plugin is given: the workspace and the app's settled options.
 import type { Workspace } from '../../data/workspace.ts';
+import type { AnswerCache } from '../answer-cache.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 
 export interface ResolvedAppOptions {
   sessionTtlMs: number;
@@ -9,4 +11,8 @@ export interface ResolvedAppOptions {
 export interface RouteContext {
   ws: Workspace;
   options: ResolvedAppOptions;
+  /** GET answers, cleared by any change. */
+  answers: AnswerCache;
+  /** Recently checked sessions, cleared by any change. */
+  sessions: SessionCache;
 }

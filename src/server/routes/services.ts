@@ -8,6 +8,7 @@ import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { serviceByIcb, serviceProviders } from '../../data/queries/service-profile.ts';
 import { servicesCatalogue } from '../../data/queries/services-catalogue.ts';
 import { catalogueIsShippedPartial } from '../../data/reference/import-services.ts';
+import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
@@ -43,12 +44,38 @@ const SERVICE_COLUMNS = [
 const DERIVATION =
   'National spend and activity are summed from the stored flows (every resident ICB to every provider) for the year; patients are summed from the activity rows that carry a patient count; providers counts those with non-zero spend.';
 
-export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) => {
+const catalogueAnswer = z.object({ rows: z.array(serviceRow), catalogueNote: z.string().nullable(), provenance });
+
+const serviceAnswer = z.object({
+  service: serviceRow,
+  byIcb: z.array(
+    z.object({
+      icb: z.string(),
+      name: z.string(),
+      spend: z.number(),
+      population: z.number(),
+      perHead: z.number().nullable(),
+    }),
+  ),
+  providers: z.array(
+    z.object({
+      provider: z.string(),
+      name: z.string(),
+      providerIcb: z.string(),
+      spend: z.number(),
+      activity: z.number(),
+    }),
+  ),
+  provenance,
+});
+
+export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const { ws, answers } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/services',
     {
-      onRequest: guard(ws),
+      onRequest: guard(context),
       schema: {
         summary: 'The services catalogue with national spend, patients and providers',
         tags: ['services'],
@@ -59,20 +86,35 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws 
           format: format.optional(),
         }),
         response: {
-          200: z.object({ rows: z.array(serviceRow), catalogueNote: z.string().nullable(), provenance }),
+          200: catalogueAnswer,
           400: errorBody,
           401: errorBody,
         },
       },
     },
     async (request, reply) => {
-      const context = await readRunContext(ws, '2026');
-      const year = chooseYear(context, request.query.year);
-      const rows = await servicesCatalogue(
-        ws,
-        { dataset: context.dataset, vintage: context.vintage, year },
-        { q: request.query.q, programme: request.query.programme },
+      const answer = await answers.answer(
+        request,
+        reply,
+        async () => {
+          const context = await readRunContext(ws, '2026');
+          const year = chooseYear(context, request.query.year);
+          const rows = await servicesCatalogue(
+            ws,
+            { dataset: context.dataset, vintage: context.vintage, year },
+            { q: request.query.q, programme: request.query.programme },
+          );
+          return { context, year, rows, shippedPartial: await catalogueIsShippedPartial(ws) };
+        },
+        ({ context, year, rows, shippedPartial }): z.infer<typeof catalogueAnswer> => ({
+          rows,
+          catalogueNote: shippedPartial
+            ? 'This is the partial catalogue shipped with Footprint, assembled from published NHS England lists; programme of care, highly specialised flag and delegation status are blank where no public source gives them. Import the full catalogue with `footprint services import FILE`.'
+            : null,
+          provenance: provenanceOf(context, year, DERIVATION),
+        }),
       );
+      const { year, rows } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         return sendExport(
@@ -82,16 +124,13 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws 
           [{ name: `Services ${year ?? ''}`.trim(), columns: SERVICE_COLUMNS, rows: tableRows(rows) }],
         );
       }
-      const catalogueNote = (await catalogueIsShippedPartial(ws))
-        ? 'This is the partial catalogue shipped with Footprint, assembled from published NHS England lists; programme of care, highly specialised flag and delegation status are blank where no public source gives them. Import the full catalogue with `footprint services import FILE`.'
-        : null;
-      return { rows, catalogueNote, provenance: provenanceOf(context, year, DERIVATION) };
+      return sendAnswer(request, reply, answer);
     },
   );
   r.get(
     '/services/:code',
     {
-      onRequest: guard(ws),
+      onRequest: guard(context),
       schema: {
         summary: 'One service: spend per ICB (per head) and its providers',
         tags: ['services'],
@@ -102,28 +141,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws 
           table: z.enum(['icbs', 'providers']).optional().describe('For CSV: which table (default icbs).'),
         }),
         response: {
-          200: z.object({
-            service: serviceRow,
-            byIcb: z.array(
-              z.object({
-                icb: z.string(),
-                name: z.string(),
-                spend: z.number(),
-                population: z.number(),
-                perHead: z.number().nullable(),
-              }),
-            ),
-            providers: z.array(
-              z.object({
-                provider: z.string(),
-                name: z.string(),
-                providerIcb: z.string(),
-                spend: z.number(),
-                activity: z.number(),
-              }),
-            ),
-            provenance,
-          }),
+          200: serviceAnswer,
           400: errorBody,
           401: errorBody,
           404: errorBody,
@@ -131,23 +149,45 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws 
       },
     },
     async (request, reply) => {
-      const context = await readRunContext(ws, '2026');
-      const year = chooseYear(context, request.query.year);
-      const [service] = await servicesCatalogue(
-        ws,
-        { dataset: context.dataset, vintage: context.vintage, year },
-        { code: request.params.code },
+      const answer = await answers.answer(
+        request,
+        reply,
+        async () => {
+          const context = await readRunContext(ws, '2026');
+          const year = chooseYear(context, request.query.year);
+          const [service] = await servicesCatalogue(
+            ws,
+            { dataset: context.dataset, vintage: context.vintage, year },
+            { code: request.params.code },
+          );
+          if (!service) {
+            fail(
+              'FP_HTTP_NOT_FOUND',
+              `There is no current service with the code ${JSON.stringify(request.params.code)}.`,
+              {
+                where: { parameter: 'code' },
+                received: request.params.code,
+                accepted: 'a service line code from GET /api/services',
+              },
+            );
+          }
+          const run = context.dataset && year ? { dataset: context.dataset, vintage: context.vintage, year } : null;
+          const byIcb = run ? await serviceByIcb(ws, run, service.code) : [];
+          const providers = run ? await serviceProviders(ws, run, service.code) : [];
+          return { context, year, service, byIcb, providers };
+        },
+        ({ context, year, service, byIcb, providers }): z.infer<typeof serviceAnswer> => ({
+          service,
+          byIcb,
+          providers,
+          provenance: provenanceOf(
+            context,
+            year,
+            `${DERIVATION} Spend per ICB is on population basis; per head divides it by GP-registered patients, August 2026.`,
+          ),
+        }),
       );
-      if (!service) {
-        fail('FP_HTTP_NOT_FOUND', `There is no current service with the code ${JSON.stringify(request.params.code)}.`, {
-          where: { parameter: 'code' },
-          received: request.params.code,
-          accepted: 'a service line code from GET /api/services',
-        });
-      }
-      const run = context.dataset && year ? { dataset: context.dataset, vintage: context.vintage, year } : null;
-      const byIcb = run ? await serviceByIcb(ws, run, service.code) : [];
-      const providers = run ? await serviceProviders(ws, run, service.code) : [];
+      const { year, service, byIcb, providers } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         const tables = {
@@ -177,16 +217,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws 
         const chosen = asked === 'csv' ? [tables[request.query.table ?? 'icbs']] : Object.values(tables);
         return sendExport(reply, asked, ['service', service.code, request.query.table, year], chosen);
       }
-      return {
-        service,
-        byIcb,
-        providers,
-        provenance: provenanceOf(
-          context,
-          year,
-          `${DERIVATION} Spend per ICB is on population basis; per head divides it by GP-registered patients, August 2026.`,
-        ),
-      };
+      return sendAnswer(request, reply, answer);
     },
   );
 };

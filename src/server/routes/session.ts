@@ -29,7 +29,8 @@ export function describeUser(user: User): z.infer<typeof sessionUser> {
   return { email: user.email, organisation: { code, name, type }, role: user.role };
 }
 
-export const sessionRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws, options }) => {
+export const sessionRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const { ws, options } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/session',
@@ -65,7 +66,7 @@ export const sessionRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws,
   r.get(
     '/session',
     {
-      onRequest: guard(ws),
+      onRequest: guard(context),
       schema: {
         summary: 'The signed-in user and the CSRF token to send on changes',
         tags: ['session'],
@@ -77,7 +78,7 @@ export const sessionRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws,
   r.delete(
     '/session',
     {
-      onRequest: guard(ws, { changes: true }),
+      onRequest: guard(context, { changes: true }),
       schema: {
         summary: 'Sign out: ends the session',
         tags: ['session'],
@@ -86,6 +87,7 @@ export const sessionRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws,
     },
     async (request, reply) => {
       await deleteSession(ws, request.signedIn!.sessionId);
+      context.sessions.clear();
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },

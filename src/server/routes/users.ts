@@ -7,18 +7,19 @@ import { fail } from '../../core/errors.ts';
 import { coveredCodes, covers, requireOrganisation } from '../../data/users/organisations.ts';
 import { ROLES } from '../../data/users/roles.ts';
 import { addUser, findUser, listUsers, MAX_PASSWORD_LENGTH, removeUser } from '../../data/users/user-store.ts';
-import { guard, signedInUser } from '../auth/guard.ts';
+import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { sendExport } from '../export-reply.ts';
 import { errorBody, format, noContent } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 import { describeUser, sessionUser } from './session.ts';
 
-export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) => {
+export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const { ws } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/users',
     {
-      onRequest: guard(ws, { role: 'admin' }),
+      onRequest: guard(context, { role: 'admin' }),
       schema: {
         summary: 'Users of your organisation and those it covers (admins)',
         tags: ['users'],
@@ -60,7 +61,7 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) 
   r.post(
     '/users',
     {
-      onRequest: guard(ws, { role: 'admin', changes: true }),
+      onRequest: guard(context, { role: 'admin', changes: true }),
       schema: {
         summary: 'Add a user to your organisation or one it covers (admins)',
         tags: ['users'],
@@ -82,14 +83,15 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) 
           received: target.code,
         });
       }
-      const user = await addUser(ws, { ...request.body, organisation: target.code });
+      const user = await addUser(ws, { ...request.body, organisation: target.code }, auditActorOf(request));
+      context.answers.clear();
       return reply.code(201).send(describeUser(user));
     },
   );
   r.delete(
     '/users/:email',
     {
-      onRequest: guard(ws, { role: 'admin', changes: true }),
+      onRequest: guard(context, { role: 'admin', changes: true }),
       schema: {
         summary: 'Remove a user of your organisation or one it covers (admins)',
         tags: ['users'],
@@ -115,7 +117,9 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, { ws }) 
           { where: { parameter: 'email' }, received: target.email },
         );
       }
-      await removeUser(ws, target.email);
+      await removeUser(ws, target.email, auditActorOf(request));
+      context.sessions.clear();
+      context.answers.clear();
       return reply.code(204).send(null);
     },
   );

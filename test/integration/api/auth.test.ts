@@ -31,7 +31,7 @@ describe('GET /api/health', () => {
   it('answers without sign-in', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok' });
+    expect(response.json()).toEqual({ status: 'ok', engine: { name: 'duckdb', available: true } });
   });
 });
 

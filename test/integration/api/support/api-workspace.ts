@@ -31,24 +31,28 @@ export async function createApiWorkspace(activityRows = 20_000): Promise<Workspa
   const dir = mkdtempSync(join(tmpdir(), 'footprint-api-'));
   const ws = await openWorkspace(dir, { create: true });
   await loadReference(ws);
-  // Row i takes the (i mod n)-th provider, residence code and service by fixed strides, so every ICB and
-  // many providers appear; cost is whole pence.
+  // Row i takes the (i·13 mod n)-th provider, (i·7 mod n)-th residence code and (i·3 mod n)-th service, so
+  // every ICB and many providers appear; cost is whole pence. The list sizes are read first so the joins
+  // are equi-joins on a computed key (hash joins, fast at millions of rows).
+  const sizes = (await ws.one<{ np: number; nr: number; ns: number }>(
+    `SELECT (SELECT CAST(count(*) AS INTEGER) FROM provider WHERE host_icb IS NOT NULL AND kind = 'nhs-trust') AS np,
+            (SELECT CAST(count(*) AS INTEGER) FROM residence_map WHERE code_kind = 'sub-icb') AS nr,
+            (SELECT CAST(count(*) AS INTEGER) FROM service WHERE is_current) AS ns`,
+  ))!;
   await ws.run(
     `INSERT INTO activity
      WITH p AS (SELECT provider_code, row_number() OVER (ORDER BY provider_code) - 1 AS k FROM provider
                  WHERE host_icb IS NOT NULL AND kind = 'nhs-trust'),
           r AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS k FROM residence_map WHERE code_kind = 'sub-icb'),
           s AS (SELECT service_code, row_number() OVER (ORDER BY service_code) - 1 AS k FROM service WHERE is_current),
-          n AS (SELECT (SELECT count(*) FROM p) AS np, (SELECT count(*) FROM r) AS nr, (SELECT count(*) FROM s) AS ns)
+          t AS (SELECT range AS i, (range * 13) % ${sizes.np} AS pk, (range * 7) % ${sizes.nr} AS rk,
+                       (range * 3) % ${sizes.ns} AS sk FROM range(${Math.trunc(activityRows)}))
      SELECT $1, CASE WHEN i % 2 = 0 THEN '2023/24' ELSE '2024/25' END, CAST(i % 12 + 1 AS TINYINT),
             p.provider_code, CASE WHEN i % 50 = 0 THEN NULL ELSE r.code END, s.service_code, 'APC_EL',
             '40-44', CASE WHEN i % 2 = 0 THEN 'M' ELSE 'F' END,
-            CAST(i % 5 + 1 AS DOUBLE), CAST((i * 7919 % 500000 + 100) / 100.0 AS DECIMAL(18, 2)), 1.0
-     FROM range($2) t(i), n
-     JOIN p ON p.k = (i * 13) % n.np
-     JOIN r ON r.k = (i * 7) % n.nr
-     JOIN s ON s.k = (i * 3) % n.ns`,
-    [TEST_DATASET, activityRows],
+            CAST(i % 5 + 1 AS DOUBLE), CAST((i * 7919 % 500000 + 100) / 100.0 AS DECIMAL(18, 2)), 1.0, NULL
+     FROM t JOIN p ON p.k = t.pk JOIN r ON r.k = t.rk JOIN s ON s.k = t.sk`,
+    [TEST_DATASET],
   );
   await ws.setSetting('current_dataset', TEST_DATASET);
   await runBasisConversion(ws, { dataset: TEST_DATASET });

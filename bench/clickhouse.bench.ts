@@ -1,0 +1,197 @@
+// Scale benchmark (issue 8): one generated activity file loaded into a DuckDB workspace and into a two-shard
+// ClickHouse cluster (two clickhouse-server processes on this machine, test/engines/support/clickhouse-cluster.ts),
+// then `footprint run` on each, as CLI processes under /usr/bin/time for wall time and peak memory. On the cluster,
+// the run (runBasisConversion in this process) is timed against a bare SELECT … GROUP BY of the same activity,
+// alternating, best of N. Not a timed test.
+//
+//   tsx bench/clickhouse.bench.ts --csv FILE --reference WORKSPACE_DIR [--out DIR] [--repeat 3] [--reuse]
+//
+// --reuse keeps the loaded workspaces and cluster data of an earlier run in DIR and times the runs again.
+// FILE comes from `footprint generate --rows 100000000 --seed 1 --out FILE.csv` (CSV: ClickHouse 18.16 reads no
+// Parquet). The reference workspace needs reference data only; it is copied, never changed.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
+import { ClickHouseEngine } from '../src/data/engines/clickhouse.ts';
+import { parseClickHouseAddress } from '../src/data/engines/clickhouse-address.ts';
+import { runBasisConversion } from '../src/data/run/run-basis-conversion.ts';
+import { openWorkspace, WORKSPACE_FILE } from '../src/data/workspace.ts';
+import { startClickHouseCluster } from '../test/engines/support/clickhouse-cluster.ts';
+
+const { values } = parseArgs({
+  options: {
+    csv: { type: 'string' },
+    reference: { type: 'string' },
+    out: { type: 'string', default: '/tmp/footprint-bench-clickhouse' },
+    repeat: { type: 'string', default: '3' },
+    reuse: { type: 'boolean', default: false },
+  },
+});
+if (!values.csv || !values.reference) {
+  console.error('usage: tsx bench/clickhouse.bench.ts --csv FILE --reference WORKSPACE_DIR [--out DIR]');
+  process.exit(2);
+}
+const csv = resolve(values.csv);
+const out = resolve(values.out);
+const repeat = Number(values.repeat);
+const dataset = 'bench';
+const reuse = values.reuse ?? false;
+if (!reuse) rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+const main = join(import.meta.dirname, '..', 'src', 'cli', 'main.ts');
+
+function workspaceCopy(name: string): string {
+  const dir = join(out, name);
+  if (reuse) return dir;
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(values.reference as string, WORKSPACE_FILE), join(dir, WORKSPACE_FILE));
+  return dir;
+}
+
+interface Measured {
+  seconds: number;
+  peakMiB: number;
+  output: string;
+}
+
+/** A CLI command under /usr/bin/time: wall seconds and the process's peak resident memory. */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Measured {
+  const timing = join(out, 'time.txt');
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timing, process.execPath, tsx, main, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const output = `${result.stdout}${result.stderr}`
+    .split('\n')
+    .filter((line) => !/%|npm warn/.test(line))
+    .join('\n');
+  if (result.status !== 0) throw new Error(`footprint ${args.join(' ')} failed:\n${output}`);
+  const [seconds, kib] = readFileSync(timing, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, peakMiB: kib! / 1024, output };
+}
+
+const mib = (n: number) => `${n.toFixed(0)} MiB`;
+const rate = (rows: number, seconds: number) => `${((rows / seconds) * 1e-6).toFixed(2)} M rows/s`;
+const lines: string[] = [];
+const report = (line: string) => {
+  console.log(line);
+  lines.push(line);
+};
+
+const fileBytes = statSync(csv).size;
+report(`file: ${csv} (${(fileBytes / 2 ** 30).toFixed(2)} GiB)`);
+
+// DuckDB: the workspace holds the activity.
+const duck = workspaceCopy('duckdb-workspace');
+let rows = 0;
+if (reuse) {
+  const ws = await openWorkspace(duck, { readOnly: true });
+  rows = (await ws.one<{ n: number }>('SELECT rows_accepted AS n FROM dataset WHERE name = $1', [dataset]))?.n ?? 0;
+  ws.close();
+} else {
+  const duckImport = cli(['import', csv, '--workspace', duck, '--dataset', dataset]);
+  rows = Number(/accepted (\d+)/.exec(duckImport.output)?.[1]);
+  report(
+    `DuckDB import: ${rows.toLocaleString('en-GB')} rows in ${duckImport.seconds.toFixed(1)} s (${rate(rows, duckImport.seconds)}), peak ${mib(duckImport.peakMiB)}`,
+  );
+}
+const duckRun = cli(['run', '--workspace', duck, '--dataset', dataset]);
+report(`DuckDB footprint run: ${duckRun.seconds.toFixed(1)} s, peak ${mib(duckRun.peakMiB)}`);
+
+// ClickHouse: two shards on this machine.
+const cluster = await startClickHouseCluster({ dir: join(out, 'cluster'), maxMemoryPerQuery: 8 * 2 ** 30 });
+const env = { CLICKHOUSE_USER: cluster.user, CLICKHOUSE_PASSWORD: cluster.password };
+/** Peak resident memory of each clickhouse-server since the last reset (VmHWM; writing 5 to clear_refs resets it). */
+const serverPeaks = () =>
+  cluster.nodes.map(
+    (n) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${n.process.pid}/status`, 'utf8'))?.[1]) / 1024,
+  );
+const resetServerPeaks = () => {
+  for (const n of cluster.nodes) writeFileSync(`/proc/${n.process.pid}/clear_refs`, '5');
+};
+try {
+  const ch = workspaceCopy('clickhouse-workspace');
+  cli(['engine', 'set', cluster.url, '--workspace', ch], env);
+  if (!reuse) {
+    resetServerPeaks();
+    const chImport = cli(['import', csv, '--workspace', ch, '--dataset', dataset], env);
+    report(
+      `ClickHouse import (validate in the workspace, stream to 2 shards): ${chImport.seconds.toFixed(1)} s (${rate(rows, chImport.seconds)}), CLI peak ${mib(chImport.peakMiB)}, server peaks ${serverPeaks().map(mib).join(' + ')}`,
+    );
+  }
+  resetServerPeaks();
+  const chRun = cli(['run', '--workspace', ch, '--dataset', dataset], env);
+  report(
+    `ClickHouse footprint run: ${chRun.seconds.toFixed(1)} s, CLI peak ${mib(chRun.peakMiB)}, server peaks ${serverPeaks().map(mib).join(' + ')}`,
+  );
+
+  // In-process: the run's engine work against the bare aggregation, alternating, best of N.
+  const address = parseClickHouseAddress(cluster.url);
+  const engine = await ClickHouseEngine.connect(address, { user: cluster.user, password: cluster.password });
+  const first = cluster.nodes[0]!;
+  const client = createClient({
+    url: `http://127.0.0.1:${first.httpPort}`,
+    username: cluster.user,
+    password: cluster.password,
+    request_timeout: 3_600_000,
+    log: { level: ClickHouseLogLevel.OFF },
+  });
+  const bare = async (table: string, port = first.httpPort) => {
+    const c =
+      port === first.httpPort
+        ? client
+        : createClient({ url: `http://127.0.0.1:${port}`, username: cluster.user, password: cluster.password });
+    const result = await c.exec({
+      query: `SELECT financial_year, residence_code, provider_code, service_code, sum(activity), sum(cost)
+              FROM ${address.database}.${table} WHERE dataset = '${dataset}'
+              GROUP BY financial_year, residence_code, provider_code, service_code FORMAT TabSeparated`,
+    });
+    for await (const _ of result.stream) {
+      // drain: the rows come back as the run's do
+    }
+    if (c !== client) await c.close();
+  };
+  const ws = await openWorkspace(ch);
+  const time = async (work: () => Promise<unknown>) => {
+    const started = performance.now();
+    await work();
+    return (performance.now() - started) / 1000;
+  };
+  await bare('activity');
+  const floor: number[] = [];
+  const run: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    floor.push(await time(() => bare('activity')));
+    run.push(await time(() => runBasisConversion(ws, { dataset, engine })));
+  }
+  const best = (xs: number[]) => Math.min(...xs);
+  report(
+    `ClickHouse bare SELECT … GROUP BY (Distributed, 2 shards): best ${best(floor).toFixed(2)} s of ${floor.map((s) => s.toFixed(2)).join(', ')}`,
+  );
+  report(
+    `ClickHouse runBasisConversion (in process): best ${best(run).toFixed(2)} s of ${run.map((s) => s.toFixed(2)).join(', ')} = ${(best(run) / best(floor)).toFixed(2)}× the bare aggregation (target ≤ 1.5×)`,
+  );
+  // One shard alone: its local table, the rate a shard scans and pre-aggregates at.
+  const status = await engine.status();
+  for (const [i, node] of cluster.nodes.entries()) {
+    const seconds = best([
+      await time(() => bare('activity_local', node.httpPort)),
+      await time(() => bare('activity_local', node.httpPort)),
+    ]);
+    const shardRows = status.hosts[i]?.activityRows ?? 0;
+    report(
+      `shard ${i + 1}: ${shardRows.toLocaleString('en-GB')} rows, bare GROUP BY alone ${seconds.toFixed(2)} s (${rate(shardRows, seconds)})`,
+    );
+  }
+  ws.close();
+  await client.close();
+  await engine.close();
+} finally {
+  await cluster.stop();
+}
+writeFileSync(join(out, 'results.txt'), `${lines.join('\n')}\n`);

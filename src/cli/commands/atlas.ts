@@ -1,0 +1,116 @@
+// `footprint atlas`: the atlas of variation for the current dataset (computed and stored first if the
+// stored one is missing or older than the latest run): each ICB's crude and standardised rates against
+// England, or with --spread the variation across ICBs year by year.
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import type { Command } from 'commander';
+import { fail } from '../../core/errors.ts';
+import { parseFinancialYear } from '../../core/units.ts';
+import { ATLAS_MEASURES } from '../../core/variation/index.ts';
+import { writeCsv } from '../../data/export/write-csv.ts';
+import { writeJson } from '../../data/export/write-json.ts';
+import { writeXlsx } from '../../data/export/write-xlsx.ts';
+import { atlasRatesTable, atlasVariationTable } from '../../data/variation/atlas-tables.ts';
+import { computeAtlas, ensureAtlas } from '../../data/variation/compute-atlas.ts';
+import { readAtlasRates, readAtlasRun, readAtlasVariation } from '../../data/variation/read-atlas.ts';
+import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { say } from '../output.ts';
+
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
+
+interface AtlasCliOptions {
+  workspace?: string;
+  service?: string;
+  year?: string;
+  measure?: string;
+  icb?: string;
+  outliers?: boolean;
+  spread?: boolean;
+  recompute?: boolean;
+  format: string;
+  out?: string;
+}
+
+function checkOptions(opts: AtlasCliOptions): (typeof FORMATS)[number] {
+  const format = FORMATS.find((f) => f === opts.format);
+  if (!format) {
+    fail('FP_CLI_BAD_OPTION', `"${opts.format}" is not an output format.`, {
+      where: { parameter: '--format' },
+      received: opts.format,
+      accepted: FORMATS.join(', '),
+    });
+  }
+  if (format === 'xlsx' && !opts.out) {
+    fail('FP_CLI_BAD_OPTION', 'An Excel workbook needs a file to go to.', {
+      where: { parameter: '--out' },
+      received: '(none)',
+      accepted: 'a file path ending .xlsx',
+    });
+  }
+  if (opts.year !== undefined && !parseFinancialYear(opts.year)) {
+    fail('FP_CLI_BAD_OPTION', `"${opts.year}" is not a financial year.`, {
+      where: { parameter: '--year' },
+      received: opts.year,
+      accepted: 'a financial year such as 2024/25',
+    });
+  }
+  if (opts.measure !== undefined && !ATLAS_MEASURES.some((m) => m === opts.measure)) {
+    fail('FP_CLI_BAD_OPTION', `"${opts.measure}" is not an atlas measure.`, {
+      where: { parameter: '--measure' },
+      received: opts.measure,
+      accepted: ATLAS_MEASURES.join(', '),
+    });
+  }
+  return format;
+}
+
+export function register(program: Command): void {
+  program
+    .command('atlas')
+    .description(
+      'The atlas of variation: crude and age/sex-standardised rates by ICB against England, or their spread.',
+    )
+    .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option('--service <code>', 'only this service line code')
+    .option('--year <year>', 'only this financial year, e.g. 2024/25')
+    .option('--measure <measure>', ATLAS_MEASURES.join(' | '))
+    .option('--icb <code>', 'only this ICB (2026 ODS code)')
+    .option('--outliers', 'only ICBs above or below the 95% or 99.8% funnel limits')
+    .option('--spread', 'the variation across ICBs by year (coefficient of variation, quartiles) instead of rates')
+    .option('--recompute', 'compute the atlas again even if the stored one is current')
+    .option('--format <format>', FORMATS.join(' | '), 'csv')
+    .option('--out <file>', 'write to this file (needed for xlsx)')
+    .action(async (opts: AtlasCliOptions) => {
+      const format = checkOptions(opts);
+      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      try {
+        if (opts.recompute) await computeAtlas(ws);
+        const dataset = await ensureAtlas(ws);
+        const filter = {
+          service: opts.service,
+          year: opts.year,
+          measure: opts.measure,
+          icb: opts.icb?.toUpperCase(),
+          outliersOnly: opts.outliers,
+        };
+        const table = opts.spread
+          ? atlasVariationTable(await readAtlasVariation(ws, dataset, filter))
+          : atlasRatesTable(await readAtlasRates(ws, dataset, filter));
+        const run = await readAtlasRun(ws, dataset);
+        if (format === 'xlsx') {
+          await writeXlsx([table], opts.out!);
+          say(`Wrote ${[...table.rows].length} rows to ${opts.out}`);
+          return;
+        }
+        const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+        if (format === 'json') await writeJson(table, out, { atlas: run });
+        else await writeCsv(table, out);
+        if (opts.out) {
+          out.end();
+          await finished(out);
+        }
+      } finally {
+        ws.close();
+      }
+    });
+}

@@ -1,0 +1,89 @@
+// `footprint plan --scenario NAME|FILE`: the financial plan of a stored scenario (its result is stored too)
+// or of a scenario file (checked, not stored), as JSON, CSV (the rows) or an Excel workbook.
+import { createWriteStream, existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import type { Command } from 'commander';
+import { fail } from '../../core/errors.ts';
+import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import { writeCsv } from '../../data/export/write-csv.ts';
+import { writeXlsx } from '../../data/export/write-xlsx.ts';
+import { type PlanResult, planScenario } from '../../data/planning/plan-scenario.ts';
+import { planJson, planRowsTable, planWorkbook } from '../../data/planning/plan-tables.ts';
+import { readScenarioFile } from '../../data/planning/read-scenario-file.ts';
+import { checkScenario, findScenario } from '../../data/planning/scenario-store.ts';
+import { planStoredScenario } from '../../data/planning/stored-plan.ts';
+import { openWorkspace, type Workspace, workspaceDir } from '../../data/workspace.ts';
+
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
+
+interface PlanCliOptions {
+  scenario: string;
+  workspace?: string;
+  format: string;
+  out?: string;
+}
+
+async function plan(ws: Workspace, named: string): Promise<{ scenario: Scenario; result: PlanResult }> {
+  if (await findScenario(ws, named)) {
+    const { stored, result } = await planStoredScenario(ws, named);
+    return { scenario: stored.scenario, result };
+  }
+  if (!existsSync(named)) {
+    fail('FP_PLAN_SCENARIO_NOT_FOUND', `${named} is neither a stored scenario nor a file.`, {
+      where: { parameter: '--scenario' },
+      received: named,
+      accepted: 'a stored scenario name (`footprint scenario list`) or a scenario JSON file',
+    });
+  }
+  const scenario = await checkScenario(ws, await readScenarioFile(named), named);
+  return { scenario, result: await planScenario(ws, scenario, { file: named }) };
+}
+
+export function register(program: Command): void {
+  program
+    .command('plan')
+    .description('Work out the financial plan of a scenario: do-nothing growth, QIPP, allocation, gap.')
+    .requiredOption('--scenario <name|file>', 'a stored scenario name or a scenario JSON file')
+    .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option('--format <format>', FORMATS.join(' | '), 'json')
+    .option('--out <file>', 'write to this file (needed for xlsx; json and csv go to stdout without it)')
+    .action(async (opts: PlanCliOptions) => {
+      const format = FORMATS.find((f) => f === opts.format);
+      if (!format) {
+        fail('FP_REPORT_BAD_FORMAT', `"${opts.format}" is not an output format.`, {
+          where: { parameter: '--format' },
+          received: opts.format,
+          accepted: FORMATS.join(', '),
+        });
+      }
+      if (format === 'xlsx' && !opts.out) {
+        fail('FP_CLI_BAD_OPTION', 'An Excel workbook needs a file to go to.', {
+          where: { parameter: '--out' },
+          received: '(none)',
+          accepted: 'a file path ending .xlsx',
+          hint: 'Add --out plan.xlsx.',
+        });
+      }
+      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      try {
+        const { scenario, result } = await plan(ws, opts.scenario);
+        if (format === 'xlsx') {
+          await writeXlsx(planWorkbook(result, scenario), opts.out!);
+        } else if (format === 'json') {
+          const text = `${JSON.stringify(planJson(result), null, 1)}\n`;
+          if (opts.out) await writeFile(opts.out, text);
+          else process.stdout.write(text);
+        } else if (opts.out) {
+          const out = createWriteStream(opts.out);
+          await writeCsv(planRowsTable(result), out);
+          out.end();
+          await finished(out);
+        } else {
+          await writeCsv(planRowsTable(result), process.stdout);
+        }
+      } finally {
+        ws.close();
+      }
+    });
+}

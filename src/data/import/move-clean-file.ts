@@ -1,0 +1,128 @@
+// The clean-file fast path: most files have no bad row, and for them the validating path
+// (stage-validate-move.ts) pays for reading every field as text, trimming and casting it in SQL, and
+// quarantining nothing. Here the reader casts the numbers itself, as a bare `read_csv` does, each row is
+// checked against the reference tables with set-based lookups, and rows go straight into `activity`.
+//
+// A row is let through only when the validating path would accept it with the same stored values; any
+// other row raises an error that aborts the INSERT, and the caller rolls back and takes the validating
+// path, which finds every bad row and writes the rejects file. So this path decides nothing on its own:
+// it either stores exactly what the validating path would, or gives way to it. A reader failure (a word
+// in a number column, a short row) gives way too.
+
+import type { ActivityColumn } from '../../core/activity/activity-record.ts';
+import { POINTS_OF_DELIVERY, SEXES } from '../../core/activity/activity-record.ts';
+import { RESIDENCE_NOT_KNOWN_CODES } from '../../core/activity/residence-not-known.ts';
+import { AGE_BANDS } from '../../core/population/age-bands.ts';
+import type { Workspace } from '../workspace.ts';
+import type { TypedRows } from './file-rows.ts';
+import { NHS_SEX_CODES, sqlString } from './stage-validate-move.ts';
+
+/** Types the CSV reader gives each field. Cost is read at six decimal places, as the validating path
+ * reads it, so that a third decimal place is seen (and sent to the validating path), not rounded away. */
+export const CSV_READ_TYPES: Record<ActivityColumn, string> = {
+  financial_year: 'VARCHAR',
+  month: 'TINYINT',
+  provider_code: 'VARCHAR',
+  residence_code: 'VARCHAR',
+  service_code: 'VARCHAR',
+  pod: 'VARCHAR',
+  age_band: 'VARCHAR',
+  sex: 'VARCHAR',
+  activity: 'DOUBLE',
+  cost: 'DECIMAL(18,6)',
+  patients: 'DOUBLE',
+  gp_practice_code: 'VARCHAR',
+};
+
+/** Integer types whose values convert to DOUBLE exactly as their text would (64-bit and narrower). */
+const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER']);
+const isInteger = (type: string) => INTEGER_TYPES.has(type);
+const isDecimal = (type: string) => /^DECIMAL\(\d+,\s*\d+\)$/.test(type);
+
+/** Which column types each field may have for the fast path to match the validating path exactly. A
+ * FLOAT, say, converts to DOUBLE differently from its text (0.1f is 0.100000001…), so it gives way. */
+const FAST_TYPES: Record<ActivityColumn, (type: string) => boolean> = {
+  financial_year: (t) => t === 'VARCHAR',
+  month: isInteger,
+  provider_code: (t) => t === 'VARCHAR',
+  residence_code: (t) => t === 'VARCHAR',
+  service_code: (t) => t === 'VARCHAR',
+  pod: (t) => t === 'VARCHAR',
+  age_band: (t) => t === 'VARCHAR',
+  sex: (t) => t === 'VARCHAR',
+  activity: (t) => t === 'DOUBLE' || isInteger(t),
+  cost: (t) => isDecimal(t) || isInteger(t),
+  patients: (t) => t === 'DOUBLE' || isInteger(t),
+  gp_practice_code: (t) => t === 'VARCHAR',
+};
+
+const sqlList = (values: readonly string[]): string => values.map(sqlString).join(', ');
+
+/** Every financial year in its canonical spelling ('0000/01' … '9999/00'): the validating path accepts
+ * each, and a lookup in this small table is cheaper than its string arithmetic on every row. */
+const FINANCIAL_YEARS = `SELECT printf('%04d/%02d', y, (y + 1) % 100) AS code FROM range(10000) t(y)`;
+/** Codes exactly as the validating path stores them, so a match means it would store the same text. */
+const PROVIDERS = "SELECT upper(provider_code) FROM provider WHERE provider_code <> ''";
+const RESIDENCES = 'SELECT code FROM residence_map WHERE code = upper(code)';
+const PRACTICES = 'SELECT practice_code FROM gp_practice WHERE practice_code = upper(practice_code)';
+/** Current service codes that no other current code equals ignoring case (the validating path matches
+ * ignoring case and would have to choose between them). */
+const SERVICES = `SELECT any_value(service_code) FROM service WHERE is_current AND service_code <> ''
+  GROUP BY upper(service_code) HAVING count(DISTINCT service_code) = 1`;
+
+/** The INSERT moving every row of a clean file into `activity` under the dataset named by $1, or null
+ * when a column's type rules the fast path out. */
+export function cleanFileInsert(rows: TypedRows): string | null {
+  const value: Partial<Record<ActivityColumn, string>> = {};
+  for (const [field, column] of Object.entries(rows.columns) as [ActivityColumn, { sql: string; type: string }][]) {
+    if (!FAST_TYPES[field](column.type.toUpperCase())) return null;
+    value[field] = `f.${column.sql}`;
+  }
+  const text = (field: ActivityColumn) => (value[field] ? `nullif(${value[field]}, '')` : 'CAST(NULL AS VARCHAR)');
+  // A required code is looked up in a list that holds no blank, so a blank fails the lookup as it is:
+  // no nullif to pay for on every row.
+  const code = (field: ActivityColumn) => value[field] ?? 'CAST(NULL AS VARCHAR)';
+  const number = (field: ActivityColumn) => (value[field] ? `CAST(${value[field]} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)');
+  const month = value.month ?? 'NULL';
+  const cost = value.cost ?? 'NULL';
+  const residence = text('residence_code');
+  const sex = text('sex');
+  const sexCodes = Object.entries(NHS_SEX_CODES);
+  const storedSex = `CASE ${sex} ${sexCodes.map(([code, s]) => `WHEN ${sqlString(code)} THEN ${sqlString(s)}`).join(' ')} ELSE ${sex} END`;
+  const nonNegative = (field: ActivityColumn) => `(isfinite(${number(field)}) AND ${number(field)} >= 0)`;
+
+  const clean = [
+    `${code('financial_year')} IN (${FINANCIAL_YEARS})`,
+    `(${month} IS NULL OR ${month} BETWEEN 1 AND 12)`,
+    `${code('provider_code')} IN (${PROVIDERS})`,
+    `(${residence} IS NULL OR ${residence} IN (${sqlList(RESIDENCE_NOT_KNOWN_CODES)}) OR ${residence} IN (${RESIDENCES}))`,
+    `${code('service_code')} IN (${SERVICES})`,
+    `${code('pod')} IN (${sqlList(POINTS_OF_DELIVERY)})`,
+    `(${text('age_band')} IS NULL OR ${text('age_band')} IN (${sqlList(AGE_BANDS)}))`,
+    `(${sex} IS NULL OR ${sex} IN (${sqlList([...SEXES, ...sexCodes.map(([code]) => code)])}))`,
+    nonNegative('activity'),
+    // Two decimal places, and under £1 trillion, as the validating path reads cost at DECIMAL(18,6).
+    `(${cost} = round(${cost}, 2) AND abs(${cost}) < 1000000000000)`,
+    `(${number('patients')} IS NULL OR ${nonNegative('patients')})`,
+    `(${text('gp_practice_code')} IS NULL OR ${text('gp_practice_code')} IN (${PRACTICES}))`,
+  ].join('\n      AND ');
+
+  // The guard sits in the SELECT list, never in a WHERE, so no optimisation can drop a row before it is
+  // checked: every row read is inserted or aborts the statement.
+  return `
+    INSERT INTO activity (dataset, financial_year, month, provider_code, residence_code, service_code, pod, age_band,
+      sex, activity, cost, patients, gp_practice_code)
+    SELECT CASE WHEN ${clean} THEN $1 ELSE error('not a clean file') END,
+      ${code('financial_year')}, CAST(${month} AS TINYINT), ${code('provider_code')},
+      CASE WHEN ${residence} IN (${sqlList(RESIDENCE_NOT_KNOWN_CODES)}) THEN NULL ELSE ${residence} END,
+      ${code('service_code')}, ${code('pod')}, ${text('age_band')}, ${storedSex},
+      ${number('activity')}, CAST(${cost} AS DECIMAL(18, 2)), ${number('patients')}, ${text('gp_practice_code')}
+    FROM ${rows.relation} f`;
+}
+
+/** Runs `cleanFileInsert` and returns the rows moved. Throws when any row is not clean (or the reader
+ * fails); the caller must then roll back. Must run inside a transaction. */
+export async function moveCleanFile(ws: Workspace, insert: string, dataset: string): Promise<number> {
+  const result = await ws.connection.run(insert, [dataset]);
+  return result.rowsChanged;
+}

@@ -1,0 +1,313 @@
+// A plan as the CLI and the API hand it out: JSON with the rows the issue lists plus the schemes,
+// convergence and risk-share sections; a CSV of the rows; and an Excel workbook laid out as a finance lead
+// lays out a plan (an about sheet, the inputs, one sheet per unit with the years across, then the detail).
+import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import type { Table, TableColumn, TableRow } from '../export/table.ts';
+import { type PlanResult, type PlanRow, planSchemeSavings, type SchemeSaving } from './plan-scenario.ts';
+
+/** One row per unit and plan year, in pounds (distances from target are fractions). */
+export interface PlanJsonRow {
+  unit: string;
+  financialYear: string;
+  previousDoNothing: number;
+  demographicGrowth: number;
+  nonDemographicGrowth: number;
+  inflation: number;
+  doNothing: number;
+  qippSaving: number;
+  transactionalSaving: number;
+  transformationalSaving: number;
+  planSpend: number;
+  allocation: number;
+  gap: number;
+  controlTotal: number | null;
+  distanceToControlTotal: number | null;
+  distanceFromTarget: number | null;
+}
+
+export function planJsonRow(r: PlanRow): PlanJsonRow {
+  return {
+    unit: r.unit,
+    financialYear: r.financialYear,
+    previousDoNothing: r.previousDoNothing,
+    demographicGrowth: r.demographicGrowth,
+    nonDemographicGrowth: r.nonDemographicGrowth,
+    inflation: r.inflation,
+    doNothing: r.doNothing,
+    qippSaving: r.qippSaving,
+    transactionalSaving: r.transactionalSaving,
+    transformationalSaving: r.transformationalSaving,
+    planSpend: r.planSpend,
+    allocation: r.allocation,
+    gap: r.gap,
+    controlTotal: r.controlTotal,
+    distanceToControlTotal: r.distanceToControlTotal,
+    distanceFromTarget: r.distanceFromTarget,
+  };
+}
+
+/** The plan without its savings detail: what is stored and shown first. */
+export function planSummary(result: PlanResult) {
+  return {
+    scenario: result.scenario,
+    baseYear: result.baseYear,
+    years: result.years,
+    units: result.units,
+    provenance: result.provenance,
+    rows: result.rows.map(planJsonRow),
+    convergence: result.convergence,
+    riskShare: result.riskShare,
+    warnings: result.warnings,
+  };
+}
+
+export type PlanSummary = ReturnType<typeof planSummary>;
+
+export function planJson(result: PlanResult): PlanSummary & { schemes: SchemeSaving[] } {
+  return { ...planSummary(result), schemes: [...planSchemeSavings(result)] };
+}
+
+const ROW_COLUMNS: TableColumn[] = [
+  { key: 'unit', header: 'Unit', kind: 'text' },
+  { key: 'financialYear', header: 'Year', kind: 'text' },
+  { key: 'previousDoNothing', header: 'Previous do-nothing (£)', kind: 'money' },
+  { key: 'demographicGrowth', header: 'Demographic growth (£)', kind: 'money' },
+  { key: 'nonDemographicGrowth', header: 'Non-demographic growth (£)', kind: 'money' },
+  { key: 'inflation', header: 'Inflation (£)', kind: 'money' },
+  { key: 'doNothing', header: 'Do-nothing spend (£)', kind: 'money' },
+  { key: 'qippSaving', header: 'QIPP saving (£)', kind: 'money' },
+  { key: 'transactionalSaving', header: 'Transactional QIPP (£)', kind: 'money' },
+  { key: 'transformationalSaving', header: 'Transformational QIPP (£)', kind: 'money' },
+  { key: 'planSpend', header: 'Plan spend (£)', kind: 'money' },
+  { key: 'allocation', header: 'Allocation (£)', kind: 'money' },
+  { key: 'gap', header: 'Gap: allocation − plan (£)', kind: 'money' },
+  { key: 'controlTotal', header: 'Control total (£)', kind: 'money' },
+  { key: 'distanceToControlTotal', header: 'Distance to control total (£)', kind: 'money' },
+  { key: 'distanceFromTarget', header: 'Distance from target', kind: 'share' },
+];
+
+export function planRowsTable(result: PlanResult): Table {
+  return { name: 'Plan', columns: ROW_COLUMNS, rows: result.rows.map((r) => ({ ...planJsonRow(r) })) };
+}
+
+const asRows = <T extends object>(rows: readonly T[]) => rows as unknown as TableRow[];
+
+/** Label, then one column per plan year. */
+function yearsAcross(name: string, result: PlanResult, kind: TableColumn['kind'], first: TableColumn[]): Table {
+  const years = result.rows.slice(0, result.years).map((r) => r.financialYear);
+  return { name, columns: [...first, ...years.map((y) => ({ key: y, header: y, kind }))], rows: [] };
+}
+
+const UNIT_LINES: [string, keyof PlanJsonRow][] = [
+  ['Base: last year’s do-nothing spend', 'previousDoNothing'],
+  ['Demographic growth', 'demographicGrowth'],
+  ['Non-demographic growth', 'nonDemographicGrowth'],
+  ['Inflation', 'inflation'],
+  ['Do-nothing spend', 'doNothing'],
+  ['Transactional QIPP', 'transactionalSaving'],
+  ['Transformational QIPP', 'transformationalSaving'],
+  ['Total QIPP', 'qippSaving'],
+  ['Plan spend', 'planSpend'],
+  ['Allocation', 'allocation'],
+  ['Gap: allocation − plan spend', 'gap'],
+  ['Control total (position to deliver)', 'controlTotal'],
+  ['Distance to control total', 'distanceToControlTotal'],
+];
+
+function unitSheet(result: PlanResult, unit: string): Table {
+  const table = yearsAcross(unit.replace(/^footprint:/, ''), result, 'money', [
+    { key: 'line', header: `${unit} (£)`, kind: 'text' },
+  ]);
+  const rows = result.rows.filter((r) => r.unit === unit).map(planJsonRow);
+  table.rows = UNIT_LINES.map(([label, key]) => {
+    const line: TableRow = { line: label };
+    for (const r of rows) line[r.financialYear] = r[key];
+    return line;
+  });
+  return table;
+}
+
+function inputsSheet(result: PlanResult, scenario: Scenario): Table {
+  const table = yearsAcross('Inputs', result, 'share', [
+    { key: 'input', header: 'Input (rate a year)', kind: 'text' },
+    { key: 'detail', header: 'Applies to', kind: 'text' },
+  ]);
+  const years = table.columns.slice(2).map((c) => c.key);
+  const line = (input: string, detail: string, values: readonly number[]): TableRow => {
+    const row: TableRow = { input, detail };
+    years.forEach((y, i) => {
+      row[y] = values[i] ?? null;
+    });
+    return row;
+  };
+  const { growth, allocation } = scenario;
+  const rows: TableRow[] = [];
+  if (growth.demographic !== 'projections') rows.push(line('Demographic growth', 'all spend', growth.demographic));
+  rows.push(line('Non-demographic growth', 'all pods not listed below', growth.nonDemographic.default));
+  for (const [pod, rates] of Object.entries(growth.nonDemographic.byPod ?? {})) {
+    if (rates) rows.push(line('Non-demographic growth', pod, rates));
+  }
+  rows.push(line('Inflation', 'all spend', growth.inflation));
+  rows.push(
+    line(
+      'Allocation growth',
+      allocation.convergence ? 'the envelope across the plan’s ICBs' : 'each unit',
+      allocation.growth,
+    ),
+  );
+  for (const scheme of scenario.qipp) {
+    const scope = [
+      scheme.scope.providers?.length ? `providers ${scheme.scope.providers.join(' ')}` : '',
+      scheme.scope.services?.length ? `services ${scheme.scope.services.join(' ')}` : '',
+      scheme.scope.pods?.length ? `pods ${scheme.scope.pods.join(' ')}` : '',
+    ].filter(Boolean);
+    const starts = (scheme.startMonth ?? [])
+      .map((m, i) => (m === 1 ? '' : `${years[i]} from month ${m}`))
+      .filter(Boolean);
+    rows.push(
+      line(
+        `QIPP ${scheme.type}: ${scheme.name} (new full-year rate)`,
+        [scope.length ? scope.join('; ') : 'all spend', ...starts].join('; '),
+        scheme.rates,
+      ),
+    );
+  }
+  if (allocation.convergence) {
+    rows.push(
+      line(
+        'Convergence floor growth',
+        'every ICB',
+        years.map(() => allocation.convergence!.floorGrowth),
+      ),
+    );
+    rows.push(
+      line(
+        'Convergence cap growth',
+        'ICBs below target',
+        years.map(() => allocation.convergence!.capGrowth),
+      ),
+    );
+  }
+  table.rows = rows;
+  return table;
+}
+
+function aboutSheet(result: PlanResult, scenario: Scenario): Table {
+  const p = result.provenance;
+  const facts: [string, string][] = [
+    ['Scenario', scenario.name],
+    ['Description', scenario.description ?? ''],
+    ['Owner', scenario.owner ?? ''],
+    ['Checked by', scenario.checker ?? ''],
+    ['Base year', result.baseYear],
+    ['Plan years', String(result.years)],
+    ['Units', result.units.join(', ')],
+    ['Dataset', p.dataset],
+    ['Geography', `${p.vintage} ICBs`],
+    ['Unknown residence rule', p.unknownResidenceRule],
+    ['Run at', p.runAt],
+    ['Needs index', p.needsIndexYear ? `general & acute weighted population ${p.needsIndexYear}` : 'not used'],
+    ['How derived', p.derivation],
+    ...result.warnings.map((w): [string, string] => [`Warning ${w.code}`, w.message]),
+  ];
+  return {
+    name: 'About',
+    columns: [
+      { key: 'field', header: 'About this plan', kind: 'text' },
+      { key: 'value', header: '', kind: 'text' },
+    ],
+    rows: facts.map(([field, value]) => ({ field, value })),
+  };
+}
+
+/** Savings by unit and scheme, years across (providers and services added together). */
+function schemesSheet(result: PlanResult): Table {
+  const table = yearsAcross('QIPP by scheme', result, 'money', [
+    { key: 'unit', header: 'Unit', kind: 'text' },
+    { key: 'scheme', header: 'Scheme', kind: 'text' },
+    { key: 'type', header: 'Type', kind: 'text' },
+  ]);
+  const byKey = new Map<string, TableRow>();
+  for (const s of planSchemeSavings(result)) {
+    const key = `${s.unit}\u0000${s.scheme}`;
+    const row = byKey.get(key) ?? { unit: s.unit, scheme: s.scheme, type: s.type };
+    row[s.financialYear] = ((row[s.financialYear] as number | undefined) ?? 0) + s.saving;
+    byKey.set(key, row);
+  }
+  table.rows = [...byKey.values()];
+  return table;
+}
+
+function savingsDetailSheet(result: PlanResult): Table {
+  return {
+    name: 'QIPP by provider',
+    columns: [
+      { key: 'unit', header: 'Unit', kind: 'text' },
+      { key: 'scheme', header: 'Scheme', kind: 'text' },
+      { key: 'type', header: 'Type', kind: 'text' },
+      { key: 'financialYear', header: 'Year', kind: 'text' },
+      { key: 'provider', header: 'Provider', kind: 'text' },
+      { key: 'service', header: 'Service', kind: 'text' },
+      { key: 'saving', header: 'Saving (£)', kind: 'money' },
+    ],
+    rows: (function* () {
+      for (const s of planSchemeSavings(result)) yield { ...s };
+    })(),
+  };
+}
+
+/** A worksheet holds 1,048,576 rows, one of them the header. */
+const SHEET_ROWS = 1_048_575;
+
+export function planWorkbook(result: PlanResult, scenario: Scenario): Table[] {
+  let detailRows = 0;
+  for (const _ of planSchemeSavings(result)) detailRows++;
+  const about = aboutSheet(result, scenario);
+  if (detailRows > SHEET_ROWS) {
+    (about.rows as TableRow[]).push({
+      field: 'QIPP by provider',
+      value: `Left out: ${detailRows.toLocaleString('en-GB')} rows is more than a worksheet holds. Use the JSON or CSV export for savings by provider and service.`,
+    });
+  }
+  const tables = [about, inputsSheet(result, scenario)];
+  for (const unit of result.units) tables.push(unitSheet(result, unit));
+  tables.push(planRowsTable(result), schemesSheet(result));
+  if (detailRows <= SHEET_ROWS) tables.push(savingsDetailSheet(result));
+  if (result.convergence) {
+    tables.push({
+      name: 'Convergence',
+      columns: [
+        { key: 'financialYear', header: 'Year', kind: 'text' },
+        { key: 'icb', header: 'ICB', kind: 'text' },
+        { key: 'targetShare', header: 'Target share', kind: 'share' },
+        { key: 'previousAllocation', header: 'Previous allocation (£)', kind: 'money' },
+        { key: 'targetAllocation', header: 'Target allocation (£)', kind: 'money' },
+        { key: 'floor', header: 'Floor (£)', kind: 'money' },
+        { key: 'cap', header: 'Cap (£)', kind: 'money' },
+        { key: 'allocation', header: 'Allocation (£)', kind: 'money' },
+        { key: 'distanceFromTargetBefore', header: 'Distance from target before', kind: 'share' },
+        { key: 'distanceFromTargetAfter', header: 'Distance from target after', kind: 'share' },
+        { key: 'capExceeded', header: 'Grew beyond cap', kind: 'text' },
+      ],
+      rows: asRows(result.convergence),
+    });
+  }
+  if (result.riskShare) {
+    tables.push({
+      name: 'Risk share',
+      columns: [
+        { key: 'icb', header: `${result.riskShare.footprint} member`, kind: 'text' },
+        { key: 'allocation', header: `Allocation ${result.riskShare.financialYear} (£)`, kind: 'money' },
+        { key: 'outturn', header: 'Outturn (£)', kind: 'money' },
+        { key: 'variance', header: 'Variance (£)', kind: 'money' },
+        { key: 'ownVariance', header: 'Own variance borne (£)', kind: 'money' },
+        { key: 'basisShare', header: `Share (${result.riskShare.basis})`, kind: 'share' },
+        { key: 'poolShare', header: 'Share of pool (£)', kind: 'money' },
+        { key: 'position', header: 'Final position (£)', kind: 'money' },
+        { key: 'capped', header: 'Capped', kind: 'text' },
+      ],
+      rows: asRows(result.riskShare.members),
+    });
+  }
+  return tables;
+}

@@ -1,0 +1,26 @@
+// Every problem with a scenario, without storing anything: its shape and rules first, then (when those
+// pass) the codes it names and its base year against the workspace. An editor shows these as the scenario
+// is written, so a finance lead sees a base year without activity before asking for the plan.
+import type { Problem } from '../../core/errors.ts';
+import { parseScenario } from '../../core/plan/scenario-schema.ts';
+import type { Workspace } from '../workspace.ts';
+import { yearsWithSpend } from './base-year-spend.ts';
+import { resolveScenario } from './resolve-scenario.ts';
+
+export async function scenarioProblems(ws: Workspace, json: unknown): Promise<Problem[]> {
+  const parsed = parseScenario(json);
+  if (!parsed.value) return parsed.issues;
+  const problems = [...(await resolveScenario(ws, parsed.value)).problems];
+  const dataset = await ws.setting('current_dataset');
+  const years = dataset ? await yearsWithSpend(ws, dataset) : [];
+  if (!years.includes(parsed.value.baseYear)) {
+    problems.push({
+      code: 'FP_PLAN_NO_BASE_YEAR',
+      message: `The base year ${parsed.value.baseYear} has no activity${dataset ? ` in dataset "${dataset}"` : ''}.`,
+      where: { field: 'baseYear' },
+      received: parsed.value.baseYear,
+      accepted: years.length ? years.join(', ') : 'none: import activity and run `footprint run` first',
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,141 @@
+// The board pack as one self-contained, printable HTML page (inline styles and SVG, no script, nothing
+// fetched): the web app serves it, and headless Chromium prints this same page to PDF.
+import { RATING_LABELS, type Rating } from '../../core/assurance/rating-scale.ts';
+import type { BoardPack } from './board-pack.ts';
+import { groupedBarSvg, escapeHtml as h, horizontalBarSvg, waterfallSvg } from './svg-charts.ts';
+
+const pounds = (v: number) =>
+  v.toLocaleString('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 0, maximumFractionDigits: 0 });
+const perHead = (v: number) => v.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' });
+const whole = (v: number) => Math.round(v).toLocaleString('en-GB');
+const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+const RATING_COLOURS: Record<Rating, { background: string; colour: string }> = {
+  red: { background: '#d5281b', colour: '#ffffff' },
+  'amber-red': { background: '#ed8b00', colour: '#212b32' },
+  'amber-green': { background: '#ffeb3b', colour: '#212b32' },
+  green: { background: '#007f3b', colour: '#ffffff' },
+  'not-assessed': { background: '#e8edee', colour: '#212b32' },
+};
+
+const STYLE = `
+@page { size: A4; margin: 16mm 14mm; }
+body { font-family: Arial, 'Helvetica Neue', sans-serif; color: #212b32; font-size: 11pt; line-height: 1.4; margin: 0; }
+header { border-bottom: 4px solid #005eb8; margin-bottom: 12px; padding-bottom: 6px; }
+h1 { font-size: 20pt; margin: 0 0 4px; color: #003087; }
+h2 { font-size: 14pt; color: #005eb8; margin: 18px 0 6px; page-break-after: avoid; }
+section { page-break-inside: avoid; }
+.meta { color: #4c6272; font-size: 9.5pt; margin: 0; }
+table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 6px 0; }
+th, td { border-bottom: 1px solid #d8dde0; padding: 3px 6px; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.rating { display: inline-block; padding: 1px 6px; border-radius: 3px; font-weight: bold; font-size: 9pt; }
+.note { color: #4c6272; font-style: italic; }
+figure { margin: 6px 0; }
+figcaption { font-size: 9pt; color: #4c6272; }
+`;
+
+function ratingBadge(rating: Rating): string {
+  const c = RATING_COLOURS[rating];
+  return `<span class="rating" style="background:${c.background};color:${c.colour}">${RATING_LABELS[rating]}</span>`;
+}
+
+function spendSection(pack: BoardPack): string {
+  if (pack.spend.length === 0)
+    return '<p class="note">No activity has been imported and run yet, so there is no spend.</p>';
+  const rows = pack.spend
+    .map(
+      (y) =>
+        `<tr><td>${h(y.financialYear)}</td><td class="num">${pounds(y.providerBasis)}</td><td class="num">${pounds(y.populationBasis)}</td><td class="num">${pack.population ? perHead(y.populationBasis / pack.population) : '–'}</td></tr>`,
+    )
+    .join('');
+  const chart = groupedBarSvg(
+    'Spend on both bases by year',
+    pack.spend.map((y) => y.financialYear),
+    [
+      { name: 'Provider basis (where treated)', values: pack.spend.map((y) => y.providerBasis) },
+      { name: 'Population basis (where residents live)', values: pack.spend.map((y) => y.populationBasis) },
+    ],
+  );
+  return `<p>Registered population: <strong>${whole(pack.population)}</strong> (${h(pack.populationSource)}).</p>
+<figure>${chart}<figcaption>Provider basis: spend at providers hosted in the area. Population basis: spend on the area's residents wherever treated.</figcaption></figure>
+<table><thead><tr><th>Year</th><th class="num">Provider basis</th><th class="num">Population basis</th><th class="num">Per head (population basis)</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function flowsSection(pack: BoardPack): string {
+  if (pack.flows.length === 0) return '<p class="note">No flows are stored yet.</p>';
+  const chart = horizontalBarSvg(
+    'Spend on residents by provider, largest first',
+    pack.flows.map((f) => ({ label: f.providerName, value: f.spend, highlight: !f.inArea })),
+  );
+  return `<p>${pack.outOfAreaShare === null ? '' : `Share of residents' spend at providers outside the area: <strong>${percent(pack.outOfAreaShare)}</strong>.`}</p>
+<figure>${chart}<figcaption>Blue: providers in the area; grey: outside it. The ${pack.flows.length} largest providers in the latest year.</figcaption></figure>`;
+}
+
+function planSection(pack: BoardPack): string {
+  if (!pack.plan) return `<p class="note">${h(pack.planNote ?? 'No plan.')}</p>`;
+  const p = pack.plan;
+  const chart = waterfallSvg(`Plan year 1 waterfall, ${p.financialYear}`, p.steps, {
+    label: 'Allocation',
+    value: p.allocation,
+  });
+  const years = p.years
+    .map(
+      (y) =>
+        `<tr><td>${h(y.financialYear)}</td><td class="num">${pounds(y.planSpend)}</td><td class="num">${pounds(y.allocation)}</td><td class="num">${pounds(y.gap)}</td></tr>`,
+    )
+    .join('');
+  return `<p>Scenario <strong>${h(p.scenario)}</strong>, unit ${h(p.unit)}.</p>
+<figure>${chart}<figcaption>From base-year spend through growth and QIPP to plan spend, against the allocation (dashed).</figcaption></figure>
+<table><thead><tr><th>Year</th><th class="num">Plan spend</th><th class="num">Allocation</th><th class="num">Gap</th></tr></thead><tbody>${years}</tbody></table>`;
+}
+
+function linesOf(lines: string[]): string {
+  return `<ul>${lines.map((l) => `<li>${h(l)}</li>`).join('')}</ul>`;
+}
+
+function kpiSection(pack: BoardPack): string {
+  if (pack.kpiEscalations.length === 0) {
+    return '<p class="note">No quality-schedule KPI of a contract this area is party to is reported as not met.</p>';
+  }
+  const rows = pack.kpiEscalations
+    .map(
+      (k) => `<tr><td>${h(k.provider)}</td><td>${h(k.kpi)}</td><td>${h(k.target)}</td><td>${h(k.escalation)}</td></tr>`,
+    )
+    .join('');
+  return `<table><thead><tr><th>Provider</th><th>KPI</th><th>Target</th><th>Escalation</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function kloeSection(pack: BoardPack): string {
+  if (pack.kloe.length === 0) return '<p class="note">No key-lines-of-enquiry review of this area yet.</p>';
+  return pack.kloe
+    .map(
+      (round) =>
+        `<h3 style="font-size:11pt;margin:10px 0 4px">${h(round.roundName)} — ${h(round.subjectName)}</h3><table><thead><tr><th>Line of enquiry</th><th>Rating</th></tr></thead><tbody>${round.questions
+          .map((q) => `<tr><td>${h(q.theme)}</td><td>${ratingBadge(q.rating)}</td></tr>`)
+          .join('')}</tbody></table>`,
+    )
+    .join('');
+}
+
+export function boardPackHtml(pack: BoardPack): string {
+  const date = new Date(pack.generatedAt).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const scenario = pack.plan ? pack.plan.scenario : 'none';
+  return `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>${h(pack.title)}</title><style>${STYLE}</style></head>
+<body><main>
+<header><h1>${h(pack.title)}</h1>
+<p class="meta">Prepared ${h(date)} · ICBs: ${h(pack.icbs.join(', '))} · Geography vintage ${h(pack.vintage)} · Dataset ${h(pack.dataset ?? 'none')}${pack.rule ? ` (unknown residence: ${h(pack.rule)})` : ''} · Scenario: ${h(scenario)}</p></header>
+<section><h2>Population and spend on both bases</h2>${spendSection(pack)}</section>
+<section><h2>Patient flows</h2>${flowsSection(pack)}</section>
+<section><h2>Financial plan</h2>${planSection(pack)}</section>
+<section><h2>Delegation outcomes and tiers</h2>${linesOf(pack.delegation.lines)}</section>
+<section><h2>Variation outliers</h2>${linesOf(pack.variation.lines)}</section>
+<section><h2>KPI escalations</h2>${kpiSection(pack)}</section>
+<section><h2>Key lines of enquiry</h2>${kloeSection(pack)}</section>
+</main></body></html>`;
+}

@@ -1,0 +1,256 @@
+// Places and neighbourhoods below an ICB: everyone signed in reads them; editors of the ICB (or its region,
+// or national) define and remove their own place groupings of its GP practices.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { fail } from '../../core/errors.ts';
+import { USUAL_SIZE } from '../../core/places/size-flags.ts';
+import { AGE_BANDS } from '../../core/population/age-bands.ts';
+import type { Table } from '../../data/export/table.ts';
+import { type IcbPlaces, icbPlaces } from '../../data/places/icb-places.ts';
+import {
+  addPlaceGrouping,
+  listPlaceGroupings,
+  readPlaceGrouping,
+  removePlaceGrouping,
+} from '../../data/places/place-groupings.ts';
+import { PRACTICE_SIZE_YEAR } from '../../data/places/practice-geography.ts';
+import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
+import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
+import { sendAnswer } from '../answer-cache.ts';
+import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
+import { sendExport, tableRows } from '../export-reply.ts';
+import { provenanceOf } from '../provenance.ts';
+import { errorBody, financialYear, format, icbCode, noContent, provenance } from '../schemas.ts';
+import type { RouteContext } from './route-context.ts';
+
+const sizeFlag = z.enum(['below-usual-size', 'within-usual-size', 'above-usual-size']);
+const ageSexCell = z.object({ sex: z.enum(['M', 'F']), ageBand: z.enum(AGE_BANDS), persons: z.number() });
+const area = z.object({
+  id: z.string(),
+  name: z.string(),
+  practices: z.array(z.string()),
+  population: z.number(),
+  sizeFlag,
+  ageSex: z.array(ageSexCell),
+  activity: z.number().nullable().describe('From activity rows carrying a practice of this area; null when none do.'),
+  spend: z.number().nullable(),
+});
+const grouping = z.object({
+  name: z.string(),
+  icbCode: z.string(),
+  description: z.string().nullable(),
+  owner: z.string(),
+  places: z.number(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+});
+const placesAnswer = z.object({
+  icbCode: z.string(),
+  icbName: z.string(),
+  regionCode: z.string(),
+  population: z.number(),
+  systemSizeFlag: sizeFlag,
+  grouping: z.string().nullable(),
+  places: z.array(area),
+  neighbourhoods: z.array(area),
+  practices: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      place: z.string(),
+      neighbourhood: z.string(),
+      population: z.number(),
+    }),
+  ),
+  practiceCoded: z
+    .object({ dataset: z.string(), financialYear: z.string(), activity: z.number(), spend: z.number() })
+    .nullable(),
+  groupings: z.array(grouping),
+  usualSize: z.object({
+    system: z.object({ min: z.number(), max: z.number() }),
+    place: z.object({ min: z.number(), max: z.number() }),
+    neighbourhood: z.object({ min: z.number(), max: z.number() }),
+  }),
+  provenance,
+});
+
+const DERIVATION = `Places are the local authority districts of the ICB's GP practices (or a user's grouping of them); neighbourhoods are primary care networks. A practice's population is its ${PRACTICE_SIZE_YEAR} registered population (NHS England allocation file) scaled so the practices of each sub-ICB location add up to its GP-registered total (August 2026), with the sub-ICB's age and sex structure. Spend and activity come from activity rows that carry a GP practice code.`;
+
+function forbidOutside(actor: Organisation, target: Organisation | null, what: string): void {
+  if (!covers(actor, target)) {
+    fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot change ${what}.`, {
+      where: { parameter: 'organisation' },
+      received: actor.code,
+      accepted: target ? `${target.code}, its region or national` : 'national',
+    });
+  }
+}
+
+function areaTable(name: string, level: string, areas: IcbPlaces['places']): Table {
+  return {
+    name,
+    columns: [
+      { key: 'name', header: level, kind: 'text' },
+      { key: 'practices', header: 'GP practices', kind: 'number' },
+      { key: 'population', header: 'Population', kind: 'number' },
+      { key: 'sizeFlag', header: 'Size against the usual range', kind: 'text' },
+      { key: 'activity', header: 'Activity (practice-coded)', kind: 'number' },
+      { key: 'spend', header: 'Spend (practice-coded, £)', kind: 'money' },
+    ],
+    rows: areas.map((a) => ({ ...a, practices: a.practices.length, ageSex: null })),
+  };
+}
+
+function ageSexTable(answer: IcbPlaces): Table {
+  const rows = [
+    ...answer.places.map((a) => ({ level: 'place', a })),
+    ...answer.neighbourhoods.map((a) => ({ level: 'neighbourhood', a })),
+  ].flatMap(({ level, a }) =>
+    a.ageSex.map((c) => ({ level, name: a.name, sex: c.sex, ageBand: c.ageBand, persons: c.persons })),
+  );
+  return {
+    name: 'Age and sex',
+    columns: [
+      { key: 'level', header: 'Level', kind: 'text' },
+      { key: 'name', header: 'Place or neighbourhood', kind: 'text' },
+      { key: 'sex', header: 'Sex', kind: 'text' },
+      { key: 'ageBand', header: 'Age band', kind: 'text' },
+      { key: 'persons', header: 'Persons', kind: 'number' },
+    ],
+    rows,
+  };
+}
+
+export const placeRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const { ws, answers } = context;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/places',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: "An ICB's places and neighbourhoods: populations by age and sex, size flags, practice-coded spend",
+        tags: ['places'],
+        querystring: z.object({
+          icb: icbCode,
+          grouping: z.string().min(1).max(80).optional().describe('A place grouping; default local authority places.'),
+          year: financialYear.optional(),
+          format: format.optional(),
+        }),
+        response: { 200: placesAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const { icb, grouping: groupingName, year: asked } = request.query;
+      const answer = await answers.answer(
+        request,
+        reply,
+        async () => {
+          const runContext = await readRunContext(ws, '2026');
+          const year = chooseYear(runContext, asked);
+          const value = await icbPlaces(ws, {
+            icb,
+            grouping: groupingName,
+            dataset: runContext.dataset,
+            financialYear: year,
+          });
+          return { runContext, year, value, groupings: await listPlaceGroupings(ws, value.icbCode) };
+        },
+        ({ runContext, year, value, groupings }): z.infer<typeof placesAnswer> => ({
+          ...value,
+          groupings,
+          usualSize: { ...USUAL_SIZE },
+          provenance: provenanceOf(runContext, year, DERIVATION),
+        }),
+      );
+      const asking = request.query.format;
+      if (asking === 'xlsx' || asking === 'csv') {
+        const { value } = answer.value;
+        return sendExport(
+          reply,
+          asking,
+          ['places', value.icbCode, value.grouping],
+          [
+            areaTable('Places', 'Place', value.places),
+            areaTable('Neighbourhoods', 'Neighbourhood', value.neighbourhoods),
+            ageSexTable(value),
+            {
+              name: 'Practices',
+              columns: [
+                { key: 'code', header: 'Practice', kind: 'text' },
+                { key: 'name', header: 'Name', kind: 'text' },
+                { key: 'place', header: 'Place', kind: 'text' },
+                { key: 'neighbourhood', header: 'Neighbourhood', kind: 'text' },
+                { key: 'population', header: 'Population', kind: 'number' },
+              ],
+              rows: tableRows(value.practices),
+            },
+          ],
+        );
+      }
+      return sendAnswer(request, reply, answer);
+    },
+  );
+  r.post(
+    '/places/groupings',
+    {
+      onRequest: guard(context, { role: 'editor', changes: true }),
+      schema: {
+        summary: "Define a place grouping of an ICB's GP practices (editors of the ICB, its region or national)",
+        tags: ['places'],
+        body: z.object({
+          name: z.string().min(1).max(80),
+          icb: icbCode,
+          description: z.string().max(500).optional(),
+          places: z
+            .array(
+              z.object({ name: z.string().min(1).max(80), practices: z.array(z.string().min(1).max(12)).max(2000) }),
+            )
+            .min(1)
+            .max(200),
+        }),
+        response: {
+          201: z.object({ name: z.string(), icbCode: z.string(), places: z.number() }),
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          404: errorBody,
+          409: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = signedInUser(request).organisation;
+      const target = await findOrganisation(ws, request.body.icb);
+      if (target) forbidOutside(actor, target, `places of ${target.name}`);
+      const made = await addPlaceGrouping(ws, request.body, {
+        owner: target?.code ?? request.body.icb,
+        by: auditActorOf(request),
+      });
+      answers.clear();
+      return reply.code(201).send({ name: made.name, icbCode: made.icbCode, places: made.places.length });
+    },
+  );
+  r.delete(
+    '/places/groupings/:name',
+    {
+      onRequest: guard(context, { role: 'editor', changes: true }),
+      schema: {
+        summary: 'Remove a place grouping (editors of its ICB, its region or national)',
+        tags: ['places'],
+        params: z.object({ name: z.string().min(1).max(120) }),
+        response: { 204: noContent, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const actor = signedInUser(request).organisation;
+      const found = await readPlaceGrouping(ws, request.params.name);
+      const owner = (await findOrganisation(ws, found.owner)) ?? null;
+      forbidOutside(actor, owner, `the place grouping "${found.name}"`);
+      await removePlaceGrouping(ws, found.name, auditActorOf(request));
+      answers.clear();
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,115 @@
+// What the scenario editor needs besides the scenarios themselves: the shipped templates to start from,
+// the codes a scheme's scope and the base year may take, and a check that reports every problem with a
+// draft (field paths as body.scenario.<path>, like a refused save) without storing anything.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { POINTS_OF_DELIVERY } from '../../core/activity/activity-record.ts';
+import { PLAN_VINTAGE, yearsWithSpend } from '../../data/planning/base-year-spend.ts';
+import { scenarioProblems } from '../../data/planning/scenario-problems.ts';
+import { listScenarioTemplates } from '../../data/planning/scenario-templates.ts';
+import { guard } from '../auth/guard.ts';
+import { errorBody } from '../schemas.ts';
+import type { RouteContext } from './route-context.ts';
+
+const codeAndName = z.object({ code: z.string(), name: z.string() });
+
+const problem = z.object({
+  code: z.string(),
+  message: z.string(),
+  where: z.object({ field: z.string().optional(), parameter: z.string().optional() }),
+  received: z.string().optional(),
+  accepted: z.string().optional(),
+});
+
+export const planningEditorRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const { ws } = context;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/planning/templates',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: 'Shipped scenario templates (definitions/scenarios) to start a scenario from',
+        tags: ['planning'],
+        response: {
+          200: z.object({ rows: z.array(z.object({ id: z.string(), scenario: z.record(z.string(), z.unknown()) })) }),
+          401: errorBody,
+        },
+      },
+    },
+    async () => ({ rows: listScenarioTemplates() }),
+  );
+
+  r.get(
+    '/planning/choices',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: 'Base years with activity, ICBs, footprints, providers, services and pods a scenario may name',
+        tags: ['planning'],
+        response: {
+          200: z.object({
+            baseYears: z.array(z.string()),
+            icbs: z.array(codeAndName),
+            footprints: z.array(z.object({ name: z.string(), members: z.array(z.string()) })),
+            providers: z.array(codeAndName),
+            services: z.array(codeAndName),
+            pods: z.array(z.string()),
+          }),
+          401: errorBody,
+        },
+      },
+    },
+    async () => {
+      const dataset = await ws.setting('current_dataset');
+      const footprints = await ws.all<{ name: string; members: string }>(
+        `SELECT f.name AS name, string_agg(m.icb_code, ' ' ORDER BY m.icb_code) AS members
+         FROM footprint f JOIN footprint_member m ON m.footprint_name = f.name
+         WHERE f.vintage = $1 GROUP BY f.name HAVING count(*) > 1 ORDER BY f.name`,
+        [PLAN_VINTAGE],
+      );
+      return {
+        baseYears: dataset ? await yearsWithSpend(ws, dataset) : [],
+        icbs: await ws.all<{ code: string; name: string }>(
+          'SELECT icb_code AS code, name FROM icb WHERE vintage = $1 ORDER BY name',
+          [PLAN_VINTAGE],
+        ),
+        footprints: footprints.map((f) => ({ name: f.name, members: f.members.split(' ') })),
+        providers: await ws.all<{ code: string; name: string }>(
+          'SELECT provider_code AS code, name FROM provider ORDER BY name',
+        ),
+        services: await ws.all<{ code: string; name: string }>(
+          'SELECT service_code AS code, name FROM service WHERE is_current ORDER BY name',
+        ),
+        pods: [...POINTS_OF_DELIVERY],
+      };
+    },
+  );
+
+  r.post(
+    '/planning/scenarios/check',
+    {
+      onRequest: guard(context, { role: 'editor', changes: true }),
+      schema: {
+        summary: 'Every problem with a draft scenario, checked as a save would be; nothing is stored',
+        tags: ['planning'],
+        body: z.object({ scenario: z.unknown().describe('The scenario as in docs/scenario.md.') }),
+        response: { 200: z.object({ problems: z.array(problem) }), 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request) => {
+      const problems = await scenarioProblems(ws, request.body.scenario);
+      return {
+        problems: problems.map((p) => ({
+          code: p.code,
+          message: p.message,
+          where: { field: p.where?.field, parameter: p.where?.field ? `body.scenario.${p.where.field}` : undefined },
+          received: p.received,
+          accepted: p.accepted,
+        })),
+      };
+    },
+  );
+};

@@ -1,0 +1,302 @@
+// Financial planning: stored scenarios (read by anyone signed in; added, replaced and removed by editors
+// whose organisation covers the scenario's owner and every ICB it plans) and their plans, as JSON or as the
+// finance workbook / CSV. Scenario problems name the field path as body.scenario.<path>.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { FootprintError, fail } from '../../core/errors.ts';
+import { planJson, planRowsTable, planWorkbook } from '../../data/planning/plan-tables.ts';
+import { resolveScenario } from '../../data/planning/resolve-scenario.ts';
+import {
+  checkScenario,
+  deleteScenario,
+  getScenario,
+  listScenarios,
+  type StoredScenario,
+  saveScenario,
+} from '../../data/planning/scenario-store.ts';
+import { planStoredScenario } from '../../data/planning/stored-plan.ts';
+import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
+import type { Workspace } from '../../data/workspace.ts';
+import { guard, signedInUser } from '../auth/guard.ts';
+import { sendExport } from '../export-reply.ts';
+import { errorBody, format, noContent } from '../schemas.ts';
+import type { RouteContext } from './route-context.ts';
+
+const summary = z.object({
+  name: z.string(),
+  owner: z.string(),
+  revision: z.number(),
+  baseYear: z.string(),
+  years: z.number(),
+  units: z.array(z.string()),
+  schemes: z.number(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  canEdit: z.boolean().describe('Whether you may replace or remove it.'),
+});
+
+const stored = summary.extend({
+  createdAt: z.string(),
+  createdBy: z.string(),
+  scenario: z.record(z.string(), z.unknown()).describe('The scenario as in docs/scenario.md.'),
+});
+
+const money = z.number();
+const planRow = z.object({
+  unit: z.string(),
+  financialYear: z.string(),
+  previousDoNothing: money,
+  demographicGrowth: money,
+  nonDemographicGrowth: money,
+  inflation: money,
+  doNothing: money,
+  qippSaving: money,
+  transactionalSaving: money,
+  transformationalSaving: money,
+  planSpend: money,
+  allocation: money,
+  gap: money,
+  controlTotal: money.nullable(),
+  distanceToControlTotal: money.nullable(),
+  distanceFromTarget: z.number().nullable(),
+});
+
+const planBody = z.object({
+  scenario: z.string(),
+  baseYear: z.string(),
+  years: z.number(),
+  units: z.array(z.string()),
+  provenance: z.record(z.string(), z.unknown()),
+  rows: z.array(planRow),
+  schemes: z.array(
+    z.object({
+      unit: z.string(),
+      scheme: z.string(),
+      type: z.string(),
+      financialYear: z.string(),
+      provider: z.string(),
+      service: z.string(),
+      saving: money,
+    }),
+  ),
+  convergence: z.array(z.record(z.string(), z.unknown())).nullable(),
+  riskShare: z.record(z.string(), z.unknown()).nullable(),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() }).passthrough()),
+});
+
+const scenarioInput = z.object({
+  scenario: z.unknown().describe('The scenario as in docs/scenario.md.'),
+  owner: z.string().min(1).max(20).optional().describe('Owning organisation; default yours.'),
+});
+
+const auditActor = (user: { email: string; organisation: Organisation }) => ({
+  actor: user.email,
+  organisation: user.organisation.code,
+});
+
+/** A problem in the scenario names its field path as a request parameter. */
+async function withFieldPaths<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const where = error instanceof FootprintError ? error.problem.where : undefined;
+    if (error instanceof FootprintError && where?.field && !where.parameter) {
+      throw new FootprintError({ ...error.problem, where: { ...where, parameter: `body.scenario.${where.field}` } });
+    }
+    throw error;
+  }
+}
+
+/** Refuses a change unless the actor covers the owner and every ICB the scenario plans. */
+async function checkCovers(
+  ws: Workspace,
+  actor: Organisation,
+  ownerCode: string,
+  json: unknown,
+): Promise<Organisation> {
+  const owner = await findOrganisation(ws, ownerCode);
+  if (!owner) {
+    fail('FP_AUTH_UNKNOWN_ORGANISATION', `There is no organisation ${JSON.stringify(ownerCode)}.`, {
+      where: { parameter: 'body.owner' },
+      received: ownerCode,
+    });
+  }
+  const scenario = await withFieldPaths(() => checkScenario(ws, json));
+  const { icbs } = await resolveScenario(ws, scenario);
+  const outside: string[] = [];
+  for (const icb of [owner.code, ...icbs]) {
+    const target = icb === owner.code ? owner : await findOrganisation(ws, icb);
+    if (!target || !covers(actor, target)) outside.push(icb);
+  }
+  if (outside.length > 0) {
+    fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot plan for ${outside.join(', ')}.`, {
+      where: { parameter: 'organisation' },
+      received: actor.code,
+      accepted: `an organisation covering ${outside.join(', ')} (its region or national)`,
+    });
+  }
+  return owner;
+}
+
+async function canChange(ws: Workspace, actor: Organisation, s: { owner: string }): Promise<boolean> {
+  return covers(actor, (await findOrganisation(ws, s.owner)) ?? null);
+}
+
+async function forbidUnlessOwner(ws: Workspace, actor: Organisation, s: StoredScenario): Promise<void> {
+  if (!(await canChange(ws, actor, s))) {
+    fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot change the scenario "${s.name}".`, {
+      where: { parameter: 'organisation' },
+      received: actor.code,
+      accepted: `${s.owner}, its region or national`,
+    });
+  }
+}
+
+export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const { ws, answers } = context;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const name = z.object({ name: z.string().min(1).max(120) });
+
+  r.get(
+    '/planning/scenarios',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: 'Stored financial-planning scenarios',
+        tags: ['planning'],
+        response: { 200: z.object({ rows: z.array(summary) }), 401: errorBody },
+      },
+    },
+    async (request) => {
+      const actor = signedInUser(request).organisation;
+      const rows = await listScenarios(ws);
+      return { rows: await Promise.all(rows.map(async (s) => ({ ...s, canEdit: await canChange(ws, actor, s) }))) };
+    },
+  );
+
+  r.get(
+    '/planning/scenarios/:name',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: 'One stored scenario, as JSON that would add it again',
+        tags: ['planning'],
+        params: name,
+        response: { 200: stored, 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const found = await getScenario(ws, request.params.name);
+      const actor = signedInUser(request).organisation;
+      return { ...found, canEdit: await canChange(ws, actor, found) } as z.infer<typeof stored>;
+    },
+  );
+
+  r.post(
+    '/planning/scenarios',
+    {
+      onRequest: guard(context, { role: 'editor', changes: true }),
+      schema: {
+        summary: 'Add a scenario (editors covering its owner and every ICB it plans)',
+        tags: ['planning'],
+        body: scenarioInput,
+        response: { 201: summary, 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const user = signedInUser(request);
+      const owner = await checkCovers(
+        ws,
+        user.organisation,
+        request.body.owner ?? user.organisation.code,
+        request.body.scenario,
+      );
+      const saved = await withFieldPaths(() =>
+        saveScenario(ws, request.body.scenario, { owner: owner.code, by: auditActor(user) }),
+      );
+      answers.clear();
+      return reply.code(201).send({ ...saved, canEdit: true });
+    },
+  );
+
+  r.put(
+    '/planning/scenarios/:name',
+    {
+      onRequest: guard(context, { role: 'editor', changes: true }),
+      schema: {
+        summary: 'Replace a stored scenario (its name may change; its revision goes up)',
+        tags: ['planning'],
+        params: name,
+        body: scenarioInput,
+        response: { 200: summary, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (request) => {
+      const user = signedInUser(request);
+      const existing = await getScenario(ws, request.params.name);
+      await forbidUnlessOwner(ws, user.organisation, existing);
+      const owner = await checkCovers(
+        ws,
+        user.organisation,
+        request.body.owner ?? existing.owner,
+        request.body.scenario,
+      );
+      const incoming = request.body.scenario as { name?: unknown };
+      if (typeof incoming?.name === 'string' && incoming.name.toLowerCase() !== existing.name.toLowerCase()) {
+        fail('FP_HTTP_BAD_REQUEST', 'The scenario in the body has a different name from the one in the address.', {
+          where: { parameter: 'body.scenario.name' },
+          received: incoming.name,
+          accepted: existing.name,
+        });
+      }
+      const saved = await withFieldPaths(() =>
+        saveScenario(ws, request.body.scenario, { owner: owner.code, by: auditActor(user), replace: true }),
+      );
+      answers.clear();
+      return { ...saved, canEdit: true };
+    },
+  );
+
+  r.delete(
+    '/planning/scenarios/:name',
+    {
+      onRequest: guard(context, { role: 'editor', changes: true }),
+      schema: {
+        summary: 'Remove a stored scenario and its stored plan',
+        tags: ['planning'],
+        params: name,
+        response: { 204: noContent, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const user = signedInUser(request);
+      const existing = await getScenario(ws, request.params.name);
+      await forbidUnlessOwner(ws, user.organisation, existing);
+      await deleteScenario(ws, existing.name, auditActor(user));
+      answers.clear();
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    '/planning/scenarios/:name/plan',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: 'The plan of a stored scenario: rows by unit and year, savings, convergence, risk share',
+        tags: ['planning'],
+        params: name,
+        querystring: z.object({ format: format.optional() }),
+        response: { 200: planBody, 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const { stored: s, result } = await withFieldPaths(() => planStoredScenario(ws, request.params.name));
+      const asked = request.query.format;
+      if (asked === 'xlsx') return sendExport(reply, 'xlsx', ['plan', s.name], planWorkbook(result, s.scenario));
+      if (asked === 'csv') return sendExport(reply, 'csv', ['plan', s.name], [planRowsTable(result)]);
+      return planJson(result) as unknown as z.infer<typeof planBody>;
+    },
+  );
+};

@@ -1,0 +1,165 @@
+// Assurance in a real browser: a London region reviewer starts a KLOE review round, the South West London
+// ICB editor responds to a question with evidence, and the region reviewer moderates it with a reason.
+// The review page shows the moderated rating; the audit trail holds each change with before and after;
+// axe runs on each page and desktop and mobile screenshots are saved for a person to look at.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../src/data/audit/record-audit.ts';
+import { initWorkspace } from '../../src/data/init-workspace.ts';
+import { addUser } from '../../src/data/users/user-store.ts';
+import type { Workspace } from '../../src/data/workspace.ts';
+import { buildApp } from '../../src/server/app.ts';
+import {
+  type Browser,
+  launchBrowser,
+  screenshotBothWidths,
+  seriousAccessibilityProblems,
+  settled,
+} from './support/browser.ts';
+
+const PASSWORD = 'a long enough test password';
+const ICB_EDITOR = { email: 'swl.editor@example.nhs.uk', organisation: 'QWE', role: 'editor' };
+const REGION_REVIEWER = { email: 'london.reviewer@example.nhs.uk', organisation: 'Y56', role: 'editor' };
+
+let dir: string;
+let ws: Workspace;
+let app: FastifyInstance;
+let browser: Browser;
+let page: Page;
+let reviewPath: string;
+
+async function signIn(user: { email: string }): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(user.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+async function signOut(): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/sign-in/);
+}
+
+async function checkPage(name: string): Promise<void> {
+  expect(await seriousAccessibilityProblems(page), `axe on ${name}`).toEqual([]);
+  const { mobileOverflow } = await screenshotBothWidths(page, name);
+  expect(mobileOverflow, `${name} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'footprint-e2e-assurance-'));
+  ws = await initWorkspace({ dir, activityRows: 20_000 });
+  await addUser(ws, { ...ICB_EDITOR, password: PASSWORD });
+  await addUser(ws, { ...REGION_REVIEWER, password: PASSWORD });
+  app = await buildApp({ workspace: ws });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the server did not report a port');
+  browser = await launchBrowser(`http://127.0.0.1:${address.port}`);
+  page = await browser.context.newPage();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  ws?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('assurance', () => {
+  it('the region reviewer starts a review round over London’s ICBs', async () => {
+    await signIn(REGION_REVIEWER);
+    await page.getByRole('link', { name: 'Assurance', exact: true }).click();
+    await settled(page);
+    await page.getByLabel('Round name').fill('STP plans 2017/18');
+    await page.getByRole('button', { name: 'Start round' }).click();
+    await page.waitForURL(/\/assurance\/rounds\/round-/);
+    await settled(page);
+    await expect(page.locator('h1').textContent()).resolves.toBe('STP plans 2017/18');
+    const swl = page.getByRole('link', { name: 'NHS South West London Integrated Care Board' });
+    reviewPath = (await swl.getAttribute('href'))!;
+    expect(reviewPath).toMatch(/\/assurance\/reviews\/round-[0-9a-f]+-QWE$/);
+    await checkPage('assurance-round');
+    await signOut();
+  });
+
+  it('the ICB editor responds to the pooled-budgets question with evidence', async () => {
+    await signIn(ICB_EDITOR);
+    await page.goto('/assurance');
+    await settled(page);
+    await checkPage('assurance-rounds');
+    await page.goto(reviewPath);
+    await settled(page);
+    const question = page.getByTestId('question-pooled-budgets');
+    // What the workspace knows is shown beside the question: South London pools QKK and QWE.
+    await expect(question.textContent()).resolves.toContain('South London');
+    await question.getByText('Respond to this question').click();
+    await question.getByLabel('Amber/green').check();
+    await question.getByLabel('Evidence', { exact: true }).fill('Pooled budget agreed in principle with SEL.');
+    await question.getByLabel('Links to evidence (one a line)').fill('https://example.nhs.uk/swl/board-paper.pdf');
+    await question.getByRole('button', { name: 'Save response' }).click();
+    await expect.poll(() => question.getByTestId('rating').textContent(), { timeout: 10_000 }).toContain('Amber/green');
+    await checkPage('assurance-review-icb');
+    await signOut();
+  });
+
+  it('the region reviewer moderates it, changing the rating with a reason', async () => {
+    await signIn(REGION_REVIEWER);
+    await page.goto(reviewPath);
+    await settled(page);
+    const question = page.getByTestId('question-pooled-budgets');
+    await question.getByText('Moderate this rating').click();
+    await question.getByLabel('Amber/red').last().check();
+    await question.getByLabel('Reason').fill('No risk/gain share terms yet.');
+    await question.getByRole('button', { name: 'Save moderation' }).click();
+    await expect
+      .poll(() => question.getByTestId('moderation').textContent(), { timeout: 10_000 })
+      .toContain('No risk/gain share terms yet.');
+    await expect(question.getByTestId('rating').textContent()).resolves.toContain('Amber/red');
+    await checkPage('assurance-review-moderated');
+    await page.goto('/assurance/heatmap');
+    await settled(page);
+    await expect(page.locator('table').first().textContent()).resolves.toContain('Amber/red');
+    await checkPage('assurance-heatmap');
+  });
+
+  it('the audit trail holds the response and the moderation with before and after, shown on the history page', async () => {
+    const reviewId = reviewPath.split('/').pop()!;
+    const events = await listAudit(ws, { objectType: 'review', objectId: reviewId });
+    expect(events.map((e) => [e.action, e.actor])).toEqual([
+      ['moderate', REGION_REVIEWER.email],
+      ['rate', ICB_EDITOR.email],
+    ]);
+    expect(events[1]!.before).toBeNull();
+    expect(events[1]!.after).toMatchObject({
+      rating: 'amber-green',
+      evidenceText: 'Pooled budget agreed in principle with SEL.',
+    });
+    expect(events[0]!.before).toMatchObject({ rating: 'amber-green', moderatedRating: null });
+    expect(events[0]!.after).toMatchObject({
+      moderatedRating: 'amber-red',
+      moderationReason: 'No risk/gain share terms yet.',
+    });
+    await page.goto(reviewPath);
+    await settled(page);
+    await page.getByRole('link', { name: 'History of this review' }).click();
+    await settled(page);
+    await expect(page.locator('table').textContent()).resolves.toContain('moderate');
+    await checkPage('assurance-audit');
+  });
+
+  it('the board pack button gives a PDF', async () => {
+    await page.goto(reviewPath);
+    await settled(page);
+    const href = await page.getByRole('link', { name: 'Download the board pack (PDF)' }).getAttribute('href');
+    const response = await page.request.get(href!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+});

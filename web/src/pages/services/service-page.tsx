@@ -1,0 +1,142 @@
+// One service: spend per head in every ICB (population basis) and the providers that deliver it.
+import { useMemo } from 'react';
+import type { ServiceProfile } from '../../api/types.ts';
+import { useApi } from '../../api/use-api.ts';
+import { Chart } from '../../charts/chart.tsx';
+import { rankedBarChart } from '../../charts/ranked-bar-chart.ts';
+import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
+import { DataTable, ExportLinks } from '../../components/data-table.tsx';
+import { FigureWithTable } from '../../components/figure-with-table.tsx';
+import { HowCalculated } from '../../components/how-calculated.tsx';
+import { Async, Empty } from '../../components/states.tsx';
+import { SummaryRow } from '../../components/summary-row.tsx';
+import { formatCount, formatFlag, formatPounds, formatPoundsAndPence, shortIcbName } from '../../format.ts';
+import { Link, useLocation, useTitle } from '../../router.tsx';
+
+export default function ServicePage({ code }: { code: string }) {
+  const { query } = useLocation();
+  const year = query.get('year') ?? undefined;
+  const profile = useApi<ServiceProfile>(`/services/${encodeURIComponent(code)}`, { year });
+  useTitle(profile.state === 'ready' ? profile.data.service.name : `Service ${code}`);
+  return (
+    <>
+      <Breadcrumbs trail={[{ href: '/services', text: 'Services' }]} />
+      {profile.state !== 'ready' && <h1>Service {code}</h1>}
+      <Async result={profile} what={`service ${code}`}>
+        {(data) => <ServiceView data={data} year={year} />}
+      </Async>
+    </>
+  );
+}
+
+function ServiceView({ data, year }: { data: ServiceProfile; year: string | undefined }) {
+  const { service } = data;
+  const perHead = useMemo(
+    () =>
+      rankedBarChart(
+        data.byIcb.flatMap((r) => (r.perHead === null ? [] : [{ label: shortIcbName(r.name), value: r.perHead }])),
+        { unit: '£ per head', decimals: 2 },
+      ),
+    [data.byIcb],
+  );
+  const exportQuery = { year: year ?? data.provenance.financialYear };
+  const path = `/services/${encodeURIComponent(service.code)}`;
+  return (
+    <>
+      <span className="nhsuk-caption-l">Service {service.code}</span>
+      <h1>{service.name}</h1>
+      <dl className="nhsuk-summary-list">
+        <SummaryRow label="Programme of care" value={service.programme || 'Not known'} />
+        <SummaryRow label="Highly specialised" value={formatFlag(service.highlySpecialised)} />
+        <SummaryRow label="Delegated to ICBs in 2025" value={formatFlag(service.delegated2025)} />
+        <SummaryRow
+          label={`National spend, ${data.provenance.financialYear}`}
+          value={formatPounds(service.nationalSpend)}
+        />
+        <SummaryRow label="Patients" value={formatCount(service.patients)} />
+      </dl>
+      <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+        The Excel file has both tables on this page, one sheet each.
+      </p>
+      <ExportLinks path={path} query={exportQuery} label={`${service.name} by ICB and provider`} formats={['xlsx']} />
+      <HowCalculated provenance={data.provenance} />
+
+      <h2>Spend per head by ICB</h2>
+      {data.byIcb.length === 0 ? (
+        <Empty title="No spend for this service">
+          <p>The dataset has no activity for this service in {data.provenance.financialYear}.</p>
+        </Empty>
+      ) : (
+        <FigureWithTable
+          title="Population-basis spend per head of registered population, by ICB"
+          chart={
+            <Chart option={perHead} variant="tall" label={`Bar chart of ${service.name} spend per head in each ICB.`} />
+          }
+        />
+      )}
+      <DataTable
+        caption={`${service.name}: spend by ICB (population basis)`}
+        rows={data.byIcb}
+        rowKey={(r) => r.icb}
+        initialSort={{ key: 'perHead', direction: 'descending' }}
+        exportFrom={{
+          path,
+          query: { ...exportQuery, table: 'icbs' },
+          label: `${service.name} by ICB`,
+          formats: ['csv'],
+        }}
+        columns={[
+          {
+            key: 'name',
+            header: 'ICB',
+            rowHeader: true,
+            value: (r) => r.name,
+            render: (r) => <Link href={`/icb/${encodeURIComponent(r.icb)}`}>{r.name}</Link>,
+          },
+          { key: 'spend', header: 'Spend', numeric: true, value: (r) => r.spend, render: (r) => formatPounds(r.spend) },
+          {
+            key: 'population',
+            header: 'Population',
+            numeric: true,
+            value: (r) => r.population,
+            render: (r) => formatCount(r.population),
+          },
+          {
+            key: 'perHead',
+            header: 'Per head',
+            numeric: true,
+            value: (r) => r.perHead,
+            render: (r) => formatPoundsAndPence(r.perHead),
+          },
+        ]}
+      />
+
+      <h2>Providers</h2>
+      <DataTable
+        caption={`Providers of ${service.name}`}
+        rows={data.providers}
+        rowKey={(r) => r.provider}
+        exportFrom={{
+          path,
+          query: { ...exportQuery, table: 'providers' },
+          label: `providers of ${service.name}`,
+          formats: ['csv'],
+        }}
+        initialSort={{ key: 'spend', direction: 'descending' }}
+        empty={<Empty title="No providers">No provider delivered this service in this year.</Empty>}
+        columns={[
+          { key: 'name', header: 'Provider', rowHeader: true, value: (r) => `${r.name} (${r.provider})` },
+          { key: 'providerIcb', header: 'Provider ICB', value: (r) => r.providerIcb },
+          { key: 'spend', header: 'Spend', numeric: true, value: (r) => r.spend, render: (r) => formatPounds(r.spend) },
+          {
+            key: 'activity',
+            header: 'Activity',
+            numeric: true,
+            value: (r) => r.activity,
+            render: (r) => formatCount(r.activity),
+          },
+        ]}
+      />
+    </>
+  );
+}
