@@ -178,6 +178,7 @@ describe('rejected rows', () => {
     ],
     ['text in a number', '2024/25,4,RJ1,36L,13X,APC_EL,0-4,M,one,1.00,1', 'activity', 'FP_IMPORT_BAD_VALUE', 'one'],
     ['a month of 13', '2024/25,13,RJ1,36L,13X,APC_EL,0-4,M,1,1.00,1', 'month', 'FP_IMPORT_BAD_MONTH', '13'],
+    ['a month of 4.5', '2024/25,4.5,RJ1,36L,13X,APC_EL,0-4,M,1,1.00,1', 'month', 'FP_IMPORT_BAD_MONTH', '4.5'],
     ['a blank cost', '2024/25,4,RJ1,36L,13X,APC_EL,0-4,M,1,,1', 'cost', 'FP_IMPORT_MISSING_VALUE', ''],
     ['fractions of a penny', '2024/25,4,RJ1,36L,13X,APC_EL,0-4,M,1,1.005,1', 'cost', 'FP_IMPORT_BAD_VALUE', '1.005'],
     ['a bad point of delivery', '2024/25,4,RJ1,36L,13X,AE,0-4,M,1,1.00,1', 'pod', 'FP_IMPORT_BAD_POD', 'AE'],

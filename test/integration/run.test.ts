@@ -186,6 +186,7 @@ describe('footprint run on a toy workspace', () => {
       activityTotals: () => Promise.reject(new Error('not used')),
       populationBasisSpendByPod: () => Promise.reject(new Error('not used')),
       utilisationByIcbAgeSex: () => Promise.reject(new Error('not used')),
+      spendByPractice: () => Promise.reject(new Error('not used')),
       // A broken engine: writes the flows, then reports input totals a penny higher than it read.
       async writeFlows(question: Parameters<DuckDbEngine['writeFlows']>[0], ws: Workspace) {
         const totals = await new DuckDbEngine(ws).writeFlows(question, ws);

@@ -3,9 +3,10 @@
 // scores, and one service's evidence per footprint. Only the volatility shown is simulated (the median ICB
 // for every service; every footprint for the one service asked about), so a page answers in well under a
 // second; each service × footprint has its own derived seed, so the numbers equal a full run's.
+
 import { fail } from '../../core/errors.ts';
 import type { FinancialYear } from '../../core/units.ts';
-import { DuckDbEngine } from '../engines/duckdb.ts';
+import { withActivityEngine } from '../engines/open-engine.ts';
 import { readRunContext } from '../queries/run-context.ts';
 import type { Workspace } from '../workspace.ts';
 import { gatherEvidence, type ServiceEvidence } from './gather-evidence.ts';
@@ -30,14 +31,16 @@ export async function previewEvidence(
   }
   const financialYear = options.financialYear ?? context.years.at(-1)!;
   const d = rubrics.delegation;
-  const evidence = await gatherEvidence(ws, new DuckDbEngine(ws), {
-    dataset: context.dataset,
-    financialYear: financialYear as FinancialYear,
-    rules: d.tiering,
-    masterSeed: d.volatility.seed,
-    iterations: d.volatility.iterations,
-    costModel: d.volatility.costModel,
-    simulateFor: (serviceCode, isMedianIcb) => isMedianIcb || serviceCode === options.service,
-  });
+  const evidence = await withActivityEngine(ws, (engine) =>
+    gatherEvidence(ws, engine, {
+      dataset: context.dataset!,
+      financialYear: financialYear as FinancialYear,
+      rules: d.tiering,
+      masterSeed: d.volatility.seed,
+      iterations: d.volatility.iterations,
+      costModel: d.volatility.costModel,
+      simulateFor: (serviceCode, isMedianIcb) => isMedianIcb || serviceCode === options.service,
+    }),
+  );
   return { dataset: context.dataset, financialYear, evidence };
 }

@@ -2,6 +2,7 @@
 // reconciled outcome where one is recorded), a tier for every suitable-and-ready service from the data's
 // evidence, and the summary of services and spend per outcome and per tier. The result is stored with the
 // rubric versions, dataset, year and master seed that produced it, and proposes commissioning models.
+
 import type { CriterionAnswer } from '../../core/definitions/delegation-rubric.ts';
 import type { SegmentationLevel } from '../../core/definitions/segmentation-rubric.ts';
 import {
@@ -17,7 +18,7 @@ import { type FootprintEvidence, footprintVerdict, TIERS, type Tier, tierOf } fr
 import type { FinancialYear } from '../../core/units.ts';
 import { minimumViablePopulation } from '../../core/volatility/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { DuckDbEngine } from '../engines/duckdb.ts';
+import { withActivityEngine } from '../engines/open-engine.ts';
 import { readRunContext } from '../queries/run-context.ts';
 import type { Workspace } from '../workspace.ts';
 import { proposeModels } from './commissioning-models.ts';
@@ -137,15 +138,17 @@ export async function runDelegation(ws: Workspace, options: DelegationRunOptions
       )
     ).map((r) => [r.service_code, r]),
   );
-  const evidence = await gatherEvidence(ws, new DuckDbEngine(ws), {
-    dataset: context.dataset,
-    financialYear: year,
-    rules: d.tiering,
-    masterSeed: d.volatility.seed,
-    iterations: d.volatility.iterations,
-    costModel: d.volatility.costModel,
-    simulate: options.simulate,
-  });
+  const evidence = await withActivityEngine(ws, (engine) =>
+    gatherEvidence(ws, engine, {
+      dataset: context.dataset!,
+      financialYear: year,
+      rules: d.tiering,
+      masterSeed: d.volatility.seed,
+      iterations: d.volatility.iterations,
+      costModel: d.volatility.costModel,
+      simulate: options.simulate,
+    }),
+  );
   const assessors = [...new Set(answers.map((a) => a.assessor))].sort();
   const rows = catalogue.map((service): DelegationRow => {
     const own = answers.filter((a) => a.service_code === service.code);
@@ -235,7 +238,7 @@ export async function runDelegation(ws: Workspace, options: DelegationRunOptions
     rows,
     summary,
     provenance: {
-      dataset: context.dataset,
+      dataset: context.dataset!,
       financialYear: year,
       segmentationRubric: `${rubrics.segmentation.id}@${rubrics.segmentation.version}`,
       delegationRubric: `${d.id}@${d.version}`,

@@ -1,8 +1,9 @@
 // What `footprint volatility --service CODE` needs from the workspace: the service's observed cost per
 // patient (mean and CV) and England's patients per person, for one year.
+
 import { fail } from '../../core/errors.ts';
 import type { FinancialYear } from '../../core/units.ts';
-import { DuckDbEngine } from '../engines/duckdb.ts';
+import { withActivityEngine } from '../engines/open-engine.ts';
 import { readRunContext } from '../queries/run-context.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -14,10 +15,10 @@ export async function serviceVolatilityInputs(ws: Workspace, serviceCode: string
     });
   }
   const financialYear = (year ?? context.years.at(-1)!) as FinancialYear;
-  const engine = new DuckDbEngine(ws);
-  const cost = (await engine.serviceCostDistribution(context.dataset, financialYear, 1)).find(
-    (c) => c.serviceCode.toUpperCase() === serviceCode.toUpperCase(),
+  const costs = await withActivityEngine(ws, (engine) =>
+    engine.serviceCostDistribution(context.dataset!, financialYear, 1),
   );
+  const cost = costs.find((c) => c.serviceCode.toUpperCase() === serviceCode.toUpperCase());
   if (!cost) {
     fail(
       'FP_VOLATILITY_BAD_ARGUMENT',

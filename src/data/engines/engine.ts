@@ -118,7 +118,7 @@ export interface ActivityEngine {
   /** One year's activity and spend per GP practice of one ICB (2026) and service, from the rows that carry
    * a practice code: what neighbourhoods and places roll up. Optional: only engines that keep the practice
    * code have it (DuckDB; the ClickHouse tables do not carry it yet). */
-  spendByPractice?(question: {
+  spendByPractice(question: {
     dataset: string;
     financialYear: FinancialYear;
     icbCode: string;

@@ -66,3 +66,16 @@ export async function engineStatus(ws: Workspace): Promise<EngineStatus> {
   if (choice.kind === 'duckdb') return { engine: 'duckdb', available: true, hosts: [] };
   return ClickHouseEngine.status(choice.address, credentialsFromEnvironment());
 }
+
+/** Runs work against the workspace's engine (DuckDB or the ClickHouse cluster it is set to) and closes it. */
+export async function withActivityEngine<T>(
+  ws: Workspace,
+  work: (engine: ActivityEngine & DelegationEvidenceEngine) => Promise<T>,
+): Promise<T> {
+  const opened = await openActivityEngine(ws);
+  try {
+    return await work(opened.engine);
+  } finally {
+    await opened.close();
+  }
+}

@@ -21,7 +21,8 @@ import { NHS_SEX_CODES, sqlString } from './stage-validate-move.ts';
  * reads it, so that a third decimal place is seen (and sent to the validating path), not rounded away. */
 export const CSV_READ_TYPES: Record<ActivityColumn, string> = {
   financial_year: 'VARCHAR',
-  month: 'TINYINT',
+  // Text, not TINYINT: the typed reader would round '4.5' to 5 where the validating path rejects it.
+  month: 'VARCHAR',
   provider_code: 'VARCHAR',
   residence_code: 'VARCHAR',
   service_code: 'VARCHAR',
@@ -43,7 +44,7 @@ const isDecimal = (type: string) => /^DECIMAL\(\d+,\s*\d+\)$/.test(type);
  * FLOAT, say, converts to DOUBLE differently from its text (0.1f is 0.100000001…), so it gives way. */
 const FAST_TYPES: Record<ActivityColumn, (type: string) => boolean> = {
   financial_year: (t) => t === 'VARCHAR',
-  month: isInteger,
+  month: (t) => t === 'VARCHAR' || isInteger(t),
   provider_code: (t) => t === 'VARCHAR',
   residence_code: (t) => t === 'VARCHAR',
   service_code: (t) => t === 'VARCHAR',
@@ -57,6 +58,12 @@ const FAST_TYPES: Record<ActivityColumn, (type: string) => boolean> = {
 };
 
 const sqlList = (values: readonly string[]): string => values.map(sqlString).join(', ');
+
+/** Months as the validating path accepts them without trimming: '1'…'12' and '01'…'09'. */
+const MONTH_SPELLINGS = [
+  ...Array.from({ length: 12 }, (_, i) => String(i + 1)),
+  ...Array.from({ length: 9 }, (_, i) => `0${i + 1}`),
+];
 
 /** Every financial year in its canonical spelling ('0000/01' … '9999/00'): the validating path accepts
  * each, and a lookup in this small table is cheaper than its string arithmetic on every row. */
@@ -83,7 +90,9 @@ export function cleanFileInsert(rows: TypedRows): string | null {
   // no nullif to pay for on every row.
   const code = (field: ActivityColumn) => value[field] ?? 'CAST(NULL AS VARCHAR)';
   const number = (field: ActivityColumn) => (value[field] ? `CAST(${value[field]} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)');
-  const month = value.month ?? 'NULL';
+  const monthIsText = rows.columns.month?.type.toUpperCase() === 'VARCHAR';
+  const month = value.month ? (monthIsText ? `nullif(${value.month}, '')` : value.month) : 'NULL';
+  const monthInRange = monthIsText ? `${month} IN (${sqlList(MONTH_SPELLINGS)})` : `${month} BETWEEN 1 AND 12`;
   const cost = value.cost ?? 'NULL';
   const residence = text('residence_code');
   const sex = text('sex');
@@ -93,7 +102,7 @@ export function cleanFileInsert(rows: TypedRows): string | null {
 
   const clean = [
     `${code('financial_year')} IN (${FINANCIAL_YEARS})`,
-    `(${month} IS NULL OR ${month} BETWEEN 1 AND 12)`,
+    `(${month} IS NULL OR ${monthInRange})`,
     `${code('provider_code')} IN (${PROVIDERS})`,
     `(${residence} IS NULL OR ${residence} IN (${sqlList(RESIDENCE_NOT_KNOWN_CODES)}) OR ${residence} IN (${RESIDENCES}))`,
     `${code('service_code')} IN (${SERVICES})`,

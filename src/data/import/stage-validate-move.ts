@@ -179,7 +179,7 @@ function typedRows(source: ActivitySource, rowNumber: string | null): string {
             AND right(v_financial_year, 2) BETWEEN '00' AND '99'
             AND (TRY_CAST(left(v_financial_year, 4) AS INTEGER) + 1) % 100 = TRY_CAST(right(v_financial_year, 2) AS INTEGER)
            THEN v_financial_year END AS t_financial_year,
-      CASE WHEN TRY_CAST(v_month AS TINYINT) BETWEEN 1 AND 12 THEN TRY_CAST(v_month AS TINYINT) END AS t_month,
+      CASE WHEN regexp_full_match(trim(v_month), '0?[1-9]|1[0-2]') THEN CAST(trim(v_month) AS TINYINT) END AS t_month,
       upper(v_provider_code) IN (SELECT upper(provider_code) FROM provider) AS known_provider,
       CASE WHEN upper(v_residence_code) NOT IN (${sqlList(RESIDENCE_NOT_KNOWN_CODES)}) THEN upper(v_residence_code) END
         AS t_residence_code,

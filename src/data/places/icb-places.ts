@@ -1,10 +1,11 @@
 // Places and neighbourhoods of one ICB with their populations by age and sex, size flags and, where the
 // activity carries GP practice codes, the activity and spend that rolls up to them.
+
 import { localAuthorityPlaces, type PracticeGroup, pcnNeighbourhoods } from '../../core/places/default-groupings.ts';
 import { type AgeSexCell, groupPopulations } from '../../core/places/practice-populations.ts';
 import { type SizeFlag, sizeFlag } from '../../core/places/size-flags.ts';
 import type { FinancialYear } from '../../core/units.ts';
-import { DuckDbEngine } from '../engines/duckdb.ts';
+import { withActivityEngine } from '../engines/open-engine.ts';
 import type { Workspace } from '../workspace.ts';
 import { readPlaceGrouping } from './place-groupings.ts';
 import {
@@ -57,13 +58,16 @@ export async function icbPlaces(ws: Workspace, options: IcbPlacesOptions): Promi
     : localAuthorityPlaces(practices);
   const neighbourhoods = pcnNeighbourhoods(practices);
   const byPractice = await readPracticePopulations(ws, practices);
+  const { dataset, financialYear } = options;
   const spend =
-    options.dataset && options.financialYear
-      ? await new DuckDbEngine(ws).spendByPractice({
-          dataset: options.dataset,
-          financialYear: options.financialYear as FinancialYear,
-          icbCode: icb.code,
-        })
+    dataset && financialYear
+      ? await withActivityEngine(ws, (engine) =>
+          engine.spendByPractice({
+            dataset,
+            financialYear: financialYear as FinancialYear,
+            icbCode: icb.code,
+          }),
+        )
       : [];
   const practiceSpend = new Map<string, { activity: number; pence: number }>();
   for (const s of spend) {

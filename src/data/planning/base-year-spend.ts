@@ -1,12 +1,13 @@
 // A plan's base year: the current dataset's population-basis spend in that year by resident ICB, provider,
 // service and point of delivery, read in one grouped aggregation of activity with the unknown-residence
 // rule of the stored run (so the lines add up to the stored population-basis allocations).
+
 import type { UnknownResidenceRule } from '../../core/basis/index.ts';
 import { fail } from '../../core/errors.ts';
 import type { SpendLine } from '../../core/growth/do-nothing.ts';
 import type { FinancialYear } from '../../core/units.ts';
-import { DuckDbEngine } from '../engines/duckdb.ts';
 import type { ActivityEngine, GeographyVintage } from '../engines/engine.ts';
+import { withActivityEngine } from '../engines/open-engine.ts';
 import type { Workspace } from '../workspace.ts';
 
 /** Plans use the current ICBs. */
@@ -54,8 +55,9 @@ export async function yearsWithSpend(ws: Workspace, dataset: string): Promise<st
 export async function readBaseYearSpend(
   ws: Workspace,
   baseYear: FinancialYear,
-  engine: ActivityEngine = new DuckDbEngine(ws),
+  engine?: ActivityEngine,
 ): Promise<BaseYearSpend> {
+  if (!engine) return withActivityEngine(ws, (opened) => readBaseYearSpend(ws, baseYear, opened));
   const { dataset, rule, runAt } = await planRun(ws);
   const years = await yearsWithSpend(ws, dataset);
   if (!years.includes(baseYear)) {

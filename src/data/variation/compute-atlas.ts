@@ -3,6 +3,7 @@
 // band and sex, and the needs index for peer groups; everything else is src/core/variation. The stored
 // atlas is replaced whole, in one transaction, and is recomputed when the basis-conversion run it followed
 // changes (ensureAtlas).
+
 import { fail } from '../../core/errors.ts';
 import type { AgeBand } from '../../core/population/age-bands.ts';
 import type { IcbCode } from '../../core/units.ts';
@@ -14,8 +15,8 @@ import {
   type PopulationBand,
   STANDARD_POPULATION_NAME,
 } from '../../core/variation/index.ts';
-import { DuckDbEngine } from '../engines/duckdb.ts';
 import type { ActivityEngine } from '../engines/engine.ts';
+import { withActivityEngine } from '../engines/open-engine.ts';
 import { icbNeedsIndex } from '../planning/needs-index.ts';
 import type { Workspace } from '../workspace.ts';
 import { appendRows } from './append-rows.ts';
@@ -112,10 +113,8 @@ async function readNeeds(ws: Workspace, bands: readonly PopulationBand[], latest
   return { year: index.financialYear, needs };
 }
 
-export async function computeAtlas(
-  ws: Workspace,
-  engine: ActivityEngine = new DuckDbEngine(ws),
-): Promise<AtlasRunSummary> {
+export async function computeAtlas(ws: Workspace, engine?: ActivityEngine): Promise<AtlasRunSummary> {
+  if (!engine) return withActivityEngine(ws, (opened) => computeAtlas(ws, opened));
   const started = performance.now();
   const basis = await currentBasis(ws);
   const cells = await engine.utilisationByIcbAgeSex({ dataset: basis.dataset, vintage: ATLAS_VINTAGE });
