@@ -127,6 +127,10 @@ export const ERROR_CODES = {
   FP_PLAN_SCENARIO_NOT_FOUND: 'No stored scenario has that name, and it is not a readable scenario file.',
   FP_PLAN_SCENARIO_EXISTS: 'A stored scenario already has that name.',
   FP_PLAN_BAD_FILE: 'A scenario file cannot be read or is not JSON.',
+  FP_PROJECTIONS_BAD_FILE:
+    'A population projections file cannot be read, or lacks the ONS columns AREA_CODE, SEX, AGE_GROUP and year columns.',
+  FP_PROJECTIONS_REJECTED:
+    'Rows of a population projections file have an unaccepted area, sex, age group or count, so nothing was stored.',
   // Segmentation, delegation and tiering
   FP_RUBRIC_BAD_FILE: 'A rubric file is not JSON or does not match the rubric schema.',
   FP_RUBRIC_WEIGHTS_NOT_ONE: 'The factor weights of a segmentation rubric do not add up to 1.',

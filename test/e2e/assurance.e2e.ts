@@ -1,7 +1,10 @@
 // Assurance in a real browser: a London region reviewer starts a KLOE review round, the South West London
 // ICB editor responds to a question with evidence, and the region reviewer moderates it with a reason.
 // The review page shows the moderated rating; the audit trail holds each change with before and after;
-// axe runs on each page and desktop and mobile screenshots are saved for a person to look at.
+// An ICB editor adds contracts through the register's form (a viewer sees no form): a value that is not
+// money is refused with an NHS.UK error summary naming the box, and a second contract for the same service
+// is flagged as fragmentation. Axe runs on each page and desktop and mobile screenshots are saved for a
+// person to look at.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +27,7 @@ import {
 const PASSWORD = 'a long enough test password';
 const ICB_EDITOR = { email: 'swl.editor@example.nhs.uk', organisation: 'QWE', role: 'editor' };
 const REGION_REVIEWER = { email: 'london.reviewer@example.nhs.uk', organisation: 'Y56', role: 'editor' };
+const ICB_VIEWER = { email: 'swl.viewer@example.nhs.uk', organisation: 'QWE', role: 'viewer' };
 
 let dir: string;
 let ws: Workspace;
@@ -56,6 +60,7 @@ beforeAll(async () => {
   ws = await initWorkspace({ dir, activityRows: 20_000 });
   await addUser(ws, { ...ICB_EDITOR, password: PASSWORD });
   await addUser(ws, { ...REGION_REVIEWER, password: PASSWORD });
+  await addUser(ws, { ...ICB_VIEWER, password: PASSWORD });
   app = await buildApp({ workspace: ws });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -161,5 +166,75 @@ describe('assurance', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+
+  it('an ICB editor adds contracts with the form; bad money is named in the error summary; a duplicate is flagged', async () => {
+    const provider = await ws.one<{ code: string; name: string }>(
+      "SELECT provider_code AS code, name FROM provider WHERE host_icb = 'QWE' AND kind = 'nhs-trust' ORDER BY provider_code LIMIT 1",
+    );
+    const service = await ws.one<{ code: string }>(
+      'SELECT service_code AS code FROM service WHERE is_current ORDER BY service_code LIMIT 1',
+    );
+    await signOut();
+    await signIn(ICB_VIEWER);
+    await page.goto('/assurance/contracts');
+    await settled(page);
+    await expect(page.getByRole('heading', { name: 'Add a contract' }).count()).resolves.toBe(0);
+    await signOut();
+
+    await signIn(ICB_EDITOR);
+    await page.goto('/assurance/contracts');
+    await settled(page);
+    const form = page.getByRole('form', { name: 'Add a contract' });
+    await form.getByLabel('Lead provider').check();
+    await form.getByLabel('Provider (ODS code)').fill(provider!.code);
+    await form.getByLabel('Other commissioners party to it (optional)').fill('QKK');
+    await form.getByLabel('Service 1 code').fill(service!.code);
+    await form.getByLabel('Service 1 value (£)').fill('12.345');
+    await form.getByRole('button', { name: 'Add a plan line' }).click();
+    await form.getByLabel('Line 1 service').fill(service!.code);
+    await form.getByLabel('Point of delivery').fill('APC_EL');
+    await form.getByLabel('Planned activity').fill('420');
+    await form.getByRole('button', { name: 'Add a KPI' }).click();
+    await form.getByLabel('KPI 1').fill('18-week RTT');
+    await form.getByLabel('Target').fill('92%');
+    await form.getByLabel('Escalation').fill('Escalate to CQRM when below target two months');
+    await form.getByLabel('Latest position').selectOption('not-met');
+    await form.getByRole('button', { name: 'Add contract' }).click();
+
+    // Refused by the API (FP_CONTRACT_BAD_MONEY at body.services.0.value): the summary links to the box.
+    const summary = page.locator('.nhsuk-error-summary');
+    await expect(summary.textContent()).resolves.toContain('"12.345" is not an amount of money.');
+    await expect(summary.getByRole('link').getAttribute('href')).resolves.toBe('#contract-services-0-value');
+    await expect(page.locator('#contract-services-0-value-error').textContent()).resolves.toContain('not an amount');
+    await expect(ws.all('SELECT id FROM contract')).resolves.toEqual([]);
+    await checkPage('assurance-contract-error');
+
+    await form.getByLabel('Service 1 value (£)').fill('£1,250,000.50');
+    await form.getByRole('button', { name: 'Add contract' }).click();
+    await expect.poll(() => page.locator('table').first().textContent(), { timeout: 10_000 }).toContain(provider!.name);
+    const first = page.locator('table').first().locator('tr', { hasText: provider!.name });
+    await expect(first.textContent()).resolves.toContain('QWE QKK');
+    await expect(first.textContent()).resolves.toContain('£1,250,001');
+    await expect(first.textContent()).resolves.toContain('None');
+
+    // The same provider, service and year again: both contracts now show the service as fragmented.
+    await form.getByLabel('Provider (ODS code)').fill(provider!.code);
+    await form.getByLabel('Service 1 code').fill(service!.code);
+    await form.getByLabel('Service 1 value (£)').fill('50000');
+    await form.getByRole('button', { name: 'Add contract' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 10_000 })
+      .toMatch(new RegExp(`already holds another contract this year for .+ \\(${service!.code}\\)`));
+    const rows = page.locator('table').first().locator('tbody tr', { hasText: provider!.name });
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+    for (const row of await rows.all()) {
+      await expect(row.locator('.nhsuk-tag').textContent()).resolves.toBe(service!.code);
+    }
+    const stored = await ws.all<{ value: number }>(
+      'SELECT CAST(value AS DOUBLE) AS value FROM contract_service ORDER BY value',
+    );
+    expect(stored.map((r) => r.value)).toEqual([50_000, 1_250_000.5]);
+    await checkPage('assurance-contracts');
   }, 60_000);
 });

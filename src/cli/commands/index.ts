@@ -11,6 +11,7 @@ import { register as registerImport } from './import.ts';
 import { register as registerInit } from './init.ts';
 import { register as registerKpi } from './kpi.ts';
 import { register as registerPlan } from './plan.ts';
+import { register as registerProjections } from './projections.ts';
 import { register as registerReport } from './report.ts';
 import { register as registerRun } from './run.ts';
 import { register as registerScenario } from './scenario.ts';
@@ -39,6 +40,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerKpi,
   registerDerogation,
   registerScenario,
+  registerProjections,
   registerPlan,
   registerAssess,
   registerDelegation,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_COLUMNS, POINTS_OF_DELIVERY } from '../activity/activity-record.ts';
+import { BASE_ACTIVITY_COLUMNS, POINTS_OF_DELIVERY } from '../activity/activity-record.ts';
 import { type GeneratorAssumptions, parseGeneratorAssumptions } from '../definitions/generator-assumptions.ts';
 import { AGE_BANDS } from '../population/age-bands.ts';
 import type { FinancialYear } from '../units.ts';
@@ -58,7 +58,7 @@ const integerAtLeast = (text: string, min: number) => /^\d+$/.test(text) && Numb
 
 function validRow(line: string): boolean {
   const f = line.split(',');
-  if (f.length !== ACTIVITY_COLUMNS.length) return false;
+  if (f.length !== BASE_ACTIVITY_COLUMNS.length) return false;
   const [year, month, provider, residence, service, pod, age, sex, activity, cost, patients] = f as string[];
   return (
     (years as string[]).includes(year!) &&

@@ -47,7 +47,7 @@ export function costWeightedPopulationGrowth(
       where: { field: 'growth.demographic' },
       received,
       accepted: `projections for the base year and ${years} plan years in every age band and sex`,
-      hint: 'Import ONS subnational population projections, or give demographic growth as rates per year.',
+      hint: 'Import ONS subnational population projections (`footprint projections import FILE`), or give demographic growth as rates per year.',
     });
   if (!projection || projection.length === 0) missing('no projections');
 

@@ -13,9 +13,11 @@ import type { QippType } from '../../core/qipp/qipp-scheme.ts';
 import { type RiskShareBasis, type RiskShareType, riskShare } from '../../core/riskshare/risk-share.ts';
 import type { FinancialYear } from '../../core/units.ts';
 import type { ActivityEngine } from '../engines/engine.ts';
+import { withActivityEngine } from '../engines/open-engine.ts';
 import type { Workspace } from '../workspace.ts';
 import { readBaseYearSpend } from './base-year-spend.ts';
 import { icbNeedsIndex } from './needs-index.ts';
+import { projectedDemographicGrowth } from './projected-demographic-growth.ts';
 import { rejectScenario } from './reject-scenario.ts';
 import { type PlanUnit, resolveScenario } from './resolve-scenario.ts';
 
@@ -288,32 +290,33 @@ async function planRiskShare(
 }
 
 export async function planScenario(ws: Workspace, scenario: Scenario, options: PlanOptions = {}): Promise<PlanResult> {
+  const engine = options.engine;
+  if (!engine) return withActivityEngine(ws, (opened) => planScenario(ws, scenario, { ...options, engine: opened }));
   const resolved = await resolveScenario(ws, scenario, options.file);
   rejectScenario(resolved.problems);
   const baseYear = scenario.baseYear as FinancialYear;
   const { years, growth } = scenario;
-  if (growth.demographic === 'projections') {
-    fail(
-      'FP_PLAN_NO_PROJECTIONS',
-      'Demographic growth from population projections needs projections, and none are imported.',
-      {
-        where: { file: options.file, field: 'growth.demographic' },
-        received: '"projections"',
-        accepted: `demographic growth rates, one per plan year (${years} values, e.g. 0.007 for 0.7%)`,
-        hint: 'Footprint does not ship ONS subnational population projections and cannot import them yet; give growth.demographic as rates per year.',
-      },
-    );
-  }
-  const base = await readBaseYearSpend(ws, baseYear, options.engine);
+  const base = await readBaseYearSpend(ws, baseYear, engine);
   const linesOf = (icb: string) => base.linesByIcb.get(icb) ?? [];
+  const projected =
+    growth.demographic === 'projections'
+      ? await projectedDemographicGrowth(ws, engine, {
+          dataset: base.dataset,
+          baseYear,
+          years,
+          icbs: resolved.icbs,
+          linesOf,
+          file: options.file,
+        })
+      : null;
   const baseAllocation = new Map(resolved.icbs.map((icb) => [icb, linesOf(icb).reduce((s, l) => s + l.spend, 0)]));
   const alloc = await allocations(ws, scenario, resolved.icbs, baseAllocation);
   const controlTotals = scenario.allocation.controlTotals ?? {};
-  const rates = {
-    demographic: { default: growth.demographic },
+  const ratesOf = (icb: string) => ({
+    demographic: projected ? projected.byIcb.get(icb)! : { default: growth.demographic as number[] },
     nonDemographic: growth.nonDemographic,
     inflation: growth.inflation,
-  };
+  });
   const icbPlans = new Map(
     resolved.icbs.map((icb) => [
       icb,
@@ -322,7 +325,7 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
         baseYear,
         years,
         lines: linesOf(icb),
-        growth: rates,
+        growth: ratesOf(icb),
         qipp: scenario.qipp,
         allocation: alloc.byIcb.get(icb)!,
         controlTotals: controlTotals[icb],
@@ -371,6 +374,7 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
         `Base year ${baseYear}: population-basis spend of dataset "${base.dataset}" on the ${base.vintage} ICBs ` +
         `(unknown residence placed by "${base.unknownResidenceRule}"), by provider, service and point of delivery. ` +
         'Each ICB is planned on its own spend; a footprint is the sum of its ICBs. ' +
+        (projected ? `Demographic growth from ${projected.source}. ` : '') +
         (alloc.shares
           ? `Target shares ${alloc.needsIndexYear ? `from ${alloc.needsIndexYear} general & acute weighted populations (needs index proxy)` : 'as given in the scenario'} across the plan's ${resolved.icbs.length} ICBs` +
             (alloc.convergence ? ', allocations converging by the pace-of-change rule.' : '.')

@@ -30,6 +30,7 @@ table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 6px 0;
 th, td { border-bottom: 1px solid #d8dde0; padding: 3px 6px; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .rating { display: inline-block; padding: 1px 6px; border-radius: 3px; font-weight: bold; font-size: 9pt; }
+.status { white-space: nowrap; }
 .note { color: #4c6272; font-style: italic; }
 figure { margin: 6px 0; }
 figcaption { font-size: 9pt; color: #4c6272; }
@@ -94,16 +95,37 @@ function linesOf(lines: string[]): string {
   return `<ul>${lines.map((l) => `<li>${h(l)}</li>`).join('')}</ul>`;
 }
 
-function kpiSection(pack: BoardPack): string {
+const icon = (v: string | null) => (v ? v.replace(/_/g, ' ') : '—');
+
+function monitoredKpis(pack: BoardPack): string {
   if (pack.kpiEscalations.length === 0) {
-    return '<p class="note">No quality-schedule KPI of a contract this area is party to is reported as not met.</p>';
+    return '<p class="note">No monitored quality KPI of a provider hosted in this area, or of its ICBs, is escalated or on watch.</p>';
   }
   const rows = pack.kpiEscalations
+    .map(
+      (k) =>
+        `<tr><td>${h(k.subject)}</td><td>${h(k.name)}</td><td>${h(k.lastPeriod?.slice(0, 7) ?? '—')}</td><td class="num">${k.lastValue === null ? '—' : h(`${k.lastValue} ${k.unit}`)}</td><td class="num">${k.target === null ? '—' : h(`${k.target} ${k.unit}`)}</td><td class="status"><strong>${h(k.status)}</strong></td><td>${h(icon(k.variation))}</td><td>${h(icon(k.assurance))}</td></tr>`,
+    )
+    .join('');
+  return `<table><thead><tr><th>Provider or ICB</th><th>KPI</th><th>Latest month</th><th class="num">Latest</th><th class="num">Target</th><th>Status</th><th>SPC variation</th><th>Assurance</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="note">Status from the escalation rules (definitions/kpi-escalation.json) applied to each KPI’s XmR chart, as on the quality pages.</p>`;
+}
+
+function scheduleKpis(pack: BoardPack): string {
+  if (pack.scheduleEscalations.length === 0) {
+    return '<p class="note">No quality-schedule KPI of a contract this area is party to is reported as not met.</p>';
+  }
+  const rows = pack.scheduleEscalations
     .map(
       (k) => `<tr><td>${h(k.provider)}</td><td>${h(k.kpi)}</td><td>${h(k.target)}</td><td>${h(k.escalation)}</td></tr>`,
     )
     .join('');
   return `<table><thead><tr><th>Provider</th><th>KPI</th><th>Target</th><th>Escalation</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function kpiSection(pack: BoardPack): string {
+  return `<h3 style="font-size:11pt;margin:10px 0 4px">Monitored quality KPIs</h3>${monitoredKpis(pack)}
+<h3 style="font-size:11pt;margin:10px 0 4px">Contract quality schedules</h3>${scheduleKpis(pack)}`;
 }
 
 function kloeSection(pack: BoardPack): string {

@@ -9,6 +9,8 @@ import { listContracts } from '../assurance/contracts.ts';
 import { ratingHeatMap } from '../assurance/heat-map.ts';
 import { type EvidenceItem, workspaceEvidence } from '../assurance/review-evidence.ts';
 import type { PlanResult } from '../planning/plan-scenario.ts';
+import { readEscalationRules } from '../quality/escalation-rules-file.ts';
+import { readKpis } from '../quality/kpi-store.ts';
 import { ICB_POPULATION_SOURCE, icbPopulationSql } from '../queries/icb-population.ts';
 import { readRunContext } from '../queries/run-context.ts';
 import { covers, findOrganisation, type Organisation } from '../users/organisations.ts';
@@ -50,6 +52,20 @@ export interface BoardPackPlan {
   years: { financialYear: string; planSpend: number; allocation: number; gap: number }[];
 }
 
+export interface KpiEscalation {
+  kpiId: string;
+  name: string;
+  subject: string;
+  lastPeriod: string | null;
+  lastValue: number | null;
+  target: number | null;
+  unit: string;
+  status: string;
+  variation: string | null;
+  assurance: string | null;
+  reasons: string;
+}
+
 export interface BoardPack {
   title: string;
   subjectName: string;
@@ -68,12 +84,48 @@ export interface BoardPack {
   planNote: string | null;
   delegation: EvidenceItem;
   variation: { available: boolean; lines: string[] };
-  kpiEscalations: { provider: string; kpi: string; target: string; escalation: string }[];
+  /** Monitored quality KPIs (provider hosted in the area, or the area's own ICB KPIs) not at their rule
+   * set's default level, worst level first. */
+  kpiEscalations: KpiEscalation[];
+  /** Contract quality-schedule KPIs reported as not met, for contracts the area is party to. */
+  scheduleEscalations: { provider: string; kpi: string; target: string; escalation: string }[];
   kloe: {
     roundName: string;
     subjectName: string;
     questions: { id: string; theme: string; rating: Rating }[];
   }[];
+}
+
+/** The same assessment the quality pages show (readKpis), kept for KPIs of providers hosted in the area or
+ * of its ICBs whose status is an escalation level rather than their rule set's default. */
+async function kpiEscalations(ws: Workspace, icbs: readonly string[]): Promise<KpiEscalation[]> {
+  const rules = readEscalationRules();
+  const hosted = await ws.all<{ code: string; name: string }>(
+    'SELECT provider_code AS code, name FROM provider WHERE list_contains($1::VARCHAR[], host_icb)',
+    [listValue([...icbs])],
+  );
+  const providerName = new Map(hosted.map((p) => [p.code, p.name]));
+  const rank = (kpi: { escalationRule: string; assessment: { status: string } }) =>
+    rules.ruleSets[kpi.escalationRule]?.levels.findIndex((l) => l.status === kpi.assessment.status) ?? -1;
+  const isDefault = (kpi: { escalationRule: string; assessment: { status: string } }) =>
+    rules.ruleSets[kpi.escalationRule]?.levels.at(-1)?.status === kpi.assessment.status;
+  return (await readKpis(ws, undefined, rules))
+    .filter((k) => (k.providerCode ? providerName.has(k.providerCode) : k.icbCode !== null && icbs.includes(k.icbCode)))
+    .filter((k) => k.assessment.status !== 'not-enough-data' && !isDefault(k))
+    .sort((a, b) => rank(a) - rank(b) || a.kpiId.localeCompare(b.kpiId))
+    .map((k) => ({
+      kpiId: k.kpiId,
+      name: k.name,
+      subject: k.providerCode ? `${providerName.get(k.providerCode)} (${k.providerCode})` : `ICB ${k.icbCode}`,
+      lastPeriod: k.assessment.lastPeriod,
+      lastValue: k.assessment.lastValue,
+      target: k.target,
+      unit: k.unit,
+      status: k.assessment.status,
+      variation: k.assessment.variationType,
+      assurance: k.assessment.assuranceType,
+      reasons: k.assessment.reasons.join('; '),
+    }));
 }
 
 async function resolveSubject(ws: Workspace, actor: Organisation, subject: BoardPackSubject) {
@@ -283,7 +335,8 @@ export async function readBoardPack(ws: Workspace, actor: Organisation, subject:
     planNote: note,
     delegation: delegation!,
     variation: await variationOutliers(ws, context.dataset, icbs),
-    kpiEscalations: contracts.flatMap((c) =>
+    kpiEscalations: await kpiEscalations(ws, icbs),
+    scheduleEscalations: contracts.flatMap((c) =>
       c.qualitySchedule
         .filter((q) => q.status === 'not-met')
         .map((q) => ({ provider: c.providerName, kpi: q.kpi, target: q.target, escalation: q.escalation })),

@@ -7,6 +7,7 @@ import * as segmentation from './004-segmentation.ts';
 import * as variation from './005-variation.ts';
 import * as places from './006-places.ts';
 import * as assurance from './007-assurance.ts';
+import * as projections from './008-projections.ts';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: variation.name, sql: variation.sql },
   { version: 6, name: places.name, sql: places.sql },
   { version: 7, name: assurance.name, sql: assurance.sql },
+  { version: 8, name: projections.name, sql: projections.sql },
 ];

@@ -679,6 +679,20 @@ describe('audit trail', () => {
 });
 
 describe('board pack', () => {
+  // A monitored KPI at a trust hosted in QWE, twelve months at 80% against a 95% target: every month
+  // misses, so the standard rule set's first level (three missed months) makes it escalate-to-cqrm.
+  beforeAll(async () => {
+    const host = await ws.one<{ code: string }>(
+      "SELECT provider_code AS code FROM provider WHERE host_icb = 'QWE' AND kind = 'nhs-trust' ORDER BY provider_code LIMIT 1",
+    );
+    await ws.run(
+      `INSERT INTO kpi VALUES ('PACK-RTT', 'Pack RTT', $1, $2, NULL, '%', 'increase', 95,
+         'standard', 'test', now())`,
+      [services[0]!, host!.code],
+    );
+    await ws.run(`INSERT INTO kpi_value SELECT 'PACK-RTT', make_date(2025, m, 1), 80, 0 FROM range(1, 13) t(m)`);
+  });
+
   it('serves the ICB’s pack as HTML to its own users, with every section and the KLOE ratings', async () => {
     const response = await send('GET', '/api/assurance/pack?icb=QWE', 'qweViewer');
     expect(response.statusCode).toBe(200);
@@ -697,6 +711,9 @@ describe('board pack', () => {
     expect(response.body).toContain('Geography vintage 2026');
     expect(response.body).toContain('Amber/red');
     expect(response.body).toContain('18-week RTT');
+    expect(response.body).toMatch(
+      /Pack RTT<\/td><td>2025-12<\/td><td class="num">80 %<\/td><td class="num">95 %<\/td><td class="status"><strong>escalate-to-cqrm<\/strong>/,
+    );
     expect(response.body).not.toContain('<script');
   });
 
@@ -723,6 +740,10 @@ describe('board pack', () => {
     expect(text).toContain('ICBs: QKK, QWE');
     expect(text).toContain('Population and spend on both bases');
     expect(text).toContain('Key lines of enquiry');
+    // Layout mode prints the first line of each wrapped cell, then the second: "Pack … RTT", "common … cause".
+    expect(text).toMatch(
+      /Monitored quality KPIs .*Pack 2025-12 80 % 95 % escalate-to-cqrm common consistent .*RTT cause fail/,
+    );
     expect(text).toMatch(/Page 1 of \d/);
   }, 60_000);
 });

@@ -1,12 +1,14 @@
 // The contracts register: contracts by provider and year with their type, commissioners, value and
 // quality schedule; where a provider holds more than one contract for the same service; and each system's
-// position against its control total.
+// position against its control total. Editors add contracts through the form below the register.
 import type { Contract, ControlTotalPosition } from '../../api/assurance-types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { formatPounds } from '../../format.ts';
 import { useTitle } from '../../router.tsx';
+import { canEdit, useSession } from '../../session.tsx';
+import { AddContractForm } from './add-contract-form.tsx';
 import { AssuranceNav } from './assurance-nav.tsx';
 
 const TYPES: Record<Contract['type'], string> = {
@@ -76,6 +78,7 @@ const POSITIONS: Column<ControlTotalPosition>[] = [
 export default function ContractsPage() {
   useTitle('Contracts');
   const register = useApi<{ rows: Contract[]; positions: ControlTotalPosition[] }>('/assurance/contracts');
+  const { session } = useSession();
   return (
     <>
       <h1>Contracts</h1>
@@ -96,7 +99,7 @@ export default function ContractsPage() {
               exportFrom={{ path: '/assurance/contracts', query: {}, label: 'the contracts register' }}
               empty={
                 <Empty title="No contracts recorded">
-                  <p>Contracts are added through the API (POST /api/assurance/contracts).</p>
+                  <p>Editors add contracts with the form below, or through the API (POST /api/assurance/contracts).</p>
                 </Empty>
               }
             />
@@ -115,6 +118,7 @@ export default function ContractsPage() {
           </>
         )}
       </Async>
+      {canEdit(session?.user) && <AddContractForm onAdded={register.reload} />}
     </>
   );
 }
