@@ -5,35 +5,22 @@
 // money is refused with an NHS.UK error summary naming the box, and a second contract for the same service
 // is flagged as fragmentation. Axe runs on each page and desktop and mobile screenshots are saved for a
 // person to look at.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/data/audit/record-audit.ts';
-import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { addUser } from '../../src/data/users/user-store.ts';
 import type { Workspace } from '../../src/data/workspace.ts';
-import { buildApp } from '../../src/server/app.ts';
-import {
-  type Browser,
-  launchBrowser,
-  screenshotBothWidths,
-  seriousAccessibilityProblems,
-  settled,
-} from './support/browser.ts';
+import { screenshotBothWidths, seriousAccessibilityProblems, settled } from './support/browser.ts';
+import { type E2eServer, startE2eServer } from './support/server.ts';
 
 const PASSWORD = 'a long enough test password';
 const ICB_EDITOR = { email: 'swl.editor@example.nhs.uk', organisation: 'QWE', role: 'editor' };
 const REGION_REVIEWER = { email: 'london.reviewer@example.nhs.uk', organisation: 'Y56', role: 'editor' };
 const ICB_VIEWER = { email: 'swl.viewer@example.nhs.uk', organisation: 'QWE', role: 'viewer' };
 
-let dir: string;
 let ws: Workspace;
-let app: FastifyInstance;
-let browser: Browser;
 let page: Page;
+let server: E2eServer | undefined;
 let reviewPath: string;
 
 async function signIn(user: { email: string }): Promise<void> {
@@ -56,24 +43,16 @@ async function checkPage(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'footprint-e2e-assurance-'));
-  ws = await initWorkspace({ dir, activityRows: 20_000 });
-  await addUser(ws, { ...ICB_EDITOR, password: PASSWORD });
-  await addUser(ws, { ...REGION_REVIEWER, password: PASSWORD });
-  await addUser(ws, { ...ICB_VIEWER, password: PASSWORD });
-  app = await buildApp({ workspace: ws });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('the server did not report a port');
-  browser = await launchBrowser(`http://127.0.0.1:${address.port}`);
-  page = await browser.context.newPage();
+  server = await startE2eServer('assurance', async (ws) => {
+    await addUser(ws, { ...ICB_EDITOR, password: PASSWORD });
+    await addUser(ws, { ...REGION_REVIEWER, password: PASSWORD });
+    await addUser(ws, { ...ICB_VIEWER, password: PASSWORD });
+  });
+  ({ ws, page } = server);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  ws?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('assurance', () => {

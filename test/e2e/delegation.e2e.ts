@@ -4,25 +4,16 @@
 // board, reads the matrix with its disagreements, the outcome statement (checked against the API), exports
 // the board to Excel (opened with exceljs), opens a tiered service's chart and evidence, and sets a
 // commissioning model. axe runs on each page; desktop and mobile screenshots are saved to look at.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAssessment } from '../../src/data/delegation/import-assessment.ts';
-import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { addUser } from '../../src/data/users/user-store.ts';
 import type { Workspace } from '../../src/data/workspace.ts';
-import { buildApp } from '../../src/server/app.ts';
-import {
-  type Browser,
-  launchBrowser,
-  screenshotBothWidths,
-  seriousAccessibilityProblems,
-  settled,
-} from './support/browser.ts';
+import { screenshotBothWidths, seriousAccessibilityProblems, settled } from './support/browser.ts';
+import { type E2eServer, signIn, startE2eServer } from './support/server.ts';
 
 const PASSWORD = 'a long enough test password';
 const EDITOR = { email: 'london.lead@example.nhs.uk', organisation: 'Y56', role: 'editor' };
@@ -40,9 +31,8 @@ const CRITERIA = [
 
 let dir: string;
 let ws: Workspace;
-let app: FastifyInstance;
-let browser: Browser;
 let page: Page;
+let server: E2eServer | undefined;
 /** The biggest-spending tiered service, set by the tiering test. */
 let tieredService = '';
 
@@ -72,27 +62,15 @@ function assessmentFile(assessor: 'North' | 'South', services: string[]): string
 const api = async <T>(path: string): Promise<T> => (await (await page.request.get(path)).json()) as T;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'footprint-e2e-delegation-'));
-  ws = await initWorkspace({ dir, activityRows: 20_000 });
-  await addUser(ws, { ...EDITOR, password: PASSWORD });
-  app = await buildApp({ workspace: ws });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('the server did not report a port');
-  browser = await launchBrowser(`http://127.0.0.1:${address.port}`);
-  page = await browser.context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(EDITOR.email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  server = await startE2eServer('delegation', async (ws) => {
+    await addUser(ws, { ...EDITOR, password: PASSWORD });
+  });
+  ({ dir, ws, page } = server);
+  await signIn(page, EDITOR.email, PASSWORD);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  ws?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('delegation', () => {

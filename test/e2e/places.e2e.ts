@@ -2,34 +2,19 @@
 // neighbourhoods (size flags), a network's footprint map and member flows, the triangulation page for South
 // London with its Excel export, and the wiring diagram. axe runs on each page and desktop and mobile
 // screenshots are saved for a person to look at.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { addNetwork } from '../../src/data/networks/networks.ts';
 import { addUser } from '../../src/data/users/user-store.ts';
-import type { Workspace } from '../../src/data/workspace.ts';
-import { buildApp } from '../../src/server/app.ts';
-import {
-  type Browser,
-  launchBrowser,
-  screenshotBothWidths,
-  seriousAccessibilityProblems,
-  settled,
-} from './support/browser.ts';
+import { screenshotBothWidths, seriousAccessibilityProblems, settled } from './support/browser.ts';
+import { type E2eServer, signIn, startE2eServer } from './support/server.ts';
 
 const PASSWORD = 'a long enough test password';
 const ICB_EDITOR = { email: 'swl.editor@example.nhs.uk', organisation: 'QWE', role: 'editor' };
 const NETWORK = 'South London Cardiac ODN';
 
-let dir: string;
-let ws: Workspace;
-let app: FastifyInstance;
-let browser: Browser;
 let page: Page;
+let server: E2eServer | undefined;
 
 async function checkPage(name: string): Promise<void> {
   expect(await seriousAccessibilityProblems(page), `axe on ${name}`).toEqual([]);
@@ -38,43 +23,31 @@ async function checkPage(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'footprint-e2e-places-'));
-  ws = await initWorkspace({ dir, activityRows: 20_000 });
-  await addUser(ws, { ...ICB_EDITOR, password: PASSWORD });
-  const cardiac = await ws.all<{ code: string }>(
-    "SELECT service_code AS code FROM service WHERE is_current AND lower(name) LIKE '%cardi%' ORDER BY code",
-  );
-  await addNetwork(
-    ws,
-    {
-      name: NETWORK,
-      type: 'cardiac',
-      host: "Guy's and St Thomas' NHS Foundation Trust",
-      description: null,
-      icbs: ['QKK', 'QWE'],
-      services: cardiac.map((c) => c.code),
-      providers: ['RJ1', 'RJ7', 'RJZ'],
-    },
-    { owner: 'Y56' },
-  );
-  app = await buildApp({ workspace: ws });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('the server did not report a port');
-  browser = await launchBrowser(`http://127.0.0.1:${address.port}`);
-  page = await browser.context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(ICB_EDITOR.email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  server = await startE2eServer('places', async (ws) => {
+    await addUser(ws, { ...ICB_EDITOR, password: PASSWORD });
+    const cardiac = await ws.all<{ code: string }>(
+      "SELECT service_code AS code FROM service WHERE is_current AND lower(name) LIKE '%cardi%' ORDER BY code",
+    );
+    await addNetwork(
+      ws,
+      {
+        name: NETWORK,
+        type: 'cardiac',
+        host: "Guy's and St Thomas' NHS Foundation Trust",
+        description: null,
+        icbs: ['QKK', 'QWE'],
+        services: cardiac.map((c) => c.code),
+        providers: ['RJ1', 'RJ7', 'RJZ'],
+      },
+      { owner: 'Y56' },
+    );
+  });
+  ({ page } = server);
+  await signIn(page, ICB_EDITOR.email, PASSWORD);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  ws?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('places and networks', () => {

@@ -3,24 +3,12 @@
 // plan and checks a figure and the Excel workbook against the API, adds a second scenario with
 // convergence and a risk share, and compares the two; a viewer is told why they cannot edit. axe runs on
 // each page and desktop and mobile screenshots are saved for a person to look at.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { addUser } from '../../src/data/users/user-store.ts';
-import type { Workspace } from '../../src/data/workspace.ts';
-import { buildApp } from '../../src/server/app.ts';
-import {
-  type Browser,
-  launchBrowser,
-  screenshotBothWidths,
-  seriousAccessibilityProblems,
-  settled,
-} from './support/browser.ts';
+import { screenshotBothWidths, seriousAccessibilityProblems, settled } from './support/browser.ts';
+import { type E2eServer, startE2eServer } from './support/server.ts';
 
 const PASSWORD = 'a long enough test password';
 const EDITOR = { email: 'london.editor@example.nhs.uk', organisation: 'Y56', role: 'editor' };
@@ -29,11 +17,8 @@ const TEMPLATE = 'South of England 2017 QIPP approach';
 const STRETCH = 'Stretch QIPP with convergence';
 const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
-let dir: string;
-let ws: Workspace;
-let app: FastifyInstance;
-let browser: Browser;
 let page: Page;
+let server: E2eServer | undefined;
 
 async function checkPage(name: string): Promise<void> {
   expect(await seriousAccessibilityProblems(page), `axe on ${name}`).toEqual([]);
@@ -93,23 +78,15 @@ const planOf = async (name: string) =>
   };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'footprint-e2e-planning-'));
-  ws = await initWorkspace({ dir, activityRows: 20_000 });
-  for (const user of [EDITOR, VIEWER]) await addUser(ws, { ...user, password: PASSWORD });
-  app = await buildApp({ workspace: ws });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('the server did not report a port');
-  browser = await launchBrowser(`http://127.0.0.1:${address.port}`);
-  page = await browser.context.newPage();
+  server = await startE2eServer('planning', async (ws) => {
+    for (const user of [EDITOR, VIEWER]) await addUser(ws, { ...user, password: PASSWORD });
+  });
+  ({ page } = server);
   await signInAs(EDITOR.email);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  ws?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('financial planning', () => {

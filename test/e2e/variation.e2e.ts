@@ -2,33 +2,22 @@
 // reference data, 20,000 rows of synthetic activity, the synthetic KPIs): figures on screen against the
 // API, the funnel plot and map drawn, an Excel download opened, a derogation recorded through the form,
 // axe on every page, and desktop and mobile screenshots under test/e2e/screenshots/.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { addUser } from '../../src/data/users/user-store.ts';
 import type { Workspace } from '../../src/data/workspace.ts';
-import { buildApp } from '../../src/server/app.ts';
-import {
-  type Browser,
-  launchBrowser,
-  screenshotBothWidths,
-  seriousAccessibilityProblems,
-  settled,
-} from './support/browser.ts';
+import { screenshotBothWidths, seriousAccessibilityProblems, settled } from './support/browser.ts';
+import { type E2eServer, signIn, startE2eServer } from './support/server.ts';
 
 const PASSWORD = 'a long enough test password';
 const EDITOR = { email: 'quality.editor@example.nhs.uk', organisation: 'QWE', role: 'editor' };
 
 let dir: string;
 let ws: Workspace;
-let app: FastifyInstance;
-let browser: Browser;
 let page: Page;
+let server: E2eServer | undefined;
 
 async function visit(path: string): Promise<void> {
   await page.goto(path);
@@ -48,27 +37,15 @@ async function apiJson<T>(path: string): Promise<T> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'footprint-e2e-variation-'));
-  ws = await initWorkspace({ dir, activityRows: 20_000 });
-  await addUser(ws, { ...EDITOR, password: PASSWORD });
-  app = await buildApp({ workspace: ws });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('the server did not report a port');
-  browser = await launchBrowser(`http://127.0.0.1:${address.port}`);
-  page = await browser.context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(EDITOR.email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  server = await startE2eServer('variation', async (ws) => {
+    await addUser(ws, { ...EDITOR, password: PASSWORD });
+  });
+  ({ dir, ws, page } = server);
+  await signIn(page, EDITOR.email, PASSWORD);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  ws?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('variation and quality pages', () => {

@@ -2,25 +2,14 @@
 // reference data and 20,000 rows of synthetic activity. Signs in, visits every page, checks figures on
 // screen against the API, downloads an Excel export and opens it, moves by keyboard, runs axe on every
 // page, and saves desktop and mobile screenshots under test/e2e/screenshots/ for a person to look at.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { addUser } from '../../src/data/users/user-store.ts';
-import type { Workspace } from '../../src/data/workspace.ts';
-import { buildApp } from '../../src/server/app.ts';
-import {
-  type Browser,
-  launchBrowser,
-  screenshotBothWidths,
-  seriousAccessibilityProblems,
-  settled,
-} from './support/browser.ts';
+import { screenshotBothWidths, seriousAccessibilityProblems, settled } from './support/browser.ts';
+import { type E2eServer, startE2eServer } from './support/server.ts';
 
 const PASSWORD = 'a long enough test password';
 const EDITOR = { email: 'editor@example.nhs.uk', organisation: 'QWE', role: 'editor' };
@@ -30,10 +19,8 @@ const VIEWER = { email: 'viewer@example.nhs.uk', organisation: 'QWE', role: 'vie
 const HOME_PAGE_JS_BUDGET = 400 * 1024;
 
 let dir: string;
-let ws: Workspace;
-let app: FastifyInstance;
-let browser: Browser;
 let page: Page;
+let server: E2eServer | undefined;
 
 /** Independent of the app's own formatting code: whole pounds with thousands separators. */
 const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
@@ -69,23 +56,15 @@ async function apiJson<T>(path: string): Promise<T> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'footprint-e2e-'));
-  ws = await initWorkspace({ dir, activityRows: 20_000 });
-  await addUser(ws, { ...EDITOR, password: PASSWORD });
-  await addUser(ws, { ...VIEWER, password: PASSWORD });
-  app = await buildApp({ workspace: ws });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('the server did not report a port');
-  browser = await launchBrowser(`http://127.0.0.1:${address.port}`);
-  page = await browser.context.newPage();
-});
+  server = await startE2eServer('web-app', async (ws) => {
+    await addUser(ws, { ...EDITOR, password: PASSWORD });
+    await addUser(ws, { ...VIEWER, password: PASSWORD });
+  });
+  ({ dir, page } = server);
+}, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  ws?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await server?.close();
 });
 
 describe('web app', () => {
