@@ -30,7 +30,7 @@ export function register(program: Command): void {
         say(`  email:    ${firstAdmin.email}`);
         say(`  password: ${firstAdmin.password}`);
         say(
-          `Sign in at http://${opts.host}:${opts.port}/ and add people with \`footprint user add\` or the Users page.`,
+          `Sign in at http://${opts.host}:${opts.port}/ and add people with \`footprint user add\` (or POST /api/users; the web app has no users page yet).`,
         );
         say('');
       }
