@@ -21,7 +21,9 @@ describe('shipped rubrics', () => {
       json.kind === 'segmentation' ? parseSegmentationRubric(json, file) : parseDelegationRubric(json, file);
     expect(result.issues).toEqual([]);
     expect(json.reviewed < json.nextReview).toBe(true);
-    expect(json.owner && json.checker && json.version).toBeTruthy();
+    expect(json.owner).toMatch(/\S/);
+    expect(json.checker).toMatch(/\S/);
+    expect(json.version).toBeDefined();
   });
 });
 

@@ -10,8 +10,8 @@ describe('generator assumptions definition', () => {
   it('the shipped file parses with no problems and carries owner, checker and review dates', () => {
     const result = parseGeneratorAssumptions(shipped());
     expect(result.issues).toEqual([]);
-    expect(result.value?.owner).toBeTruthy();
-    expect(result.value?.checker).toBeTruthy();
+    expect(result.value?.owner).toMatch(/\S/);
+    expect(result.value?.checker).toMatch(/\S/);
     expect(result.value!.nextReview > result.value!.reviewed).toBe(true);
     expect(result.value?.calibration.specialisedSpend.kind).toBe('calibration-target');
   });

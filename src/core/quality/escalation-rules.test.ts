@@ -10,8 +10,8 @@ describe('KPI escalation rules definition', () => {
   it('the shipped file parses with owner, checker and review dates, and escalates to CQRM', () => {
     const { value, issues } = parseEscalationRules(shipped());
     expect(issues).toEqual([]);
-    expect(value!.owner).toBeTruthy();
-    expect(value!.checker).toBeTruthy();
+    expect(value!.owner).toMatch(/\S/);
+    expect(value!.checker).toMatch(/\S/);
     expect(value!.nextReview > value!.reviewed).toBe(true);
     expect(value!.ruleSets.standard!.levels[0]!.status).toBe('escalate-to-cqrm');
   });
