@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { KloeQuestion, KloeTemplate } from '../../core/assurance/kloe-template.ts';
 import { parseRating, type Rating } from '../../core/assurance/rating-scale.ts';
+import type { Answer, ReviewSubject, RoundSummary } from '../../core/assurance/review-shapes.ts';
 import { fail } from '../../core/errors.ts';
 import { type AuditActor, recordAudit } from '../audit/record-audit.ts';
 import { covers, findOrganisation, ORGANISATION_VINTAGE, type Organisation } from '../users/organisations.ts';
@@ -12,42 +13,7 @@ import type { User } from '../users/user-store.ts';
 import type { Workspace } from '../workspace.ts';
 import { findKloeTemplate } from './kloe-templates.ts';
 
-export interface RoundSummary {
-  id: string;
-  name: string;
-  templateId: string;
-  templateVersion: number;
-  owner: string;
-  createdBy: string;
-  createdAt: string;
-  reviews: number;
-  rated: number;
-  moderated: number;
-  questions: number;
-}
-
-export interface ReviewSubject {
-  id: string;
-  roundId: string;
-  subjectKind: 'icb' | 'footprint';
-  subjectCode: string;
-  subjectName: string;
-  organisation: string;
-}
-
-export interface Answer {
-  questionId: string;
-  rating: Rating;
-  evidenceText: string;
-  links: string[];
-  reviewer: string;
-  reviewerOrganisation: string;
-  reviewedAt: string;
-  moderatedRating: Rating | null;
-  moderationReason: string | null;
-  moderator: string | null;
-  moderatedAt: string | null;
-}
+export type { Answer, ReviewSubject, RoundSummary };
 
 export interface AttachmentInfo {
   id: string;

@@ -1,44 +1,8 @@
 // Types of the assurance API's answers (src/server/routes/assurance.ts).
 import type { Rating } from '../../../src/core/assurance/rating-scale.ts';
+import type { Answer, ReviewSubject, RoundSummary } from '../../../src/core/assurance/review-shapes.ts';
 
-export type { Rating };
-
-export interface RoundSummary {
-  id: string;
-  name: string;
-  templateId: string;
-  templateVersion: number;
-  owner: string;
-  createdBy: string;
-  createdAt: string;
-  reviews: number;
-  rated: number;
-  moderated: number;
-  questions: number;
-}
-
-export interface ReviewSubject {
-  id: string;
-  roundId: string;
-  subjectKind: 'icb' | 'footprint';
-  subjectCode: string;
-  subjectName: string;
-  organisation: string;
-}
-
-export interface Answer {
-  questionId: string;
-  rating: Rating;
-  evidenceText: string;
-  links: string[];
-  reviewer: string;
-  reviewerOrganisation: string;
-  reviewedAt: string;
-  moderatedRating: Rating | null;
-  moderationReason: string | null;
-  moderator: string | null;
-  moderatedAt: string | null;
-}
+export type { Answer, Rating, ReviewSubject, RoundSummary };
 
 export interface AttachmentInfo {
   id: string;
