@@ -3,7 +3,7 @@
 // imports. Which module registers which verb, and the full help text, were written at build time by
 // scripts/build-cli.ts into cli-manifest.json beside this file.
 import { readFileSync } from 'node:fs';
-import { footprintVersion, newProgram } from './program.ts';
+import { endQuietlyWhenReaderCloses, footprintVersion, newProgram } from './program.ts';
 
 export interface CliManifest {
   /** `footprint --help` as the full program prints it. */
@@ -15,6 +15,7 @@ export interface CliManifest {
 export const MANIFEST_FILE = 'cli-manifest.json';
 
 export async function launch(argv: string[]): Promise<void> {
+  endQuietlyWhenReaderCloses();
   const manifest = JSON.parse(readFileSync(new URL(`./${MANIFEST_FILE}`, import.meta.url), 'utf8')) as CliManifest;
   const args = argv.slice(2);
   if (args.length === 1 && ['--help', '-h', 'help'].includes(args[0]!)) {

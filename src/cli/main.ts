@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { COMMANDS } from './commands/index.ts';
 import { exitWithError } from './output.ts';
-import { newProgram } from './program.ts';
+import { endQuietlyWhenReaderCloses, newProgram } from './program.ts';
 
 export function buildProgram(): Command {
   const program = newProgram();
@@ -12,6 +12,7 @@ export function buildProgram(): Command {
 
 // Only run when executed (from source or compiled), not when imported by tests.
 if (process.argv[1] && /cli[\\/]main\.[jt]s$/.test(process.argv[1])) {
+  endQuietlyWhenReaderCloses();
   buildProgram()
     .parseAsync(process.argv)
     .catch((error: unknown) => exitWithError(error));

@@ -19,3 +19,14 @@ export function newProgram(): Command {
     .showHelpAfterError('(run `footprint --help` for the commands)')
     .configureOutput({ outputError: (text, write) => write(text) });
 }
+
+/** `footprint … | head` closes the pipe before the output is all written: stop quietly with status 0, as
+ * the reader asked for no more, instead of dying on an unhandled EPIPE. */
+export function endQuietlyWhenReaderCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
+}

@@ -6,6 +6,7 @@ import { checkGenerationOptions } from '../../core/generate/generate-options.ts'
 import { calibrateFlows, type FlowCalibrationReport } from '../../data/generate/calibrate-flows.ts';
 import { generateActivity } from '../../data/generate/generate-activity.ts';
 import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { poundsText } from '../human-format.ts';
 import { say, startProgress } from '../output.ts';
 
 interface GenerateOptions {
@@ -60,7 +61,7 @@ export function register(program: Command): void {
           progress.stop();
           const seconds = (performance.now() - started) / 1000;
           say(
-            `Wrote ${result.rows.toLocaleString('en-GB')} rows to ${result.file} (total cost £${result.totalCost}) in ${seconds.toFixed(1)} s`,
+            `Wrote ${result.rows.toLocaleString('en-GB')} rows to ${result.file} (total cost ${poundsText(result.totalCost)}) in ${seconds.toFixed(1)} s`,
           );
         }
         if (opts.calibrationReport) printCalibration(await calibrateFlows(ws));

@@ -3,6 +3,7 @@ import { type OpenedEngine, openActivityEngine } from '../../data/engines/open-e
 import { ImportRejectedError, type ImportSummary, importActivity } from '../../data/import/import-activity.ts';
 import { importActivityToCluster } from '../../data/import/import-to-cluster.ts';
 import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { poundsText } from '../human-format.ts';
 import { progressReporter, say } from '../output.ts';
 
 function printCounts(summary: ImportSummary): void {
@@ -38,7 +39,7 @@ export function register(program: Command): void {
             : await importActivity(ws, options);
           progress.finish();
           say(
-            `Imported ${summary.file} into dataset ${summary.dataset} (${engine.engine.name}): total cost £${summary.totalCost}`,
+            `Imported ${summary.file} into dataset ${summary.dataset} (${engine.engine.name}): total cost ${poundsText(summary.totalCost)}`,
           );
           printCounts(summary);
         } catch (error) {
