@@ -155,7 +155,7 @@ describe('footprint generate (command line)', () => {
         join(dir, 'ws'),
       ]);
       expect(result.stderr).not.toContain('FP_');
-      expect(result.stdout).toMatch(/Wrote 1,000 rows to .*cli\.csv \(total cost £\d+\.\d\d\)/);
+      expect(result.stdout).toMatch(/Wrote 1,000 rows to .*cli\.csv \(total cost £\d{1,3}(,\d{3})*\.\d\d\)/);
     } finally {
       ws = undefined as unknown as Workspace;
     }
