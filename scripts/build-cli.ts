@@ -49,6 +49,13 @@ if (compiled.status !== 0) {
 writeFileSync(join(scratch, 'cli', MANIFEST_FILE), `${JSON.stringify(await manifest(), null, 2)}\n`);
 const old = `${dist}.old-${process.pid}`;
 if (existsSync(dist)) renameSync(dist, old);
-renameSync(scratch, dist);
+try {
+  renameSync(scratch, dist);
+} catch (error) {
+  // Another build (two CLI calls started on a stale dist/ at once) swapped its dist/ in first: same sources,
+  // so keep that one.
+  if (!existsSync(dist)) throw error;
+  rmSync(scratch, { recursive: true, force: true });
+}
 rmSync(old, { recursive: true, force: true });
 console.log('Compiled the CLI and server into dist/.');
