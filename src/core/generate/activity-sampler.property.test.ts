@@ -47,7 +47,7 @@ const inputs: GeneratorInputs = {
   ],
   services: [
     { serviceCode: '7', name: 'Adult specialist cardiac services', programmeOfCare: null, highlySpecialised: false },
-    { serviceCode: 'spec:X/1', name: 'Rare thing', programmeOfCare: null, highlySpecialised: true },
+    { serviceCode: 'LOCAL-RARE-THING', name: 'Rare thing', programmeOfCare: null, highlySpecialised: true },
   ],
 };
 const model = buildActivityModel(inputs, assumptions);
@@ -66,7 +66,7 @@ function validRow(line: string): boolean {
     Number(month) <= 12 &&
     ['RJ1', 'RTH'].includes(provider!) &&
     residences.has(residence!) &&
-    ['7', 'spec:X/1'].includes(service!) &&
+    ['7', 'LOCAL-RARE-THING'].includes(service!) &&
     (POINTS_OF_DELIVERY as readonly string[]).includes(pod!) &&
     (AGE_BANDS as readonly string[]).includes(age!) &&
     ['M', 'F'].includes(sex!) &&

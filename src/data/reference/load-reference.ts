@@ -12,6 +12,7 @@ import {
   type PracticeGeography,
   type ResidenceCodeDefinition,
 } from '../../core/geography/residence-map.ts';
+import { organisationName } from '../../core/names/organisation-name.ts';
 import type { Workspace } from '../workspace.ts';
 import { readServicesFile, replaceShippedCatalogue } from './import-services.ts';
 import {
@@ -353,7 +354,7 @@ export async function loadReference(ws: Workspace, options: LoadReferenceOptions
     if (!host || !point) withoutLocation.push(t.code);
     providerRows.push([
       t.code,
-      t.name,
+      organisationName(t.name),
       'nhs-trust',
       t.postcode,
       host,
@@ -372,7 +373,7 @@ export async function loadReference(ws: Workspace, options: LoadReferenceOptions
     if (!host || !point) withoutLocation.push(p.code);
     providerRows.push([
       p.code,
-      p.name,
+      organisationName(p.name),
       'independent-sector',
       null,
       host,
