@@ -62,7 +62,15 @@ const serviceRule = z.object({
     providerKind: z.enum(PROVIDER_KINDS).optional(),
     /** A named set of designated centres (`designations`): 'only' = the service's providers are those
      * centres; 'add' = they provide it beside the trusts the RTT volumes give. */
-    designation: z.object({ set: z.string(), mode: z.enum(['only', 'add']) }).optional(),
+    designation: z
+      .object({
+        set: z.string(),
+        mode: z.enum(['only', 'add']),
+        /** 'add' only: the share of every area's patients the designated centres take (split among them by
+         * the gravity model), because their referrals do not show in the RTT treatment functions. */
+        share: citedNumber.optional(),
+      })
+      .optional(),
     /** The service's national volume in the base year: patients a year and cost per patient. Its spend
      * is their product; services without one share the rest of the national spend by spend tier. */
     volume: z.object({ patients: citedNumber, costPerPatient: citedNumber }).optional(),

@@ -274,7 +274,8 @@ export function buildActivityModel(inputs: GeneratorInputs, assumptions: Generat
 
 /** P(provider | area) for one service: the area's real flows to the service's providers (their share of
  * its pathways in the service's treatment functions) mixed with the gravity shares, by the real-flow
- * weight; the gravity shares alone where the area has no real flow to any of them. */
+ * weight; the gravity shares alone where the area has no real flow to any of them. Designated centres
+ * added with a share then take that share of the area's patients, split among them by gravity. */
 export function serviceProviderShares(model: ActivityModel, service: ServiceModel, area: number): number[] {
   const providers = service.providers.map((p, i) => ({
     latitude: p.latitude,
@@ -283,8 +284,17 @@ export function serviceProviderShares(model: ActivityModel, service: ServiceMode
   }));
   const gravity = gravityShares(model.areas[area]!, providers, model.decay);
   const real = service.realFlows[area];
-  if (!real) return gravity;
-  const total = real.reduce((sum, n) => sum + n, 0);
   const w = model.realFlowWeight;
-  return gravity.map((g, i) => w * (real[i]! / total) + (1 - w) * g);
+  const total = real ? real.reduce((sum, n) => sum + n, 0) : 0;
+  const shares = real && total > 0 ? gravity.map((g, i) => w * (real[i]! / total) + (1 - w) * g) : gravity;
+  const designation = service.profile.designation;
+  if (!designation || designation.mode !== 'add' || !(designation.share > 0)) return shares;
+  const designated = new Set(designation.providers);
+  const centres = providers.map((p, i) => ({
+    ...p,
+    attractiveness: designated.has(service.providers[i]!.code) ? p.attractiveness : 0,
+  }));
+  if (!centres.some((c) => c.attractiveness > 0)) return shares;
+  const toCentres = gravityShares(model.areas[area]!, centres, model.decay);
+  return shares.map((s, i) => (1 - designation.share) * s + designation.share * toCentres[i]!);
 }

@@ -75,8 +75,8 @@ describe('service profiles by rule', () => {
       (r) => r.assign.volume && new RegExp(r.match.name!, 'i').test('Alkaptonuria'),
     )!;
     const national = assumptions.calibration.specialisedSpend.value;
-    const [alkaptonuria, vascular] = buildServiceProfiles(
-      [service('Alkaptonuria service (adults)'), service('Adult specialist vascular services')],
+    const [alkaptonuria, other] = buildServiceProfiles(
+      [service('Alkaptonuria service (adults)'), service('Specialised widget service')],
       assumptions,
     );
     expect(alkaptonuria!.patients).toBe(rule.assign.volume!.patients.value);
@@ -84,7 +84,7 @@ describe('service profiles by rule', () => {
       rule.assign.volume!.patients.value * rule.assign.volume!.costPerPatient.value,
       3,
     );
-    expect(vascular!.patients).toBeNull();
-    expect(vascular!.spendShare).toBeCloseTo(1 - alkaptonuria!.spendShare, 12);
+    expect(other!.patients).toBeNull();
+    expect(other!.spendShare).toBeCloseTo(1 - alkaptonuria!.spendShare, 12);
   });
 });

@@ -36,7 +36,7 @@ export interface ServiceProfile {
   treatmentFunctions: string[];
   providerKind: ProviderKind;
   /** Designated centres (ODS codes): the only providers, or added to those the RTT volumes give. */
-  designation: { providers: string[]; mode: 'only' | 'add' } | null;
+  designation: { providers: string[]; mode: 'only' | 'add'; share: number } | null;
   /** National patients in the base year when the assumptions give the service a volume, else null. */
   patients: number | null;
   /** Share of national spend, summing to 1 over services. */
@@ -138,7 +138,11 @@ export function buildServiceProfiles(
       spendShare: p.pod === 'HCD' ? scaledH : p.pod === 'DEVICE' ? scaledV : p.spendShare * restFactor,
     }));
     const designation = d.assign.designation
-      ? { providers: assumptions.designations[d.assign.designation.set]!.providers, mode: d.assign.designation.mode }
+      ? {
+          providers: assumptions.designations[d.assign.designation.set]!.providers,
+          mode: d.assign.designation.mode,
+          share: d.assign.designation.share?.value ?? 0,
+        }
       : null;
     return {
       serviceCode: d.service.serviceCode,
