@@ -9,9 +9,9 @@
 //    P(p | origin) ∝ A_p · (d + d0)^−β, where A_p is the provider's real national Part_1A volume and the
 //    origin is the commissioner's sub-ICB centroid (or its ICB's population-weighted centroid). β is fitted
 //    on a grid by the smallest mean absolute difference between modelled and real out-of-ICB shares.
-// 3. Generator flows: the generator's own expected flows (services with a treatment-function mapping,
-//    their providers, attractiveness and the β in the assumptions file), compared with the real Part_1A
-//    flows in the same treatment functions.
+// 3. Generator flows (generatorFlowFit, quick enough for a test): per ICB, the share of its residents'
+//    specialised spend — every service, as the generator expects it — treated by providers in the ICB,
+//    against the share of real Part_1A pathways in the benchmark treatment functions treated inside it.
 import { type ActivityModel, buildActivityModel, serviceProviderShares } from '../../core/generate/activity-model.ts';
 import { compareFlows, type Flow, type FlowComparison } from '../../core/generate/flow-comparison.ts';
 import { type DistanceDecay, gravityShares, type Location } from '../../core/generate/gravity.ts';
@@ -123,14 +123,7 @@ export async function calibrateFlows(
     p.pathways += r.pathways;
     providerTotals.set(r.provider, p);
   }
-  const realFlows: Flow[] = usable
-    .filter((r) => origins.has(r.commissioner))
-    .map((r) => ({
-      residentIcb: r.residentIcb!,
-      provider: r.provider,
-      providerIcb: r.providerIcb!,
-      amount: r.pathways,
-    }));
+  const realFlows: Flow[] = usable.filter((r) => origins.has(r.commissioner)).map(asFlow);
 
   const providerList = [...providerTotals].map(([code, p]) => ({
     code,
@@ -193,14 +186,7 @@ export async function generatorFlowFit(
   const usable = read?.usable ?? (await readRealRows(ws, referenceDir)).filter(isUsable);
   const model = buildActivityModel(inputs, assumptions);
   const tfcs = [...assumptions.calibration.benchmarkTreatmentFunctions.codes].sort();
-  const real = usable
-    .filter((r) => tfcs.includes(r.tfc))
-    .map((r) => ({
-      residentIcb: r.residentIcb!,
-      provider: r.provider,
-      providerIcb: r.providerIcb!,
-      amount: r.pathways,
-    }));
+  const real = usable.filter((r) => tfcs.includes(r.tfc)).map(asFlow);
   const synthetic = expectedGeneratorFlows(model, model.services);
   const comparison = compareFlows(real, synthetic);
   const active = new Set(synthetic.filter((f) => f.amount > 0).map((f) => f.provider));
@@ -232,6 +218,14 @@ async function readRealRows(ws: Workspace, referenceDir: string): Promise<RealRo
     GROUP BY ALL
     ORDER BY commissioner, provider, tfc`);
 }
+
+/** A usable real row as a flow between ICBs. */
+const asFlow = (r: RealRow): Flow => ({
+  residentIcb: r.residentIcb!,
+  provider: r.provider,
+  providerIcb: r.providerIcb!,
+  amount: r.pathways,
+});
 
 const isUsable = (r: RealRow) => r.residentIcb !== null && r.providerIcb !== null && r.latitude !== null;
 
