@@ -104,6 +104,7 @@ function printCalibration(report: FlowCalibrationReport, icbNames: ReadonlyMap<s
   );
   say(`  provider market share correlation ${e.providerShareCorrelation.toFixed(3)}`);
   printGeneratorFit(report.generator, icbNames, false);
+  say('In-ICB shares: real (all treatment functions), elective model, generator (benchmark in --flow-fit)');
   say('ICB                                             real  elective-model  generator');
   for (const r of e.byIcb) {
     const gen = report.generator.byIcb.find((x) => x.icb === r.icb);

@@ -288,7 +288,7 @@ export function serviceProviderShares(model: ActivityModel, service: ServiceMode
   const total = real ? real.reduce((sum, n) => sum + n, 0) : 0;
   const shares = real && total > 0 ? gravity.map((g, i) => w * (real[i]! / total) + (1 - w) * g) : gravity;
   const designation = service.profile.designation;
-  if (!designation || designation.mode !== 'add' || !(designation.share > 0)) return shares;
+  if (designation?.mode !== 'add' || !(designation.share > 0)) return shares;
   const designated = new Set(designation.providers);
   const centres = providers.map((p, i) => ({
     ...p,
