@@ -12,6 +12,7 @@ import {
   type PracticeGeography,
   type ResidenceCodeDefinition,
 } from '../../core/geography/residence-map.ts';
+import { loadDelegationWaves } from '../delegation/delegation-status.ts';
 import type { Workspace } from '../workspace.ts';
 import { readServicesFile, replaceShippedCatalogue } from './import-services.ts';
 import {
@@ -503,6 +504,7 @@ export async function loadReference(ws: Workspace, options: LoadReferenceOptions
 
     progress('writing services and footprints');
     await replaceShippedCatalogue(ws, relative(dir, paths.services), services.services);
+    await loadDelegationWaves(ws, paths.delegationWaves, paths.jointCommittees);
 
     await ws.run(
       "DELETE FROM footprint_member WHERE footprint_name IN (SELECT name FROM footprint WHERE kind IN ('icb', 'region', 'group'))",
