@@ -157,3 +157,24 @@ export function parseArrangement(text: string): DelegationArrangement | undefine
 
 export const ARRANGEMENT_ACCEPTED =
   'Delegated, Joint committee (or Jointly commissioned), Retained (or Not delegated, NHS England), Y, N, or blank for unknown';
+
+const icbOfStatus = {
+  icbCode: z.string(),
+  icbName: z.string(),
+  regionName: z.string(),
+};
+
+/** Every current service's status for one ICB in one year: the services list and the board pack. */
+export const icbDelegationStatuses = z.object({
+  ...icbOfStatus,
+  financialYear: z.string(),
+  byService: z.record(z.string(), delegationStatus),
+});
+export type IcbDelegationStatuses = z.infer<typeof icbDelegationStatuses>;
+
+/** One service's status for one ICB in each of the wave years: the service page. */
+export const serviceDelegationTimeline = z.object({
+  ...icbOfStatus,
+  years: z.array(delegationStatus),
+});
+export type ServiceDelegationTimeline = z.infer<typeof serviceDelegationTimeline>;

@@ -2,13 +2,16 @@
 // each current service's delegation status for an ICB and years, resolved by core from the waves, the
 // catalogue's membership of the 59 and the 70, and any imported per-ICB or per-region table.
 import {
+  DELEGATION_STATUS_YEARS,
   type DelegationArrangement,
   type DelegationStatus,
   type DelegationWave,
+  type IcbDelegationStatuses,
   type JointCommittee,
   jointCommitteeFor,
   membershipFromFlags,
   resolveDelegationStatus,
+  type ServiceDelegationTimeline,
 } from '../../core/delegation/delegation-status.ts';
 import { fail } from '../../core/errors.ts';
 import type { AreaDelegation, DelegationArea } from '../../core/services/delegation-area-columns.ts';
@@ -221,4 +224,39 @@ export async function delegationStatuses(
     );
   }
   return result;
+}
+
+/** The services list's answer for an ICB and year. */
+export async function icbDelegationStatuses(
+  ws: Workspace,
+  question: { icbCode: string; financialYear: string; vintage: string; parameter?: string },
+): Promise<IcbDelegationStatuses> {
+  const icb = await icbRegion(ws, question.icbCode, question.vintage, question.parameter ?? 'icb');
+  const statuses = await delegationStatuses(ws, { ...question, icbCode: icb.icbCode, years: [question.financialYear] });
+  return {
+    icbCode: icb.icbCode,
+    icbName: icb.icbName,
+    regionName: icb.regionName,
+    financialYear: question.financialYear,
+    byService: Object.fromEntries([...statuses].map(([code, [status]]) => [code, status!])),
+  };
+}
+
+/** The service page's answer: one service's status for an ICB in 2023/24, 2024/25 and 2025/26 on. */
+export async function serviceDelegationTimeline(
+  ws: Workspace,
+  question: { icbCode: string; serviceCode: string; vintage: string; parameter?: string },
+): Promise<ServiceDelegationTimeline> {
+  const icb = await icbRegion(ws, question.icbCode, question.vintage, question.parameter ?? 'icb');
+  const statuses = await delegationStatuses(ws, {
+    icbCode: icb.icbCode,
+    years: DELEGATION_STATUS_YEARS,
+    vintage: question.vintage,
+  });
+  return {
+    icbCode: icb.icbCode,
+    icbName: icb.icbName,
+    regionName: icb.regionName,
+    years: statuses.get(question.serviceCode) ?? [],
+  };
 }
