@@ -25,6 +25,8 @@ export const delegationStatus = z.object({
   basis: z.enum(['imported', 'waves', 'not-known']),
   /** The page or file the status rests on. */
   source: z.string().nullable(),
+  /** As a person reads it: 'Joint committee (London specialised services joint committee)'. */
+  label: z.string(),
 });
 export type DelegationStatus = z.infer<typeof delegationStatus>;
 
@@ -85,7 +87,7 @@ export function jointCommitteeFor(
   );
 }
 
-export function resolveDelegationStatus(q: DelegationStatusQuestion): DelegationStatus {
+function resolveArrangement(q: DelegationStatusQuestion): Omit<DelegationStatus, 'label'> {
   const base = { financialYear: q.financialYear, icbCode: q.icbCode };
   if (q.imported) {
     return {
@@ -128,6 +130,11 @@ export function resolveDelegationStatus(q: DelegationStatusQuestion): Delegation
     basis: 'waves',
     source: wave.sourceUrl,
   };
+}
+
+export function resolveDelegationStatus(q: DelegationStatusQuestion): DelegationStatus {
+  const status = resolveArrangement(q);
+  return { ...status, label: describeDelegationStatus(status) };
 }
 
 const LABELS: Record<DelegationArrangement, string> = {
