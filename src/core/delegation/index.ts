@@ -9,6 +9,7 @@ export {
   DELEGATION_OUTCOMES,
   type DelegationOutcome,
   delegationOutcome,
+  MISSING_HIGHLY_SPECIALISED,
   type OutcomeDecision,
 } from './delegation-outcome.ts';
 export { type OutcomeSummary, outcomeSummary, type SummaryGroup, type SummaryInput } from './outcome-summary.ts';

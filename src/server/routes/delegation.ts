@@ -139,6 +139,7 @@ const outcomesAnswer = z.object({
           readiness: z.boolean().nullable(),
           outcome,
           reason: z.string(),
+          missing: z.array(z.string()).describe('What the outcome waits on (needs-information only).'),
           level: level.nullable(),
           tier: tier.nullable(),
           spend: z.number(),
@@ -155,6 +156,9 @@ const outcomesAnswer = z.object({
         totalSpend: z.number(),
         byOutcome: z.array(summaryGroup),
         byTier: z.array(summaryGroup),
+        missing: z
+          .array(summaryGroup)
+          .describe('Per missing item, the services waiting on it and their spend (they overlap).'),
       }),
       provenance: z.object({
         dataset: z.string(),

@@ -351,6 +351,7 @@ describe('an exercise through the API', () => {
       'Outcomes',
       'By outcome',
       'By tier',
+      'Needs information',
       'Evidence per footprint',
     ]);
     const byOutcome = board.getWorksheet('By outcome')!;
