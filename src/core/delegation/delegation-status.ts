@@ -185,3 +185,38 @@ export const serviceDelegationTimeline = z.object({
   years: z.array(delegationStatus),
 });
 export type ServiceDelegationTimeline = z.infer<typeof serviceDelegationTimeline>;
+
+/** The one count of delegated services every page quotes: how many of NHS England's delegated set the
+ * catalogue names as delegated in the year, against the set's size, with the catalogue's unknowns. */
+export const delegatedServicesCount = z.object({
+  financialYear: z.string(),
+  /** The size of the set the board delegated for the year (59 in 2024/25 in three regions, 70 from 2025/26). */
+  boardTotal: z.number(),
+  /** Current catalogue services known to be in that set. */
+  inCatalogue: z.number(),
+  /** Current catalogue services whose membership the catalogue does not give. */
+  notKnown: z.number(),
+  /** As a person reads it. */
+  label: z.string(),
+});
+export type DelegatedServicesCount = z.infer<typeof delegatedServicesCount>;
+
+export function countDelegatedServices(
+  financialYear: string,
+  boardTotal: number,
+  memberships: readonly ServiceMembership[],
+  serviceSet: '59' | '70',
+): DelegatedServicesCount {
+  const member = (m: ServiceMembership) => (serviceSet === '59' ? m.in59 : m.in70);
+  const inCatalogue = memberships.filter((m) => member(m) === true).length;
+  const notKnown = memberships.filter((m) => member(m) === null).length;
+  return {
+    financialYear,
+    boardTotal,
+    inCatalogue,
+    notKnown,
+    label:
+      `${inCatalogue} of the ${boardTotal} services delegated to ICBs in ${financialYear} are named in the catalogue` +
+      (notKnown ? `; for ${notKnown} more the catalogue does not say` : ''),
+  };
+}

@@ -2,7 +2,9 @@
 // each current service's delegation status for an ICB and years, resolved by core from the waves, the
 // catalogue's membership of the 59 and the 70, and any imported per-ICB or per-region table.
 import {
+  countDelegatedServices,
   DELEGATION_STATUS_YEARS,
+  type DelegatedServicesCount,
   type DelegationArrangement,
   type DelegationStatus,
   type DelegationWave,
@@ -259,4 +261,23 @@ export async function serviceDelegationTimeline(
     regionName: icb.regionName,
     years: statuses.get(question.serviceCode) ?? [],
   };
+}
+
+/** The delegated-services count for a year (default the latest wave), from the waves and the catalogue. */
+export async function delegatedServicesCount(ws: Workspace, financialYear?: string): Promise<DelegatedServicesCount> {
+  const { waves } = await readDelegationWaves(ws);
+  const year =
+    financialYear ??
+    waves
+      .map((w) => w.fromYear)
+      .sort()
+      .at(-1) ??
+    DELEGATION_STATUS_YEARS.at(-1)!;
+  const wave = waves
+    .filter((w) => w.fromYear <= year)
+    .sort((a, b) => a.fromYear.localeCompare(b.fromYear))
+    .at(-1);
+  const serviceSet = wave?.serviceSet ?? '70';
+  const memberships = (await listCurrentServices(ws)).map((s) => membershipFromFlags(s.delegated2023, s.delegated2025));
+  return countDelegatedServices(year, Number(serviceSet), memberships, serviceSet);
 }

@@ -5,12 +5,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   DELEGATION_STATUS_YEARS,
+  delegatedServicesCount,
   describeDelegationStatus,
   icbDelegationStatuses,
   serviceDelegationTimeline,
 } from '../../core/delegation/delegation-status.ts';
 import { fail } from '../../core/errors.ts';
 import {
+  delegatedServicesCount as readDelegatedServicesCount,
   icbDelegationStatuses as readIcbDelegationStatuses,
   serviceDelegationTimeline as readServiceDelegationTimeline,
 } from '../../data/delegation/delegation-status.ts';
@@ -59,6 +61,8 @@ const catalogueAnswer = z.object({
   catalogueNote: z.string().nullable(),
   /** With ?icb=: each service's arrangement for that ICB in the year shown. */
   delegation: icbDelegationStatuses.nullable(),
+  /** The one count of delegated services (2025/26 on) every page quotes. */
+  delegatedCount: delegatedServicesCount,
   provenance,
 });
 
@@ -139,11 +143,20 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
                 vintage: context.vintage,
               })
             : null;
-          return { context, year, rows, delegation, shippedPartial: await catalogueIsShippedPartial(ws) };
+          const delegatedCount = await readDelegatedServicesCount(ws);
+          return {
+            context,
+            year,
+            rows,
+            delegation,
+            delegatedCount,
+            shippedPartial: await catalogueIsShippedPartial(ws),
+          };
         },
-        ({ context, year, rows, delegation, shippedPartial }): z.infer<typeof catalogueAnswer> => ({
+        ({ context, year, rows, delegation, delegatedCount, shippedPartial }): z.infer<typeof catalogueAnswer> => ({
           rows,
           delegation,
+          delegatedCount,
           catalogueNote: shippedPartial
             ? 'This is the partial catalogue shipped with Footprint, assembled from published NHS England lists; programme of care, highly specialised flag and delegation status are blank where no public source gives them. Import the full catalogue with `footprint services import FILE`.'
             : null,

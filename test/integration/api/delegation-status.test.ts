@@ -54,6 +54,17 @@ describe('delegation status on the services routes', () => {
     expect((await get('/api/services')).json().delegation).toBeNull();
   });
 
+  it('quotes one count of delegated services, the one the catalogue’s own rows give', async () => {
+    const body = (await get('/api/services')).json();
+    const rows = body.rows as { delegated2023: boolean | null; delegated2025: boolean | null }[];
+    // In the 70 when flagged for 2025, or among the 59 (which are all in the 70).
+    const named = rows.filter((r) => r.delegated2025 === true || r.delegated2023 === true).length;
+    expect(body.delegatedCount).toMatchObject({ financialYear: '2025/26', boardTotal: 70, inCatalogue: named });
+    expect(body.delegatedCount.label).toContain(`${named} of the 70 services`);
+    const unknown = rows.filter((r) => r.delegated2025 === null && r.delegated2023 !== true).length;
+    expect(body.delegatedCount.notKnown).toBe(unknown);
+  });
+
   it('the service page gives the ICB’s three years', async () => {
     const body = (await get(`/api/services/${encodeURIComponent(delegatedCode)}?icb=${icbs.London}`)).json();
     expect(

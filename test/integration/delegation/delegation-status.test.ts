@@ -8,7 +8,8 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { register } from '../../../src/cli/commands/services.ts';
 import { FootprintError } from '../../../src/core/errors.ts';
-import { delegationStatuses } from '../../../src/data/delegation/delegation-status.ts';
+import { workspaceEvidence } from '../../../src/data/assurance/review-evidence.ts';
+import { delegatedServicesCount, delegationStatuses } from '../../../src/data/delegation/delegation-status.ts';
 import { importServices, listCurrentServices } from '../../../src/data/reference/import-services.ts';
 import { loadReference } from '../../../src/data/reference/load-reference.ts';
 import { openWorkspace, type Workspace } from '../../../src/data/workspace.ts';
@@ -83,6 +84,16 @@ describe('delegation status by service × ICB × year', () => {
         .jointCommittee;
     expect(await committee('QHM')).toBe('North East and North Cumbria specialised services joint committee');
     expect(await committee(others!.code)).toBe('Yorkshire and the Humber specialised services joint committee');
+  });
+
+  it('the review page’s evidence quotes the same delegated count as the services pages', async () => {
+    const count = await delegatedServicesCount(ws);
+    const [item] = await workspaceEvidence(ws, { subjectKind: 'icb', subjectCode: london.code }, [
+      'delegation-outcomes',
+    ]);
+    expect(item!.lines).toContain(`Reference data: ${count.label}.`);
+    const services = await listCurrentServices(ws);
+    expect(count.inCatalogue).toBe(services.filter((s) => s.delegated2025 === true || s.delegated2023 === true).length);
   });
 
   it('an unknown ICB is refused naming the parameter', async () => {

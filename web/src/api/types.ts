@@ -1,6 +1,7 @@
 // The HTTP API's response shapes as the web app reads them (money in pounds). The server's zod schemas
 // are the source; these mirror the fields the pages use.
 import type {
+  DelegatedServicesCount,
   IcbDelegationStatuses,
   ServiceDelegationTimeline,
 } from '../../../src/core/delegation/delegation-status.ts';
@@ -115,6 +116,7 @@ export interface ServiceCatalogue extends WithProvenance {
   rows: ServiceRow[];
   catalogueNote: string | null;
   delegation: IcbDelegationStatuses | null;
+  delegatedCount: DelegatedServicesCount;
 }
 
 export interface ServiceProfile extends WithProvenance {

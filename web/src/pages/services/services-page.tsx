@@ -45,7 +45,7 @@ const COLUMNS: Column<ServiceRow>[] = [
   },
   {
     key: 'delegated2025',
-    header: 'Delegated 2025 (70)',
+    header: 'Delegated 2025',
     value: (r) => formatFlag(r.delegated2025),
     render: (r) => <FlagTag flag={r.delegated2025} />,
   },
@@ -109,8 +109,13 @@ function Catalogue({
   icb: string;
 }) {
   const delegation = data.delegation;
+  const count = data.delegatedCount;
   const columns = useMemo<Column<ServiceRow>[]>(() => {
-    if (!delegation) return COLUMNS;
+    // The one count (from the API) heads the column, so this page and the review page say the same.
+    const named = COLUMNS.map((c) =>
+      c.key === 'delegated2025' ? { ...c, header: `Delegated 2025 (${count.inCatalogue} of ${count.boardTotal})` } : c,
+    );
+    if (!delegation) return named;
     const status: Column<ServiceRow> = {
       key: 'commissioning',
       header: `Commissioning, ${delegation.financialYear}`,
@@ -118,8 +123,8 @@ function Catalogue({
       render: (r) => <DelegationTag status={delegation.byService[r.code]} />,
     };
     // The ICB's arrangement replaces the two national flags, which it already accounts for.
-    return [...COLUMNS.filter((c) => c.key !== 'delegated2023' && c.key !== 'delegated2025')].toSpliced(4, 0, status);
-  }, [delegation]);
+    return named.filter((c) => c.key !== 'delegated2023' && c.key !== 'delegated2025').toSpliced(4, 0, status);
+  }, [delegation, count]);
   const programmes = useMemo(
     () => [...new Set(data.rows.map((r) => r.programme || UNKNOWN_PROGRAMME))].sort((a, b) => a.localeCompare(b)),
     [data.rows],
@@ -142,6 +147,7 @@ function Catalogue({
             catalogue.
           </p>
           <p data-testid="catalogue-note">{data.catalogueNote}</p>
+          <p data-testid="delegated-count">{count.label}.</p>
         </div>
       )}
       <search className="fp-filters" aria-label="Filter services">
