@@ -220,3 +220,32 @@ export function countDelegatedServices(
       (notKnown ? `; for ${notKnown} more the catalogue does not say` : ''),
   };
 }
+
+/** An ICB's services and its population-basis spend per arrangement in a year: the ICB page and the board
+ * pack. Every current service is in exactly one arrangement, so the services add up to the catalogue. */
+export const icbDelegationSummary = z.object({
+  ...icbOfStatus,
+  financialYear: z.string(),
+  byArrangement: z.array(
+    z.object({ arrangement: delegationArrangement, label: z.string(), services: z.number(), spend: z.number() }),
+  ),
+});
+export type IcbDelegationSummary = z.infer<typeof icbDelegationSummary>;
+
+export function summariseIcbDelegation(
+  statuses: IcbDelegationStatuses,
+  spendByService: readonly { service: string; spend: number }[],
+): IcbDelegationSummary {
+  const spend = new Map(spendByService.map((s) => [s.service, s.spend]));
+  const byArrangement = DELEGATION_ARRANGEMENTS.map((arrangement) => {
+    const codes = Object.entries(statuses.byService).filter(([, s]) => s.arrangement === arrangement);
+    return {
+      arrangement,
+      label: LABELS[arrangement],
+      services: codes.length,
+      spend: codes.reduce((sum, [code]) => sum + (spend.get(code) ?? 0), 0),
+    };
+  });
+  const { icbCode, icbName, regionName, financialYear } = statuses;
+  return { icbCode, icbName, regionName, financialYear, byArrangement };
+}

@@ -79,6 +79,23 @@ describe('delegation status on the services routes', () => {
     ]);
   });
 
+  it('the ICB page counts and costs its services per arrangement; they add up to the catalogue and its spend', async () => {
+    const catalogue = (await get('/api/services?year=2024/25')).json().rows.length;
+    const arrangements: Record<string, Record<string, number>> = {};
+    for (const region of ['North West', 'London']) {
+      const body = (await get(`/api/icbs/${icbs[region]}?year=2024/25`)).json();
+      const groups = body.delegation.byArrangement as { arrangement: string; services: number; spend: number }[];
+      expect(groups.reduce((s, g) => s + g.services, 0)).toBe(catalogue);
+      const spend = (body.spendByService as { spend: number }[]).reduce((s, r) => s + r.spend, 0);
+      expect(groups.reduce((s, g) => s + g.spend, 0)).toBeCloseTo(spend, 2);
+      arrangements[region] = Object.fromEntries(groups.map((g) => [g.arrangement, g.services]));
+    }
+    // 2024/25: the 59 named in the catalogue are delegated in the North West and under a joint committee in London.
+    expect(arrangements['North West']!.delegated).toBe(arrangements.London!['joint-committee']);
+    expect(arrangements['North West']!.delegated).toBeGreaterThan(0);
+    expect(arrangements.London!.delegated).toBe(0);
+  });
+
   it('the CSV export carries the ICB’s arrangement by name', async () => {
     const csv = await get(`/api/services?icb=${icbs.London}&year=2024/25&format=csv`);
     expect(csv.statusCode).toBe(200);

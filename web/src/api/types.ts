@@ -3,6 +3,7 @@
 import type {
   DelegatedServicesCount,
   IcbDelegationStatuses,
+  IcbDelegationSummary,
   ServiceDelegationTimeline,
 } from '../../../src/core/delegation/delegation-status.ts';
 
@@ -90,6 +91,7 @@ export interface HostedProvider {
 }
 
 export interface IcbProfile extends WithProvenance {
+  delegation: IcbDelegationSummary;
   icb: { code: string; name: string; region: { code: string; name: string } };
   population: { total: number; pyramid: PyramidBand[] };
   spendByProgramme: { programme: string; spend: number }[];
