@@ -249,3 +249,11 @@ export function summariseIcbDelegation(
   const { icbCode, icbName, regionName, financialYear } = statuses;
   return { icbCode, icbName, regionName, financialYear, byArrangement };
 }
+
+/** One sentence for reports: 'NHS X ICB (London), 2024/25: 20 joint committee, 22 retained nationally, …'. */
+export function describeIcbDelegation(summary: IcbDelegationSummary): string {
+  const parts = summary.byArrangement
+    .filter((g) => g.services > 0)
+    .map((g) => `${g.services} ${g.label.toLowerCase()}`);
+  return `${summary.icbName} (${summary.regionName}), ${summary.financialYear}: ${parts.join(', ')}`;
+}

@@ -3,29 +3,7 @@
 // the table in methods.md ("Large years") both come from here, so they measure the same thing.
 import { SeededRandom } from '../generate/seeded-random.ts';
 import { type CostModel, costMoments } from './cost-model.ts';
-import { drawPoisson, drawStandardNormal, poissonSampler } from './random-draws.ts';
-import { type SpendSampler, spendSampler } from './spend-sampler.ts';
-
-/** One year summed patient by patient: the model itself, with no shortcut. */
-export function exactSpendSampler(lambda: number, cost: CostModel): SpendSampler {
-  const counts = poissonSampler(lambda);
-  const sigma = cost.kind === 'lognormal' ? Math.sqrt(Math.log(1 + cost.cv * cost.cv)) : 0;
-  const mu = cost.kind === 'lognormal' ? Math.log(cost.mean) - (sigma * sigma) / 2 : 0;
-  const drawCost =
-    cost.kind === 'lognormal'
-      ? (random: SeededRandom) => Math.exp(mu + sigma * drawStandardNormal(random))
-      : (random: SeededRandom) => cost.costs[Math.floor(random.next() * cost.costs.length)]!;
-  return {
-    method: 'exact',
-    tailRate: lambda,
-    draw(random) {
-      const patients = drawPoisson(random, counts);
-      let spend = 0;
-      for (let i = 0; i < patients; i++) spend += drawCost(random);
-      return spend;
-    },
-  };
-}
+import { exactSpendSampler, type SpendSampler, spendSampler } from './spend-sampler.ts';
 
 export interface TailShares {
   /** P(S > (1 + m)·E[S]). */

@@ -135,6 +135,15 @@ function resampleSplit(costs: Float64Array): CostSplit {
   };
 }
 
+function costSplit(cost: CostModel): CostSplit {
+  return cost.kind === 'lognormal' ? lognormalSplit(cost.mean, cost.cv) : resampleSplit(cost.costs);
+}
+
+/** Every patient's cost drawn and added: the model itself, the yardstick for the split. */
+export function exactSpendSampler(lambda: number, cost: CostModel): SpendSampler {
+  return exactSampler(lambda, costSplit(cost));
+}
+
 function exactSampler(lambda: number, split: CostSplit): SpendSampler {
   const counts = poissonSampler(lambda);
   return {
@@ -175,7 +184,7 @@ export function spendSampler(lambda: number, cost: CostModel): SpendSampler {
     const counts = poissonSampler(lambda);
     return { method: 'exact', tailRate: 0, draw: (random) => drawPoisson(random, counts) * moments.mean };
   }
-  const split = cost.kind === 'lognormal' ? lognormalSplit(cost.mean, cost.cv) : resampleSplit(cost.costs);
+  const split = costSplit(cost);
   if (lambda <= EXACT_PATIENTS_LIMIT) return exactSampler(lambda, split);
   for (const rate of TAIL_RATES) {
     const tailShare = split.tailShare(rate, lambda);
