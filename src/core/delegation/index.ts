@@ -1,6 +1,7 @@
 export {
   COMMISSIONING_MODELS,
   type CommissioningModel,
+  modelStatusFor,
   nextFinancialYear,
   type ProposedModel,
   proposedTimeline,
