@@ -78,6 +78,18 @@ describe('delegation status by service × ICB × year', () => {
     expect(status('2023/24', 'Y56', 'QMJ', [null, false]).arrangement).toBe('retained-nationally');
   });
 
+  it('with no waves loaded (reference data older than migration 12) every status is not known', () => {
+    const s = resolveDelegationStatus({
+      financialYear: '2024/25',
+      icbCode: 'QMJ',
+      regionCode: 'Y56',
+      membership: membershipFromFlags(true, true),
+      waves: [],
+      committees: [],
+    });
+    expect(s).toMatchObject({ arrangement: 'unknown', basis: 'not-known', label: 'Not known' });
+  });
+
   it('an imported status wins over the waves', () => {
     const s = resolveDelegationStatus({
       financialYear: '2024/25',

@@ -98,6 +98,9 @@ function resolveArrangement(q: DelegationStatusQuestion): Omit<DelegationStatus,
       source: q.imported.source,
     };
   }
+  // A workspace whose reference data predates the waves knows nothing, which is not "retained".
+  if (q.waves.length === 0)
+    return { ...base, arrangement: 'unknown', jointCommittee: null, basis: 'not-known', source: null };
   // Years sort as text ('2024/25' < '2025/26'); the latest wave year not after the one asked holds.
   const waveYear = q.waves
     .map((w) => w.fromYear)
