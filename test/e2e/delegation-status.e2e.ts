@@ -63,4 +63,13 @@ describe('delegation status pages', () => {
     expect(timeline).toMatch(/2025\/26 onwards\s+Delegated/);
     await checkPage('service-delegation-london');
   });
+
+  it('the ICB page counts its services per arrangement and links to the list for that ICB', async () => {
+    await page.goto(`/icb/${icbs.London}`);
+    await settled(page);
+    const table = page.getByRole('table', { name: /by commissioning arrangement/ });
+    await expect(table.innerText()).resolves.toMatch(/Joint committee/);
+    await page.getByRole('link', { name: /Every service and its arrangement/ }).waitFor({ state: 'visible' });
+    await checkPage('icb-delegation-london');
+  });
 });
