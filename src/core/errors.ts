@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   FP_REFERENCE_FILE_MISSING: 'A shipped reference data file is missing from data/reference.',
   FP_REFERENCE_BAD_FILE: 'A reference data file does not have the columns or values expected.',
   FP_SERVICES_BAD_FILE: 'A services catalogue file does not have the columns or values expected.',
+  FP_SERVICES_UNKNOWN_ICB: 'The ICB asked for delegation status is not in the geography.',
   FP_FOOTPRINT_UNKNOWN_ICB: 'A footprint names an ICB code that is not in the geography.',
   FP_FOOTPRINT_EXISTS: 'A footprint with that name already exists.',
   FP_FOOTPRINT_NOT_FOUND: 'No footprint has that name.',

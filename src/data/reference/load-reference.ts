@@ -14,6 +14,7 @@ import {
 } from '../../core/geography/residence-map.ts';
 import { organisationName } from '../../core/names/organisation-name.ts';
 import { writeEstimatedProjections } from '../projections/estimated-projections.ts';
+import { loadDelegationWaves } from '../delegation/delegation-status.ts';
 import type { Workspace } from '../workspace.ts';
 import { readServicesFile, replaceShippedCatalogue } from './import-services.ts';
 import {
@@ -506,6 +507,7 @@ export async function loadReference(ws: Workspace, options: LoadReferenceOptions
 
     progress('writing services and footprints');
     await replaceShippedCatalogue(ws, relative(dir, paths.services), services.services);
+    await loadDelegationWaves(ws, paths.delegationWaves, paths.jointCommittees);
 
     await ws.run(
       "DELETE FROM footprint_member WHERE footprint_name IN (SELECT name FROM footprint WHERE kind IN ('icb', 'region', 'group'))",

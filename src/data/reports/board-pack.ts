@@ -5,11 +5,17 @@
 
 import { listValue } from '@duckdb/node-api';
 import type { Rating } from '../../core/assurance/rating-scale.ts';
+import {
+  DELEGATION_STATUS_YEARS,
+  describeIcbDelegation,
+  summariseIcbDelegation,
+} from '../../core/delegation/delegation-status.ts';
 import { fail } from '../../core/errors.ts';
 import { providerLabel } from '../../core/names/organisation-name.ts';
 import { listContracts } from '../assurance/contracts.ts';
 import { ratingHeatMap } from '../assurance/heat-map.ts';
 import { type EvidenceItem, workspaceEvidence } from '../assurance/review-evidence.ts';
+import { icbDelegationStatuses } from '../delegation/delegation-status.ts';
 import type { PlanResult } from '../planning/plan-scenario.ts';
 import { readEscalationRules } from '../quality/escalation-rules-file.ts';
 import { readKpis } from '../quality/kpi-store.ts';
@@ -308,6 +314,14 @@ export async function readBoardPack(ws: Workspace, actor: Organisation, subject:
       ? { subjectKind: 'icb' as const, subjectCode: icbs[0]! }
       : { subjectKind: 'footprint' as const, subjectCode: name };
   const [delegation] = await workspaceEvidence(ws, evidenceSubject, ['delegation-outcomes']);
+  // Who commissions each ICB's services in the pack's year, as the ICB page shows it.
+  const statusYear = latest ?? DELEGATION_STATUS_YEARS.at(-1)!;
+  for (const icb of icbs) {
+    const statuses = await icbDelegationStatuses(ws, { icbCode: icb, financialYear: statusYear, vintage: '2026' });
+    delegation!.lines.push(
+      `Commissioning arrangements: ${describeIcbDelegation(summariseIcbDelegation(statuses, []))}.`,
+    );
+  }
   const contracts = (await listContracts(ws, actor)).filter((c) => c.commissioners.some((code) => icbs.includes(code)));
   const heat = await ratingHeatMap(ws, actor);
   const kloe = heat.rows

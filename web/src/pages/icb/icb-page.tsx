@@ -70,6 +70,31 @@ function IcbProfileView({ data, year }: { data: IcbProfile; year: string | undef
       <ExportLinks path={apiPath} query={exportQuery} label={`every table for ${icb.name}`} formats={['xlsx']} />
       <HowCalculated provenance={data.provenance} />
 
+      <h2>Who commissions its specialised services, {data.delegation.financialYear}</h2>
+      <DataTable
+        caption={`Services and population-basis spend of ${icb.name} by commissioning arrangement`}
+        rows={data.delegation.byArrangement}
+        rowKey={(r) => r.arrangement}
+        columns={[
+          { key: 'label', header: 'Arrangement', rowHeader: true, value: (r) => r.label },
+          {
+            key: 'services',
+            header: 'Services',
+            numeric: true,
+            value: (r) => r.services,
+            render: (r) => formatCount(r.services),
+          },
+          { key: 'spend', header: 'Spend', numeric: true, value: (r) => r.spend, render: (r) => formatPounds(r.spend) },
+        ]}
+      />
+      <p className="nhsuk-body">
+        <Link
+          href={`/services?icb=${encodeURIComponent(icb.code)}&year=${encodeURIComponent(data.delegation.financialYear)}`}
+        >
+          Every service and its arrangement for {icb.name}
+        </Link>
+      </p>
+
       <h2>Population</h2>
       <FigureWithTable
         title="Registered population by age and sex, thousands"
