@@ -13,8 +13,8 @@ import {
   type ResidenceCodeDefinition,
 } from '../../core/geography/residence-map.ts';
 import { organisationName } from '../../core/names/organisation-name.ts';
-import { writeEstimatedProjections } from '../projections/estimated-projections.ts';
 import { loadDelegationWaves } from '../delegation/delegation-status.ts';
+import { writeEstimatedProjections } from '../projections/estimated-projections.ts';
 import type { Workspace } from '../workspace.ts';
 import { readServicesFile, replaceShippedCatalogue } from './import-services.ts';
 import {
