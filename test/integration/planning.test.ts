@@ -15,6 +15,7 @@ import { addFootprint } from '../../src/data/footprints.ts';
 import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { readBaseYearSpend } from '../../src/data/planning/base-year-spend.ts';
 import { planScenario, planSchemeSavings } from '../../src/data/planning/plan-scenario.ts';
+import { shortName } from '../../src/data/planning/plan-workbook.ts';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../../src/data/planning/scenario-store.ts';
 import { planStoredScenario, readStoredPlan } from '../../src/data/planning/stored-plan.ts';
 import { openWorkspace, type Workspace } from '../../src/data/workspace.ts';
@@ -243,6 +244,12 @@ describe('footprint scenario and footprint plan', () => {
     });
 
   it('adds a scenario file and writes its plan as JSON, CSV and a workbook', async () => {
+    const icbName = new Map(
+      (
+        await ws.all<{ code: string; name: string }>("SELECT icb_code AS code, name FROM icb WHERE vintage = '2026'")
+      ).map((r) => [r.code, r.name]),
+    );
+    const unitNames = ['QUY', 'QSL'].map((code) => icbName.get(code)!);
     ws.close();
     try {
       const file = join(dir, 'scenario.json');
@@ -277,20 +284,29 @@ describe('footprint scenario and footprint plan', () => {
       expect(cli(['plan', '--scenario', 'CLI plan', '--format', 'xlsx', '--out', out]).status).toBe(0);
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(out);
+      const quyName = unitNames[0]!;
       expect(book.worksheets.map((s) => s.name)).toEqual([
         'About',
         'Inputs',
-        'QUY',
-        'QSL',
+        ...unitNames.map(shortName),
         'Plan',
         'QIPP by scheme',
         'QIPP by provider',
       ]);
-      const quy = book.getWorksheet('QUY')!;
-      expect(quy.getRow(1).values).toEqual([undefined, 'QUY (£)', '2025/26', '2026/27', '2027/28', '2028/29']);
-      const planSpendRow = quy.getRow(10);
-      expect(planSpendRow.getCell(1).value).toBe('Plan spend');
-      expect(planSpendRow.getCell(2).value).toBeCloseTo(json.rows[0].planSpend, 2);
+      const quy = book.getWorksheet(shortName(quyName))!;
+      expect(quy.getRow(1).values).toEqual([
+        undefined,
+        `${quyName} (£)`,
+        'Key',
+        '2024/25 (base)',
+        '2025/26',
+        '2026/27',
+        '2027/28',
+        '2028/29',
+      ]);
+      const planSpendRow = quy.getRow(quy.getColumn(1).values.indexOf('Plan spend'));
+      expect(planSpendRow.getCell(4).formula).toMatch(/^D\d+-D\d+$/);
+      expect(planSpendRow.getCell(4).result).toBeCloseTo(json.rows[0].planSpend, 2);
       const bad = cli(['plan', '--scenario', 'No such thing']);
       expect(bad.status).toBe(1);
       expect(bad.stderr).toContain('FP_PLAN_SCENARIO_NOT_FOUND');

@@ -6,6 +6,7 @@
 import { paceOfChange } from '../../core/convergence/pace-of-change.ts';
 import { fail, type ResultWarning } from '../../core/errors.ts';
 import { allocationEnvelopePence, allocationPath } from '../../core/plan/allocation.ts';
+import { mergeSegments, type PlanSegment, planSegments } from '../../core/plan/plan-segments.ts';
 import { footprintPlan, type PlanYear, schemeSavingLines, type UnitPlan, unitPlan } from '../../core/plan/plan-unit.ts';
 import { planFinancialYear } from '../../core/plan/plan-years.ts';
 import type { Scenario } from '../../core/plan/scenario-schema.ts';
@@ -15,11 +16,11 @@ import type { FinancialYear } from '../../core/units.ts';
 import type { ActivityEngine } from '../engines/engine.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import type { Workspace } from '../workspace.ts';
-import { readBaseYearSpend } from './base-year-spend.ts';
+import { PLAN_VINTAGE, readBaseYearSpend } from './base-year-spend.ts';
 import { icbNeedsIndex } from './needs-index.ts';
 import { projectedDemographicGrowth } from './projected-demographic-growth.ts';
 import { rejectScenario } from './reject-scenario.ts';
-import { type PlanUnit, resolveScenario } from './resolve-scenario.ts';
+import { FOOTPRINT_PREFIX, type PlanUnit, resolveScenario } from './resolve-scenario.ts';
 
 /** A unit's plan year, with its distance from its needs-based target allocation (null with no target). */
 export interface PlanRow extends PlanYear {
@@ -89,6 +90,17 @@ export interface PlanProvenance {
   derivation: string;
 }
 
+/** What a unit's plan is made from, for the workbook's formulas: its spend groups and member ICBs. */
+export interface UnitWorkings {
+  unit: string;
+  /** The unit's name as a person reads it (an ICB's name, or the footprint's). */
+  name: string;
+  icbs: string[];
+  segments: PlanSegment[];
+  /** Base-year allocation (population-basis spend) in pounds. */
+  baseAllocation: number;
+}
+
 export interface PlanResult {
   scenario: string;
   baseYear: FinancialYear;
@@ -102,6 +114,8 @@ export interface PlanResult {
   convergence: ConvergenceRow[] | null;
   riskShare: RiskShareResult | null;
   warnings: ResultWarning[];
+  /** Each unit's spend groups, in the scenario's order (not stored: the workbook is built from them). */
+  workings: UnitWorkings[];
 }
 
 export interface PlanOptions {
@@ -334,6 +348,9 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
   );
   const rows: PlanRow[] = [];
   const unitPlans: UnitPlan[] = [];
+  const workings: UnitWorkings[] = [];
+  const icbNames = await planIcbNames(ws);
+  const segmentsOf = (icb: string) => planSegments(icb, linesOf(icb), ratesOf(icb), scenario.qipp, projected !== null);
   for (const unit of resolved.units) {
     const plan =
       unit.kind === 'icb'
@@ -348,6 +365,13 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
       rows.push({ ...row, distanceFromTarget: distances[y]! });
     });
     unitPlans.push(plan);
+    workings.push({
+      unit: unit.unit,
+      name: unit.kind === 'icb' ? (icbNames.get(unit.unit) ?? unit.unit) : unit.unit.slice(FOOTPRINT_PREFIX.length),
+      icbs: unit.icbs,
+      segments: mergeSegments(unit.icbs.map(segmentsOf)),
+      baseAllocation: unit.icbs.reduce((sum, icb) => sum + baseAllocation.get(icb)!, 0),
+    });
   }
   const warnings = [...alloc.warnings];
   let shared: RiskShareResult | null = null;
@@ -385,5 +409,14 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
     convergence: alloc.convergence,
     riskShare: shared,
     warnings,
+    workings,
   };
+}
+
+async function planIcbNames(ws: Workspace): Promise<Map<string, string>> {
+  const rows = await ws.all<{ code: string; name: string }>(
+    'SELECT icb_code AS code, name FROM icb WHERE vintage = $1',
+    [PLAN_VINTAGE],
+  );
+  return new Map(rows.map((r) => [r.code, r.name]));
 }

@@ -5,7 +5,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FootprintError, fail } from '../../core/errors.ts';
-import { planJson, planRowsTable, planWorkbook } from '../../data/planning/plan-tables.ts';
+import { planJson, planRowsTable } from '../../data/planning/plan-tables.ts';
+import { writePlanWorkbook } from '../../data/planning/plan-workbook.ts';
 import { resolveScenario } from '../../data/planning/resolve-scenario.ts';
 import {
   checkScenario,
@@ -19,7 +20,7 @@ import { planStoredScenario } from '../../data/planning/stored-plan.ts';
 import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
-import { sendExport } from '../export-reply.ts';
+import { sendExport, sendWorkbook } from '../export-reply.ts';
 import { errorBody, format, noContent } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
@@ -294,7 +295,8 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
     async (request, reply) => {
       const { stored: s, result } = await withFieldPaths(() => planStoredScenario(ws, request.params.name));
       const asked = request.query.format;
-      if (asked === 'xlsx') return sendExport(reply, 'xlsx', ['plan', s.name], planWorkbook(result, s.scenario));
+      if (asked === 'xlsx')
+        return sendWorkbook(reply, ['plan', s.name], (file) => writePlanWorkbook(result, s.scenario, file));
       if (asked === 'csv') return sendExport(reply, 'csv', ['plan', s.name], [planRowsTable(result)]);
       return planJson(result) as unknown as z.infer<typeof planBody>;
     },

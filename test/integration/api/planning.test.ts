@@ -165,7 +165,7 @@ describe('planning routes', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual([
       'About',
       'Inputs',
-      'QWE',
+      'South West London',
       'Plan',
       'QIPP by scheme',
       'QIPP by provider',
