@@ -218,6 +218,7 @@ export const WARNING_CODES = {
   // Financial planning (numbered from 101 so other sections can grow)
   FPW101: 'Convergence caps could not all hold: the envelope needed some units to grow faster than capGrowth.',
   FPW102: 'Every risk-share member reached the cap, so the rest of the pool was shared over the caps.',
+  FPW103: 'The scenario’s base year has no activity, so it was planned on the earliest year the data has.',
 } as const;
 
 export type WarningCode = keyof typeof WARNING_CODES;

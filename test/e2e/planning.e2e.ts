@@ -93,8 +93,9 @@ describe('financial planning', () => {
   it('an editor starts a scenario from the template; the live check names a bad field; it saves', async () => {
     await page.getByRole('link', { name: 'Planning', exact: true }).click();
     await arrive('/planning', 'Financial planning');
-    await expect(page.getByText('No scenarios yet').count()).resolves.toBe(1);
-    await page.getByRole('link', { name: 'Start a scenario from the template' }).click();
+    // A new workspace is planned out of the box: the baseline on the current planning round is listed.
+    await expect(page.getByRole('link', { name: 'Baseline: current planning round' }).count()).resolves.toBe(1);
+    await page.getByRole('link', { name: `Start from “${TEMPLATE}”` }).click();
     await arrive('/planning/new', 'New scenario');
     // The template's 2016/17 base year is moved to the latest year the workspace has.
     await expect(page.getByLabel('Base year').inputValue()).resolves.toBe('2025/26');
@@ -192,7 +193,7 @@ describe('financial planning', () => {
     await page.goto('/planning');
     await settled(page);
     await expect(page.getByTestId('why-not-editor').textContent()).resolves.toContain('viewer');
-    await expect(page.getByRole('link', { name: 'Start a scenario from the template' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: /^Start from/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: /^You can edit/ }).count()).resolves.toBe(0);
     await page.getByRole('link', { name: TEMPLATE }).click();
     await arrive(`/planning/scenarios/${encodeURIComponent(TEMPLATE)}`, TEMPLATE);

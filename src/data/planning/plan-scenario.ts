@@ -8,7 +8,7 @@ import { fail, type ResultWarning } from '../../core/errors.ts';
 import { allocationEnvelopePence, allocationPath } from '../../core/plan/allocation.ts';
 import { mergeSegments, type PlanSegment, planSegments } from '../../core/plan/plan-segments.ts';
 import { footprintPlan, type PlanYear, schemeSavingLines, type UnitPlan, unitPlan } from '../../core/plan/plan-unit.ts';
-import { planFinancialYear } from '../../core/plan/plan-years.ts';
+import { effectiveBaseYear, planFinancialYear } from '../../core/plan/plan-years.ts';
 import type { Scenario } from '../../core/plan/scenario-schema.ts';
 import type { QippType } from '../../core/qipp/qipp-scheme.ts';
 import { type RiskShareBasis, type RiskShareType, riskShare } from '../../core/riskshare/risk-share.ts';
@@ -16,7 +16,7 @@ import type { FinancialYear } from '../../core/units.ts';
 import type { ActivityEngine } from '../engines/engine.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import type { Workspace } from '../workspace.ts';
-import { PLAN_VINTAGE, readBaseYearSpend } from './base-year-spend.ts';
+import { PLAN_VINTAGE, planRun, readBaseYearSpend, yearsWithSpend } from './base-year-spend.ts';
 import { icbNeedsIndex } from './needs-index.ts';
 import { projectedDemographicGrowth } from './projected-demographic-growth.ts';
 import { rejectScenario } from './reject-scenario.ts';
@@ -140,12 +140,12 @@ interface Allocations {
 async function targetShares(
   ws: Workspace,
   scenario: Scenario,
+  baseYear: FinancialYear,
   icbs: readonly string[],
 ): Promise<{ shares: Map<string, number> | null; needsIndexYear: string | null }> {
   const target = scenario.allocation.target;
   if (!target) return { shares: null, needsIndexYear: null };
   if (target !== 'needs') return { shares: new Map(icbs.map((icb) => [icb, target[icb]!])), needsIndexYear: null };
-  const baseYear = scenario.baseYear as FinancialYear;
   const index = await icbNeedsIndex(ws, planFinancialYear(baseYear, 1));
   const missing = icbs.filter((icb) => !((index?.byIcb.get(icb) ?? 0) > 0));
   if (!index || missing.length > 0) {
@@ -166,10 +166,11 @@ async function targetShares(
 async function allocations(
   ws: Workspace,
   scenario: Scenario,
+  baseYear: FinancialYear,
   icbs: readonly string[],
   baseAllocation: ReadonlyMap<string, number>,
 ): Promise<Allocations> {
-  const { shares, needsIndexYear } = await targetShares(ws, scenario, icbs);
+  const { shares, needsIndexYear } = await targetShares(ws, scenario, baseYear, icbs);
   const { growth, convergence } = scenario.allocation;
   if (!shares || !convergence) {
     return {
@@ -185,7 +186,7 @@ async function allocations(
   const warnings: ResultWarning[] = [];
   let previous = icbs.map((icb) => penceOf(baseAllocation.get(icb)!));
   growth.forEach((rate, y) => {
-    const financialYear = planFinancialYear(scenario.baseYear as FinancialYear, y + 1);
+    const financialYear = planFinancialYear(baseYear, y + 1);
     const result = paceOfChange(
       icbs.map((icb, i) => ({ unit: icb, previousAllocationPence: previous[i]!, targetShare: shares.get(icb)! })),
       { envelopePence: allocationEnvelopePence(previous, rate), ...convergence },
@@ -308,7 +309,7 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
   if (!engine) return withActivityEngine(ws, (opened) => planScenario(ws, scenario, { ...options, engine: opened }));
   const resolved = await resolveScenario(ws, scenario, options.file);
   rejectScenario(resolved.problems);
-  const baseYear = scenario.baseYear as FinancialYear;
+  const { baseYear, warning: baseYearWarning } = await planBaseYear(ws, scenario);
   const { years, growth } = scenario;
   const base = await readBaseYearSpend(ws, baseYear, engine);
   const linesOf = (icb: string) => base.linesByIcb.get(icb) ?? [];
@@ -324,7 +325,7 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
         })
       : null;
   const baseAllocation = new Map(resolved.icbs.map((icb) => [icb, linesOf(icb).reduce((s, l) => s + l.spend, 0)]));
-  const alloc = await allocations(ws, scenario, resolved.icbs, baseAllocation);
+  const alloc = await allocations(ws, scenario, baseYear, resolved.icbs, baseAllocation);
   const controlTotals = scenario.allocation.controlTotals ?? {};
   const ratesOf = (icb: string) => ({
     demographic: projected ? projected.byIcb.get(icb)! : { default: growth.demographic as number[] },
@@ -373,7 +374,7 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
       baseAllocation: unit.icbs.reduce((sum, icb) => sum + baseAllocation.get(icb)!, 0),
     });
   }
-  const warnings = [...alloc.warnings];
+  const warnings = [...(baseYearWarning ? [baseYearWarning] : []), ...alloc.warnings];
   let shared: RiskShareResult | null = null;
   if (resolved.riskShareMembers) {
     const risk = await planRiskShare(ws, scenario, resolved.riskShareMembers, icbPlans);
@@ -395,6 +396,7 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
       baseYear,
       needsIndexYear: alloc.needsIndexYear,
       derivation:
+        (baseYearWarning ? `${baseYearWarning.message} ` : '') +
         `Base year ${baseYear}: population-basis spend of dataset "${base.dataset}" on the ${base.vintage} ICBs ` +
         `(unknown residence placed by "${base.unknownResidenceRule}"), by provider, service and point of delivery. ` +
         'Each ICB is planned on its own spend; a footprint is the sum of its ICBs. ' +
@@ -410,6 +412,26 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
     riskShare: shared,
     warnings,
     workings,
+  };
+}
+
+/** The scenario's base year, or, when it asks for it and the data starts later, the earliest year with
+ * activity (with a warning saying so). A base year inside the data's range with no activity still fails. */
+async function planBaseYear(
+  ws: Workspace,
+  scenario: Scenario,
+): Promise<{ baseYear: FinancialYear; warning: ResultWarning | null }> {
+  const asked = scenario.baseYear as FinancialYear;
+  if (scenario.baseYearIfMissing !== 'earliest') return { baseYear: asked, warning: null };
+  const earliest = effectiveBaseYear(asked, await yearsWithSpend(ws, (await planRun(ws)).dataset), 'earliest');
+  if (earliest === asked) return { baseYear: asked, warning: null };
+  return {
+    baseYear: earliest,
+    warning: {
+      code: 'FPW103',
+      message: `The scenario's base year ${asked} has no activity in this workspace, so it is planned on ${earliest}, the earliest year the data has: plan year 1 is ${planFinancialYear(earliest, 1)}.`,
+      where: { field: 'baseYear' },
+    },
   };
 }
 

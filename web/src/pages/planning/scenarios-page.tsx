@@ -1,7 +1,7 @@
 // Financial planning: the stored scenarios, who may change each, a start from the shipped template for
 // editors, and a choice of two or three scenarios to compare side by side.
 import { type FormEvent, useState } from 'react';
-import type { ScenarioList, ScenarioSummary } from '../../api/planning-types.ts';
+import type { ScenarioList, ScenarioSummary, ScenarioTemplates } from '../../api/planning-types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async, Empty } from '../../components/states.tsx';
@@ -15,6 +15,7 @@ export default function ScenariosPage() {
   const scenarios = useApi<ScenarioList>('/planning/scenarios');
   const { session } = useSession();
   const editor = canEdit(session?.user);
+  const templates = useApi<ScenarioTemplates>(editor ? '/planning/templates' : null);
   const columns: Column<ScenarioSummary>[] = [
     {
       key: 'name',
@@ -23,7 +24,7 @@ export default function ScenariosPage() {
       value: (r) => r.name,
       render: (r) => <Link href={scenarioPath(r.name)}>{r.name}</Link>,
     },
-    { key: 'units', header: 'Plans for', value: (r) => r.units.join(', ') },
+    { key: 'units', header: 'Plans for', value: (r) => unitsSummary(r.units) },
     { key: 'baseYear', header: 'Base year', value: (r) => r.baseYear },
     { key: 'years', header: 'Years', numeric: true, value: (r) => r.years },
     { key: 'schemes', header: 'QIPP schemes', numeric: true, value: (r) => r.schemes },
@@ -57,9 +58,16 @@ export default function ScenariosPage() {
       </p>
       {editor ? (
         <p>
-          <Link className="nhsuk-button" href="/planning/new">
-            Start a scenario from the template
-          </Link>
+          {templates.state === 'ready' &&
+            templates.data.rows.map((t, i) => (
+              <Link
+                key={t.id}
+                className={`nhsuk-button${i === 0 ? '' : ' nhsuk-button--secondary'} nhsuk-u-margin-right-3`}
+                href={`/planning/new?template=${encodeURIComponent(t.id)}`}
+              >
+                Start from “{t.scenario.name}”
+              </Link>
+            ))}
         </p>
       ) : (
         <WhyNotEditor what="add or change scenarios" />
@@ -76,7 +84,7 @@ export default function ScenariosPage() {
               empty={
                 <Empty title="No scenarios yet">
                   <p>
-                    An editor starts one from the South of England template, or adds a scenario file with{' '}
+                    An editor starts one from a shipped template, or adds a scenario file with{' '}
                     <code>footprint scenario add FILE</code>.
                   </p>
                 </Empty>
@@ -88,6 +96,16 @@ export default function ScenariosPage() {
       </Async>
     </>
   );
+}
+
+/** A baseline plans for every ICB: past a handful, the list is counted rather than spelt out. */
+function unitsSummary(units: readonly string[]): string {
+  if (units.length <= 6) return units.join(', ');
+  const footprints = units.filter((u) => u.startsWith('footprint:')).length;
+  const icbs = units.length - footprints;
+  return [icbs && `${icbs} ICBs`, footprints && `${footprints} footprint${footprints === 1 ? '' : 's'}`]
+    .filter(Boolean)
+    .join(' and ');
 }
 
 function CompareForm({ names }: { names: string[] }) {
