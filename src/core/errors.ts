@@ -127,6 +127,7 @@ export const ERROR_CODES = {
   FP_PLAN_SCENARIO_NOT_FOUND: 'No stored scenario has that name, and it is not a readable scenario file.',
   FP_PLAN_SCENARIO_EXISTS: 'A stored scenario already has that name.',
   FP_PLAN_BAD_FILE: 'A scenario file cannot be read or is not JSON.',
+  FP_PLAN_BAD_COMPARISON: 'A scenario comparison needs two or three different stored scenarios.',
   FP_PROJECTIONS_BAD_FILE:
     'A population projections file cannot be read, or lacks the ONS columns AREA_CODE, SEX, AGE_GROUP and year columns.',
   FP_PROJECTIONS_REJECTED:

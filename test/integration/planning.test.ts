@@ -11,10 +11,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../src/core/errors.ts';
 import type { Scenario } from '../../src/core/plan/scenario-schema.ts';
+import { writeXlsx } from '../../src/data/export/write-xlsx.ts';
 import { addFootprint } from '../../src/data/footprints.ts';
 import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { readBaseYearSpend } from '../../src/data/planning/base-year-spend.ts';
 import { BASELINE_NAME, scenarioFromTemplate, storeBaselinePlan } from '../../src/data/planning/baseline-scenarios.ts';
+import { comparisonTables, readScenarioComparison } from '../../src/data/planning/compare-scenarios.ts';
 import { planScenario, planSchemeSavings } from '../../src/data/planning/plan-scenario.ts';
 import { shortName } from '../../src/data/planning/plan-workbook.ts';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../../src/data/planning/scenario-store.ts';
@@ -229,6 +231,41 @@ describe('out of the box', () => {
     expect(seed).toMatchObject({ name: 'Mine', units: ['QWE', 'footprint:Somerset and BNSSG'], baseYear: '2016/17' });
     expect(seed.allocation.controlTotals).toBeUndefined();
     expect(() => scenarioFromTemplate('no-such-template', ['QWE'], 'X')).toThrow(/no scenario template/);
+  });
+});
+
+describe('comparing scenarios', () => {
+  it('compares the baseline with another stored plan for a unit both have, and exports both tables', async () => {
+    const compared = scenario({ name: 'Compared', units: ['QUY'] });
+    compared.allocation = { ...compared.allocation, controlTotals: { QUY: [0, 0, 0, 0] } };
+    await saveScenario(ws, compared, { owner: 'QUY', by: TESTER });
+    try {
+      const c = await readScenarioComparison(ws, [BASELINE_NAME, 'Compared']);
+      expect(c.unit).toBe('QUY');
+      const { result } = await planStoredScenario(ws, 'Compared');
+      const figure = (key: string) => c.figures.find((f) => f.key === key)!.values;
+      expect(figure('finalGap')[1]).toBeCloseTo(result.rows.at(-1)!.gap, 6);
+      // The baseline sets no control total: "not set", and no distance is worked out.
+      expect(figure('finalControlTotal')[0]).toBe('not set');
+      expect(figure('finalDistance')[0]).toBe('not computed');
+      expect(figure('finalControlTotal')[1]).toBe(0);
+      const file = join(dir, 'comparison.xlsx');
+      await writeXlsx(comparisonTables(c), file);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      expect(book.worksheets.map((s) => s.name)).toEqual(['Comparison', 'Gap by year']);
+      expect(book.getWorksheet('Comparison')!.getRow(1).values).toEqual([
+        undefined,
+        'Figure',
+        BASELINE_NAME,
+        'Compared',
+      ]);
+      await expect(readScenarioComparison(ws, ['Compared'])).rejects.toMatchObject({
+        problem: { code: 'FP_PLAN_BAD_COMPARISON', where: { parameter: 's' } },
+      });
+    } finally {
+      await deleteScenario(ws, 'Compared', TESTER);
+    }
   });
 });
 

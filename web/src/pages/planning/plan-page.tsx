@@ -64,7 +64,7 @@ function ScenarioFacts({ stored }: { stored: StoredScenario }) {
   );
 }
 
-const PLAN_LINES: [string, keyof PlanRow, boolean?][] = [
+const PLAN_LINES: [string, keyof PlanRow, boolean?, string?][] = [
   ['Last year’s do-nothing spend', 'previousDoNothing'],
   ['Demographic growth', 'demographicGrowth'],
   ['Non-demographic growth', 'nonDemographicGrowth'],
@@ -76,8 +76,8 @@ const PLAN_LINES: [string, keyof PlanRow, boolean?][] = [
   ['Plan spend', 'planSpend', true],
   ['Allocation', 'allocation', true],
   ['Gap: allocation − plan spend', 'gap', true],
-  ['Control total', 'controlTotal'],
-  ['Distance to control total', 'distanceToControlTotal'],
+  ['Control total', 'controlTotal', false, 'not set'],
+  ['Distance to control total', 'distanceToControlTotal', false, 'not computed'],
 ];
 
 function PlanFigures({ plan, name }: { plan: Plan; name: string }) {
@@ -173,7 +173,7 @@ function PlanFigures({ plan, name }: { plan: Plan; name: string }) {
       <YearsAcrossTable
         caption={`${unitLabel(unit)}: plan by year (£)`}
         years={years}
-        lines={PLAN_LINES.map(([label, key, strong]) => ({ label, values: byYear(key), strong }))}
+        lines={PLAN_LINES.map(([label, key, strong, missing]) => ({ label, values: byYear(key), strong, missing }))}
         format={formatPounds}
         testId="plan-table"
       />
