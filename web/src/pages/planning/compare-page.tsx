@@ -120,7 +120,7 @@ function Comparison({ plans, unitAsked }: { plans: Plan[]; unitAsked: string | n
       )}
       <div className="fp-export">
         <a className="nhsuk-link" href={`/api/planning/compare?${download}`} download>
-          Download as Excel
+          Export to Excel
           <span className="nhsuk-u-visually-hidden"> (the comparison of {plans.length} scenarios)</span>
         </a>
       </div>
