@@ -234,6 +234,41 @@ describe('out of the box', () => {
   });
 });
 
+describe('the glide path', () => {
+  it('grows allocations without moving to target before convergence.from, then converges within floors', async () => {
+    const glide = scenario({
+      name: 'Glide',
+      baseYear: '2023/24',
+      units: ['QUY', 'QSL', 'QJK'],
+      allocation: {
+        growth: [0.02, 0.02, 0.02, 0.02],
+        target: 'needs',
+        convergence: { floorGrowth: 0.01, capGrowth: 0.05, from: '2025/26' },
+      },
+    });
+    delete glide.baseYearIfMissing;
+    const result = await planScenario(ws, glide);
+    const rows = result.convergence!;
+    const before = rows.filter((r) => r.financialYear === '2024/25');
+    expect(before).toHaveLength(3);
+    for (const r of before) {
+      expect(r.allocation).toBeCloseTo(r.previousAllocation * 1.02, 2);
+      expect(r.floor).toBe(r.allocation);
+      expect(r.distanceFromTargetAfter).toBeCloseTo((r.allocation - r.targetAllocation) / r.targetAllocation, 6);
+    }
+    for (const r of rows.filter((x) => x.financialYear >= '2025/26')) {
+      expect(r.allocation).toBeGreaterThanOrEqual(r.floor - 0.005);
+      expect(r.floor).toBeCloseTo(Math.ceil(r.previousAllocation * 1.01 * 100 - 1e-6) / 100, 2);
+    }
+    // Distance from target narrows once the glide path starts, for the ICB furthest from it.
+    const furthest = before.reduce((a, b) =>
+      Math.abs(a.distanceFromTargetAfter!) > Math.abs(b.distanceFromTargetAfter!) ? a : b,
+    );
+    const last = rows.filter((r) => r.icb === furthest.icb).at(-1)!;
+    expect(Math.abs(last.distanceFromTargetAfter!)).toBeLessThan(Math.abs(furthest.distanceFromTargetAfter!));
+  });
+});
+
 describe('comparing scenarios', () => {
   it('compares the baseline with another stored plan for a unit both have, and exports both tables', async () => {
     const compared = scenario({ name: 'Compared', units: ['QUY'] });

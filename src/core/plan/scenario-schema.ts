@@ -59,7 +59,10 @@ export const scenarioSchema = z.strictObject({
   allocation: z.strictObject({
     growth: perYear,
     target: z.union([z.literal('needs'), z.record(icbCode, z.number())]).optional(),
-    convergence: z.strictObject({ floorGrowth: z.number(), capGrowth: z.number() }).optional(),
+    /** `from`: the financial year the glide path to target starts (default plan year 1). */
+    convergence: z
+      .strictObject({ floorGrowth: z.number(), capGrowth: z.number(), from: financialYear.optional() })
+      .optional(),
     /** Position to deliver per unit and year, in pounds: 0 = break even, positive = surplus required. */
     controlTotals: z.record(z.string(), perYear).optional(),
   }),

@@ -3,6 +3,7 @@
 // src/core); a footprint's plan is the sum of its ICBs'. Allocations grow at the scenario's rate or, with a
 // target and convergence, are shared out year by year across all the plan's ICBs by the pace-of-change
 // rule; the risk share applies to plan year 1's allocations (docs/methods.md, "Financial planning").
+import { beforeGlidePath } from '../../core/convergence/before-glide-path.ts';
 import { paceOfChange } from '../../core/convergence/pace-of-change.ts';
 import { fail, type ResultWarning } from '../../core/errors.ts';
 import { allocationEnvelopePence, allocationPath } from '../../core/plan/allocation.ts';
@@ -187,10 +188,16 @@ async function allocations(
   let previous = icbs.map((icb) => penceOf(baseAllocation.get(icb)!));
   growth.forEach((rate, y) => {
     const financialYear = planFinancialYear(baseYear, y + 1);
-    const result = paceOfChange(
-      icbs.map((icb, i) => ({ unit: icb, previousAllocationPence: previous[i]!, targetShare: shares.get(icb)! })),
-      { envelopePence: allocationEnvelopePence(previous, rate), ...convergence },
-    );
+    const units = icbs.map((icb, i) => ({
+      unit: icb,
+      previousAllocationPence: previous[i]!,
+      targetShare: shares.get(icb)!,
+    }));
+    const { floorGrowth, capGrowth, from } = convergence;
+    const result =
+      from && financialYear < from
+        ? beforeGlidePath(units, rate)
+        : paceOfChange(units, { envelopePence: allocationEnvelopePence(previous, rate), floorGrowth, capGrowth });
     warnings.push(...result.warnings.map((w) => ({ ...w, message: `${financialYear}: ${w.message}` })));
     for (const a of result.allocations) {
       byIcb.get(a.unit)!.push(a.allocationPence / 100);
