@@ -14,7 +14,7 @@ import { Async } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
 import { formatPounds, formatShare } from '../../format.ts';
 import { Link, setQuery, useLocation, useTitle } from '../../router.tsx';
-import { savingsByScheme, unitLabel, unitRows, waterfallSteps } from './plan-figures.ts';
+import { savingsByScheme, unitLabel, unitRows, unitsSummary, waterfallSteps } from './plan-figures.ts';
 import { planApiPath, scenarioPath } from './planning-paths.ts';
 import { WhyNotEditor } from './why-not-editor.tsx';
 import { YearsAcrossTable } from './years-across-table.tsx';
@@ -43,7 +43,10 @@ function ScenarioFacts({ stored }: { stored: StoredScenario }) {
     <>
       {scenario.description && <p>{scenario.description}</p>}
       <dl className="nhsuk-summary-list">
-        <SummaryRow label="Plans for" value={stored.units.map(unitLabel).join(', ')} />
+        <SummaryRow
+          label="Plans for"
+          value={stored.units.length > 6 ? unitsSummary(stored.units) : stored.units.map(unitLabel).join(', ')}
+        />
         <SummaryRow label="Base year" value={`${stored.baseYear}, then ${stored.years} plan years`} />
         <SummaryRow label="QIPP schemes" value={scenario.qipp.map((q) => q.name).join('; ') || 'None'} />
         <SummaryRow

@@ -7,6 +7,7 @@ import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { Link, navigate, useTitle } from '../../router.tsx';
 import { canEdit, useSession } from '../../session.tsx';
+import { unitsSummary } from './plan-figures.ts';
 import { scenarioPath } from './planning-paths.ts';
 import { WhyNotEditor } from './why-not-editor.tsx';
 
@@ -96,16 +97,6 @@ export default function ScenariosPage() {
       </Async>
     </>
   );
-}
-
-/** A baseline plans for every ICB: past a handful, the list is counted rather than spelt out. */
-function unitsSummary(units: readonly string[]): string {
-  if (units.length <= 6) return units.join(', ');
-  const footprints = units.filter((u) => u.startsWith('footprint:')).length;
-  const icbs = units.length - footprints;
-  return [icbs && `${icbs} ICBs`, footprints && `${footprints} footprint${footprints === 1 ? '' : 's'}`]
-    .filter(Boolean)
-    .join(' and ');
 }
 
 function CompareForm({ names }: { names: string[] }) {
