@@ -9,7 +9,8 @@ import type { Scenario } from '../../core/plan/scenario-schema.ts';
 import { listContracts } from '../assurance/contracts.ts';
 import { ratingHeatMap } from '../assurance/heat-map.ts';
 import { type EvidenceItem, workspaceEvidence } from '../assurance/review-evidence.ts';
-import type { PlanSummary } from '../planning/plan-tables.ts';
+import type { ConvergenceRow } from '../planning/plan-scenario.ts';
+import type { PlanJsonRow, PlanSummary } from '../planning/plan-tables.ts';
 import { readEscalationRules } from '../quality/escalation-rules-file.ts';
 import { readKpis } from '../quality/kpi-store.ts';
 import { ICB_POPULATION_SOURCE, icbPopulationSql } from '../queries/icb-population.ts';
@@ -44,34 +45,26 @@ export interface WaterfallStep {
 }
 
 /** One plan year of the pack's unit, in pounds; a control total or distance not set is null. */
-export interface BoardPackPlanYear {
-  financialYear: string;
-  doNothing: number;
-  transactionalSaving: number;
-  transformationalSaving: number;
-  qippSaving: number;
-  planSpend: number;
-  allocation: number;
-  gap: number;
-  controlTotal: number | null;
-  distanceToControlTotal: number | null;
-  distanceFromTarget: number | null;
-}
+export type BoardPackPlanYear = Pick<
+  PlanJsonRow,
+  | 'financialYear'
+  | 'doNothing'
+  | 'transactionalSaving'
+  | 'transformationalSaving'
+  | 'qippSaving'
+  | 'planSpend'
+  | 'allocation'
+  | 'gap'
+  | 'controlTotal'
+  | 'distanceToControlTotal'
+  | 'distanceFromTarget'
+>;
 
 /** One of the pack's ICBs in one year of the glide path from the population-basis baseline to target. */
-export interface GlidePathYear {
-  financialYear: string;
-  icb: string;
+export type GlidePathYear = Omit<ConvergenceRow, 'distanceFromTargetBefore' | 'distanceFromTargetAfter'> & {
   icbName: string;
-  targetShare: number;
-  previousAllocation: number;
-  targetAllocation: number;
-  floor: number;
-  cap: number;
-  allocation: number;
   distanceFromTarget: number | null;
-  capExceeded: boolean;
-}
+};
 
 export interface BoardPackAllocation {
   /** The population-basis baseline: the base year's spend on the unit's residents, in pounds. */
