@@ -13,7 +13,7 @@ import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { type PlanResult, planScenario, planSchemeSavings } from '../../src/data/planning/plan-scenario.ts';
 import { writePlanWorkbook } from '../../src/data/planning/plan-workbook.ts';
 import type { Workspace } from '../../src/data/workspace.ts';
-import { recalculate, requireSoffice } from './support/recalculate.ts';
+import { recalculate, requireSoffice, withoutResults } from './support/recalculate.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const template = JSON.parse(
@@ -96,23 +96,6 @@ async function expectAppFigures(file: string, result: PlanResult, scenario: Scen
     });
   }
   return checked;
-}
-
-/** The workbook with every formula's cached result removed, so only a recalculation can fill them in. */
-async function withoutResults(file: string, out: string, change?: (book: ExcelJS.Workbook) => void): Promise<void> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  for (const sheet of book.worksheets) {
-    sheet.eachRow((row) => {
-      row.eachCell((cell) => {
-        const v = cell.value;
-        if (v && typeof v === 'object' && 'formula' in v)
-          cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-      });
-    });
-  }
-  change?.(book);
-  await book.xlsx.writeFile(out);
 }
 
 let dir: string;

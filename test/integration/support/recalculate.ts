@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
 
 const INSTALL_HINT =
   'LibreOffice is needed to recalculate the plan workbook: apt-get install -y --no-install-recommends libreoffice-calc-nogui (Debian), or set FOOTPRINT_SOFFICE to soffice.';
@@ -49,4 +50,25 @@ export function recalculate(file: string): string {
   if (run.error) throw new Error(`${INSTALL_HINT} (${run.error.message})`);
   if (run.status !== 0) throw new Error(`soffice failed (${run.status}): ${run.stderr}`);
   return join(out, basename(file).replace(/\.[^.]+$/, '.xlsx'));
+}
+
+/** The workbook with every formula's cached result removed, so only a recalculation can fill them in. */
+export async function withoutResults(
+  file: string,
+  out: string,
+  change?: (book: ExcelJS.Workbook) => void,
+): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  for (const sheet of book.worksheets) {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (v && typeof v === 'object' && 'formula' in v)
+          cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+      });
+    });
+  }
+  change?.(book);
+  await book.xlsx.writeFile(out);
 }
