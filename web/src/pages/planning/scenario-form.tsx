@@ -693,7 +693,7 @@ function AllocationFields({
                 ...new Set([...(allocation.convergence.from ? [allocation.convergence.from] : []), ...years.slice(1)]),
               ].map((y) => (
                 <option key={y} value={y}>
-                  {y < (years[0] ?? '') ? `${y} (before plan year 1, so from plan year 1)` : y}
+                  {y < (years[0] ?? '') ? `${y} (before the plan)` : y}
                 </option>
               ))}
             </select>
