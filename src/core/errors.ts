@@ -128,6 +128,7 @@ export const ERROR_CODES = {
   FP_PLAN_SCENARIO_NOT_FOUND: 'No stored scenario has that name, and it is not a readable scenario file.',
   FP_PLAN_SCENARIO_EXISTS: 'A stored scenario already has that name.',
   FP_PLAN_BAD_FILE: 'A scenario file cannot be read or is not JSON.',
+  FP_PLAN_BAD_COMPARISON: 'A scenario comparison needs two or three different stored scenarios.',
   FP_PROJECTIONS_BAD_FILE:
     'A population projections file cannot be read, or lacks the ONS columns AREA_CODE, SEX, AGE_GROUP and year columns.',
   FP_PROJECTIONS_REJECTED:
@@ -219,6 +220,7 @@ export const WARNING_CODES = {
   // Financial planning (numbered from 101 so other sections can grow)
   FPW101: 'Convergence caps could not all hold: the envelope needed some units to grow faster than capGrowth.',
   FPW102: 'Every risk-share member reached the cap, so the rest of the pool was shared over the caps.',
+  FPW103: 'The scenario’s base year has no activity, so it was planned on the earliest year the data has.',
 } as const;
 
 export type WarningCode = keyof typeof WARNING_CODES;

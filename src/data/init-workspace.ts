@@ -1,9 +1,10 @@
 // Creates a workspace ready to use: reference data loaded and, unless told not to, synthetic national
-// activity generated, imported and converted to both bases.
+// activity generated, imported and converted to both bases, and a baseline plan for every ICB stored.
 import { join } from 'node:path';
 import type { WorkUnit } from '../core/work-unit.ts';
 import { generateActivity } from './generate/generate-activity.ts';
 import { importActivity } from './import/import-activity.ts';
+import { storeBaselinePlan } from './planning/baseline-scenarios.ts';
 import { seedSyntheticKpis } from './quality/kpi-store.ts';
 import { loadReference } from './reference/load-reference.ts';
 import { runBasisConversion } from './run/run-basis-conversion.ts';
@@ -52,6 +53,8 @@ export async function initWorkspace(options: InitOptions): Promise<Workspace> {
       });
       step('Converting spend to provider and population basis');
       await runBasisConversion(ws, { dataset: SYNTHETIC_DATASET });
+      step('Planning a baseline for every ICB on the current planning round template');
+      await storeBaselinePlan(ws);
     }
     return ws;
   } catch (error) {

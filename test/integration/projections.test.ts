@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../src/core/errors.ts';
 import type { Scenario } from '../../src/core/plan/scenario-schema.ts';
@@ -16,8 +17,10 @@ import type { FinancialYear } from '../../src/core/units.ts';
 import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { readBaseYearSpend } from '../../src/data/planning/base-year-spend.ts';
 import { planScenario } from '../../src/data/planning/plan-scenario.ts';
+import { writePlanWorkbook } from '../../src/data/planning/plan-workbook.ts';
 import { importProjections } from '../../src/data/projections/import-projections.ts';
 import { openWorkspace, type Workspace } from '../../src/data/workspace.ts';
+import { recalculate, requireSoffice, withoutResults } from './support/recalculate.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');
@@ -179,6 +182,28 @@ describe('a plan with demographic growth from projections', () => {
     expect(row('QSL', 2).demographicGrowth).toBeCloseTo(0, 6);
     expect(result.provenance.derivation).toContain('population projections from snpp-layout-sample.csv');
   });
+
+  it('writes the projections plan as a workbook whose recalculated do-nothing spend is the app’s', async () => {
+    requireSoffice();
+    const result = await planScenario(ws, scenario(3));
+    const file = join(dir, 'projections-plan.xlsx');
+    await writePlanWorkbook(result, scenario(3), file);
+    const bare = join(dir, 'projections-plan-bare.xlsx');
+    await withoutResults(file, bare);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(recalculate(bare));
+    expect(book.worksheets.map((s) => s.name)).toContain('Demographic growth');
+    for (const unit of result.workings) {
+      const sheet = book.worksheets.find((s) => s.getCell('A1').value === `${unit.name} (£)`)!;
+      const at = sheet.getColumn(1).values.indexOf('Demographic growth');
+      result.rows
+        .filter((r) => r.unit === unit.unit)
+        .forEach((r, y) => {
+          const v = sheet.getCell(at, 4 + y).value as { result?: number };
+          expect(v.result ?? 0).toBeCloseTo(r.demographicGrowth, 2);
+        });
+    }
+  }, 240_000);
 
   it('FP_PLAN_NO_PROJECTIONS when the projections stop before the plan ends', async () => {
     // A 4-year plan from 2024/25 needs mid-2024 to mid-2028; the file ends at mid-2027.
