@@ -12,8 +12,10 @@ import {
   addContract,
   CONTRACT_TYPES,
   contractRegister,
+  findContract,
   setControlTotal,
   updateContract,
+  withdrawContract,
 } from '../../data/assurance/contracts.ts';
 import { ratingHeatMap } from '../../data/assurance/heat-map.ts';
 import {
@@ -21,6 +23,7 @@ import {
   addStarterIntentions,
   listIntentions,
   updateIntention,
+  withdrawIntention,
 } from '../../data/assurance/intentions.ts';
 import { listKloeTemplates } from '../../data/assurance/kloe-templates.ts';
 import { addAttachment, MAX_ATTACHMENT_BYTES, readAttachment } from '../../data/assurance/review-attachments.ts';
@@ -38,9 +41,16 @@ import { readBoardPack } from '../../data/reports/board-pack.ts';
 import { boardPackHtml } from '../../data/reports/board-pack-html.ts';
 import { renderBoardPackPdf } from '../../data/reports/board-pack-pdf.ts';
 import { coveredCodes } from '../../data/users/organisations.ts';
+import type { User } from '../../data/users/user-store.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
+import {
+  requireFootprintInScope,
+  requireOrganisationInScope,
+  requireOrganisationsInScope,
+  requireOwnerCovered,
+} from '../auth/scope.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
-import { errorBody, financialYear, format, icbCode, serviceCode } from '../schemas.ts';
+import { errorBody, financialYear, format, icbCode, noContent, serviceCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const rating = z.enum(RATINGS);
@@ -548,6 +558,23 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
     },
   );
 
+  r.delete(
+    '/assurance/intentions/:id',
+    {
+      onRequest: change,
+      schema: {
+        summary: 'Withdraw a commissioning intention (its owner, or an organisation covering it); audited',
+        tags: ['assurance'],
+        params: z.object({ id }),
+        response: { 204: noContent, ...changeErrors },
+      },
+    },
+    async (request, reply) => {
+      await withdrawIntention(ws, signedInUser(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
   r.post(
     '/assurance/intentions/starter',
     {
@@ -626,10 +653,27 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
     },
   );
 
-  const contractOf = (body: z.infer<typeof contractBody>, lead: string) => ({
-    ...body,
-    leadCommissioner: body.leadCommissioner ?? lead,
-  });
+  // Every organisation and the system a contract names must lie within the user's organisation: a contract
+  // shows in each commissioner's register and counts against the system's control total.
+  const contractOf = async (user: User, body: z.infer<typeof contractBody>) => {
+    const lead = await requireOrganisationInScope(
+      ws,
+      user.organisation,
+      body.leadCommissioner ?? user.organisation.code,
+      'body.leadCommissioner',
+    );
+    await requireOrganisationsInScope(ws, user.organisation, body.commissioners, 'body.commissioners');
+    const systemName =
+      body.systemName === null
+        ? null
+        : await requireFootprintInScope(ws, user.organisation, body.systemName, 'body.systemName');
+    return { ...body, leadCommissioner: lead.code, systemName };
+  };
+  /** A stored contract the user may correct or withdraw: one whose lead commissioner they cover. */
+  const contractInScope = async (user: User, id: string) => {
+    const found = await findContract(ws, user, id);
+    await requireOwnerCovered(ws, user.organisation, found.leadCommissioner, `contract ${id}`, 'id');
+  };
 
   r.post(
     '/assurance/contracts',
@@ -644,7 +688,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
     },
     async (request, reply) => {
       const user = signedInUser(request);
-      return reply.code(201).send(await addContract(ws, user, contractOf(request.body, user.organisation.code)));
+      return reply.code(201).send(await addContract(ws, user, await contractOf(user, request.body)));
     },
   );
 
@@ -662,7 +706,27 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
     },
     async (request) => {
       const user = signedInUser(request);
-      return updateContract(ws, user, request.params.id, contractOf(request.body, user.organisation.code));
+      await contractInScope(user, request.params.id);
+      return updateContract(ws, user, request.params.id, await contractOf(user, request.body));
+    },
+  );
+
+  r.delete(
+    '/assurance/contracts/:id',
+    {
+      onRequest: change,
+      schema: {
+        summary: 'Withdraw a contract (its lead commissioner, or an organisation covering it); audited',
+        tags: ['assurance'],
+        params: z.object({ id }),
+        response: { 204: noContent, ...changeErrors },
+      },
+    },
+    async (request, reply) => {
+      const user = signedInUser(request);
+      await contractInScope(user, request.params.id);
+      await withdrawContract(ws, user, request.params.id);
+      return reply.code(204).send(null);
     },
   );
 
@@ -677,7 +741,11 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         response: { 200: position, ...changeErrors },
       },
     },
-    async (request) => setControlTotal(ws, signedInUser(request), request.body),
+    async (request) => {
+      const user = signedInUser(request);
+      await requireFootprintInScope(ws, user.organisation, request.body.systemName, 'body.systemName');
+      return setControlTotal(ws, user, request.body);
+    },
   );
 
   r.get(
