@@ -92,12 +92,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     answers: new AnswerCache(),
     sessions: new SessionCache(),
   };
-  // Any change (footprints, users, sign-in or out) may alter answers or sessions: forget them all.
-  app.addHook('onResponse', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
+  // A change (footprints, users, sign-out) may alter answers or sessions: forget them all, but only after
+  // a change that passed the gate and succeeded, so a refused or anonymous request cannot flush them. It
+  // is done as the reply is sent, so the client's next request never sees the answer from before.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.signedIn && reply.statusCode < 400) {
       context.answers.clear();
       context.sessions.clear();
     }
+    return payload;
   });
 
   await app.register(fastifyCookie);

@@ -1,7 +1,8 @@
 // Assurance and contracting: KLOE review rounds (an ICB sees and answers its own reviews; a region reviews
 // and moderates its ICBs'; national all), the ratings heat map, the commissioning intentions and
 // contracts registers, the audit trail (read only: no route changes it) and the board pack. Answers here
-// depend on who asks, so none goes through the shared answer cache.
+// depend on who asks: the rounds, heat map, intentions and contracts are remembered per organisation (the
+// only thing they depend on); the audit trail, which every change adds to, is read afresh.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -42,6 +43,7 @@ import { boardPackHtml } from '../../data/reports/board-pack-html.ts';
 import { renderBoardPackPdf } from '../../data/reports/board-pack-pdf.ts';
 import { coveredCodes } from '../../data/users/organisations.ts';
 import type { User } from '../../data/users/user-store.ts';
+import { sendAnswer } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import {
   requireFootprintInScope,
@@ -255,7 +257,17 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         response: { 200: z.object({ rows: z.array(roundSummary) }), 401: errorBody },
       },
     },
-    async (request) => ({ rows: await listRounds(ws, signedInUser(request).organisation) }),
+    async (request, reply) => {
+      const actor = signedInUser(request).organisation;
+      const answer = await context.answers.answer(
+        request,
+        reply,
+        async () => ({ rows: await listRounds(ws, actor) }),
+        (value) => value,
+        actor.code,
+      );
+      return sendAnswer(request, reply, answer);
+    },
   );
 
   r.post(
@@ -444,7 +456,15 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
       },
     },
     async (request, reply) => {
-      const map = await ratingHeatMap(ws, signedInUser(request).organisation, request.query.round);
+      const actor = signedInUser(request).organisation;
+      const answer = await context.answers.answer(
+        request,
+        reply,
+        () => ratingHeatMap(ws, actor, request.query.round),
+        (value) => value,
+        actor.code,
+      );
+      const map = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         const questions = [...new Set(map.rounds.flatMap((x) => x.questions.map((q) => q.id)))];
@@ -471,7 +491,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           ],
         );
       }
-      return map;
+      return sendAnswer(request, reply, answer);
     },
   );
 
@@ -487,7 +507,15 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
       },
     },
     async (request, reply) => {
-      const rows = await listIntentions(ws, signedInUser(request));
+      const user = signedInUser(request);
+      const answer = await context.answers.answer(
+        request,
+        reply,
+        async () => ({ rows: await listIntentions(ws, user) }),
+        (value) => value,
+        user.organisation.code,
+      );
+      const { rows } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         return sendExport(
@@ -514,7 +542,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           ],
         );
       }
-      return { rows };
+      return sendAnswer(request, reply, answer);
     },
   );
 
@@ -602,7 +630,15 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
       },
     },
     async (request, reply) => {
-      const { contracts, positions } = await contractRegister(ws, signedInUser(request));
+      const user = signedInUser(request);
+      const answer = await context.answers.answer(
+        request,
+        reply,
+        () => contractRegister(ws, user),
+        ({ contracts, positions }) => ({ rows: contracts, positions }),
+        user.organisation.code,
+      );
+      const { contracts, positions } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         return sendExport(
@@ -649,7 +685,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           ],
         );
       }
-      return { rows: contracts, positions };
+      return sendAnswer(request, reply, answer);
     },
   );
 
