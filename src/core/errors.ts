@@ -178,6 +178,9 @@ export const ERROR_CODES = {
   FP_PACK_BAD_OPTION:
     'The board pack needs exactly one of --icb or --footprint and an --out file ending .pdf or .html.',
   FP_PACK_RENDER_FAILED: 'Headless Chromium could not render the board pack to PDF.',
+  FP_PACK_BUSY: 'Every board-pack PDF renderer is busy and the queue is full; try again after Retry-After seconds.',
+  FP_PACK_RATE_LIMITED:
+    'You have asked for more board-pack PDFs than allowed in a minute; try again after Retry-After seconds.',
   // Places, neighbourhoods, clinical networks and triangulation
   FP_PLACE_OVERLAP: 'A place grouping puts the same GP practice in more than one place.',
   FP_PLACE_PRACTICES_LEFT_OUT: "A place grouping leaves some of the ICB's GP practices in no place.",
@@ -247,6 +250,8 @@ export interface Problem {
   received?: string;
   accepted?: string;
   hint?: string;
+  /** When to try again, for a refusal that passes (HTTP answers it as the Retry-After header). */
+  retryAfterSeconds?: number;
 }
 
 /** A violated precondition or a failed operation, carrying a Problem a user can act on. */

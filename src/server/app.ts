@@ -15,6 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { PdfRenderer } from '../data/reports/board-pack-pdf.ts';
 import type { Workspace } from '../data/workspace.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { SessionCache } from './auth/session-cache.ts';
@@ -55,6 +56,8 @@ export interface AppOptions {
   signInRateLimit?: { max: number; timeWindowMs: number };
   /** Largest request body accepted, in bytes. Default 64 KiB (the biggest real body is a footprint). */
   bodyLimit?: number;
+  /** Prints board-pack PDFs: one shared browser, a bounded queue, a per-user allowance. */
+  pdf?: PdfRenderer;
 }
 
 const API_ROUTES = [
@@ -91,7 +94,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     options: resolved,
     answers: new AnswerCache(),
     sessions: new SessionCache(),
+    pdf: options.pdf ?? new PdfRenderer(),
   };
+  app.addHook('onClose', async () => context.pdf.close());
   // A change (footprints, users, sign-out) may alter answers or sessions: forget them all, but only after
   // a change that passed the gate and succeeded, so a refused or anonymous request cannot flush them. It
   // is done as the reply is sent, so the client's next request never sees the answer from before.

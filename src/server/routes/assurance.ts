@@ -40,7 +40,6 @@ import {
 import { listAudit } from '../../data/audit/record-audit.ts';
 import { readBoardPack } from '../../data/reports/board-pack.ts';
 import { boardPackHtml } from '../../data/reports/board-pack-html.ts';
-import { renderBoardPackPdf } from '../../data/reports/board-pack-pdf.ts';
 import { coveredCodes } from '../../data/users/organisations.ts';
 import type { User } from '../../data/users/user-store.ts';
 import { sendAnswer } from '../answer-cache.ts';
@@ -850,7 +849,8 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
     {
       onRequest: read,
       schema: {
-        summary: 'The board pack for an ICB or footprint, as printable HTML or PDF',
+        summary:
+          'The board pack for an ICB or footprint, as printable HTML or PDF (PDFs are queued: 429 with Retry-After when busy or asked for too often)',
         tags: ['assurance'],
         querystring: z
           .object({
@@ -860,19 +860,20 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
             format: z.enum(['html', 'pdf']).default('html'),
           })
           .refine((q) => (q.icb === undefined) !== (q.footprint === undefined), 'give exactly one of icb or footprint'),
-        response: { ...errors },
+        response: { ...errors, 429: errorBody },
       },
     },
     async (request, reply) => {
       const { icb, footprint, scenario } = request.query;
-      const pack = await readBoardPack(ws, signedInUser(request).organisation, { icb, footprint, scenario });
+      const user = signedInUser(request);
+      const pack = await readBoardPack(ws, user.organisation, { icb, footprint, scenario });
       const html = boardPackHtml(pack);
       const stem = (icb ?? footprint ?? 'pack').replace(/[^A-Za-z0-9]+/g, '-');
       if (request.query.format === 'pdf') {
         return (reply as FastifyReply)
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="board-pack-${stem}.pdf"`)
-          .send(await renderBoardPackPdf(html));
+          .send(await context.pdf.render(html, user.email));
       }
       return (reply as FastifyReply)
         .type('text/html; charset=utf-8')
