@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   FP_IMPORT_UNREADABLE_ROW:
     'A row cannot be read at all (wrong number of fields, broken quoting or text that is not UTF-8).',
   FP_IMPORT_UNKNOWN_PRACTICE: 'A GP practice code is not a practice in the reference data.',
+  FP_DATASET_NOT_FOUND: 'No imported dataset has that name.',
   // Generator
   FP_GENERATE_BAD_OPTION: 'A generator option is out of range.',
   FP_GENERATE_BAD_ASSUMPTIONS: 'The generator assumptions file does not match its schema or its rules.',

@@ -225,6 +225,7 @@ const auditEvent = z.object({
   action: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  source: z.string().nullable().describe('From where: the client address, or cli@<host> for the command line.'),
 });
 
 export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
@@ -825,6 +826,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
                 { key: 'at', header: 'When (UTC)', kind: 'text' },
                 { key: 'actor', header: 'Who', kind: 'text' },
                 { key: 'organisation', header: 'Organisation', kind: 'text' },
+                { key: 'source', header: 'From', kind: 'text' },
                 { key: 'objectType', header: 'Object type', kind: 'text' },
                 { key: 'objectId', header: 'Object', kind: 'text' },
                 { key: 'action', header: 'Action', kind: 'text' },

@@ -3,10 +3,11 @@ import type { PdfRenderer } from '../../data/reports/board-pack-pdf.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import type { AnswerCache } from '../answer-cache.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
+import type { SignInLimits } from '../auth/sign-in-throttle.ts';
 
 export interface ResolvedAppOptions {
   sessionTtlMs: number;
-  signInRateLimit: { max: number; timeWindowMs: number };
+  signInRateLimit: SignInLimits;
 }
 
 export interface RouteContext {

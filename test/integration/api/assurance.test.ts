@@ -669,12 +669,15 @@ describe('audit trail', () => {
 
   it('scopes the trail: another region sees none of London’s changes', async () => {
     const rows = (await send('GET', '/api/assurance/audit', 'northWestEditor')).json().rows;
-    expect(rows).toEqual([]);
+    // Only its own editor's sign-in.
+    expect(rows.map((e: { organisation: string; action: string }) => [e.organisation, e.action])).toEqual([
+      ['Y62', 'sign-in'],
+    ]);
     const foreign = await send('GET', `/api/assurance/audit?objectType=review&objectId=${QWE_REVIEW()}`, 'qkkEditor');
     expect(foreign.statusCode).toBe(403);
     const csv = await send('GET', '/api/assurance/audit?format=csv', 'nationalAdmin');
     expect(csv.statusCode).toBe(200);
-    expect(csv.body.split('\r\n')[0]).toBe('seq,at,actor,organisation,objectType,objectId,action,before,after');
+    expect(csv.body.split('\r\n')[0]).toBe('seq,at,actor,organisation,source,objectType,objectId,action,before,after');
   });
 
   it('cannot be changed or deleted through any route: every method on every audit address is refused', async () => {

@@ -127,6 +127,7 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
     payload: { systemName: 'South London', financialYear: '2017/18', amount: 1 },
   },
   { method: 'GET', url: '/api/assurance/audit', path: '/api/assurance/audit' },
+  { method: 'GET', url: '/api/audit/verify', path: '/api/audit/verify' },
   { method: 'GET', url: '/api/assurance/pack?icb=QWE', path: '/api/assurance/pack' },
   { method: 'GET', url: '/api/delegation/exercises', path: '/api/delegation/exercises' },
   {
