@@ -1,7 +1,8 @@
 // Excel export: one sheet per table, written with exceljs's streaming WorkbookWriter so a big table never
 // sits in memory. Header row bold and frozen, money as '£#,##0.00', shares as percentages, widths set.
+// Text that a spreadsheet would take for a formula is neutralised (exportCell), headers too.
 import ExcelJS from 'exceljs';
-import { type ColumnKind, displayValue, type Table } from './table.ts';
+import { type ColumnKind, exportCell, neutraliseFormula, type Table } from './table.ts';
 
 const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
   text: undefined,
@@ -20,7 +21,7 @@ export async function writeXlsx(tables: Table[], file: string): Promise<void> {
     });
     sheet.columns = table.columns.map((c) => ({
       key: c.key,
-      header: c.header,
+      header: neutraliseFormula(c.header),
       width: Math.max(WIDTH[c.kind], c.header.length + 2),
       style: NUMBER_FORMAT[c.kind] ? { numFmt: NUMBER_FORMAT[c.kind] } : {},
     }));
@@ -28,7 +29,7 @@ export async function writeXlsx(tables: Table[], file: string): Promise<void> {
     header.font = { bold: true };
     header.commit();
     for (const row of table.rows) {
-      sheet.addRow(table.columns.map((c) => displayValue(c.kind, row[c.key] ?? null))).commit();
+      sheet.addRow(table.columns.map((c) => exportCell(c.kind, row[c.key] ?? null))).commit();
     }
     sheet.commit();
   }
