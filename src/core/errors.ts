@@ -43,6 +43,11 @@ export const ERROR_CODES = {
     'A row cannot be read at all (wrong number of fields, broken quoting or text that is not UTF-8).',
   FP_IMPORT_UNKNOWN_PRACTICE: 'A GP practice code is not a practice in the reference data.',
   FP_DATASET_NOT_FOUND: 'No imported dataset has that name.',
+  FP_IMPORT_YEAR_OUT_OF_RANGE:
+    'A financial year is outside the window the import accepts (default 2000/01 to ten years ahead).',
+  FP_IMPORT_COUNT_TOO_LARGE: 'Activity or patients on one row is more than the import accepts (1,000,000,000).',
+  FP_IMPORT_COST_TOO_LARGE: 'A cost is beyond what one row may carry (less than £1,000,000,000,000 either way).',
+  FP_IMPORT_BAD_YEAR_WINDOW: 'A window of financial years is not of the form 2000/01-2036/37, first not after last.',
   // Generator
   FP_GENERATE_BAD_OPTION: 'A generator option is out of range.',
   FP_GENERATE_BAD_ASSUMPTIONS: 'The generator assumptions file does not match its schema or its rules.',

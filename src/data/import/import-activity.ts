@@ -2,6 +2,7 @@
 // of the workspace: all of it, or — when rows are rejected and rejects are not allowed — none of it.
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ActivityColumn } from '../../core/activity/activity-record.ts';
+import { defaultYearWindow, type YearWindow } from '../../core/activity/import-bounds.ts';
 import { mapHeader } from '../../core/activity/map-header.ts';
 import { FootprintError, fail, type Problem } from '../../core/errors.ts';
 import { type AuditActor, commandLineActor, recordAudit } from '../audit/record-audit.ts';
@@ -32,6 +33,8 @@ export interface ImportOptions {
   maxBytes?: Partial<Record<ImportFormat, number>>;
   /** Skip the clean-file fast path and validate every row in SQL (tests comparing the two paths). */
   validateEveryRow?: boolean;
+  /** Financial years accepted; default 2000/01 to ten years after the current one. */
+  years?: YearWindow;
   /** Who imports, for the audit trail (the import, and the switch to it as the current dataset). Default
    * the command line's user; null: a step of a larger import that records itself, which neither audits
    * nor switches the current dataset. */
@@ -84,6 +87,7 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
   const format = detectFormat(file, options.maxBytes);
   const rejectsFile = resolve(options.rejectsFile ?? defaultRejectsFile(file));
   const progress = options.onProgress ?? (() => {});
+  const years = options.years ?? defaultYearWindow(new Date());
 
   const rows = await openRows(ws, file, format, progress);
   try {
@@ -106,10 +110,10 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
     };
     const typed = options.validateEveryRow ? null : rows.typed?.(mapped.value.columns);
     if (typed) {
-      const clean = await moveIfClean(ws, typed, moveOptions);
+      const clean = await moveIfClean(ws, typed, years, moveOptions);
       if (clean) return clean;
     }
-    const source = sourceOf(rows, mapped.value.columns, rows.relation, rows.rowNumber);
+    const source = sourceOf(rows, mapped.value.columns, rows.relation, rows.rowNumber, years);
     const move = (keepWithRejects: boolean) =>
       moveInTransaction(ws, () => readAndMove(ws, source, dataset, file, format), {
         ...moveOptions,
@@ -125,7 +129,7 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
     const numbered = await rows.numbered(ws);
     const written = await writeRejects(
       ws,
-      sourceOf(rows, mapped.value.columns, numbered.relation, numbered.rowNumber),
+      sourceOf(rows, mapped.value.columns, numbered.relation, numbered.rowNumber, years),
       rejectsFile,
     );
     progress('Writing rejects', 1, 1);
@@ -162,8 +166,13 @@ interface MoveOptions {
  * move committed; null when it gave way — a column type it does not take (before reading anything), a
  * row that is not clean, a reader failure, an empty file — and rolled back, leaving the validating path
  * to find out why. */
-async function moveIfClean(ws: Workspace, typed: TypedRows, options: MoveOptions): Promise<ImportSummary | null> {
-  const insert = cleanFileInsert(typed);
+async function moveIfClean(
+  ws: Workspace,
+  typed: TypedRows,
+  years: YearWindow,
+  options: MoveOptions,
+): Promise<ImportSummary | null> {
+  const insert = cleanFileInsert(typed, years);
   if (insert === null) return null;
   try {
     return await moveInTransaction(ws, () => moveCleanFile(ws, insert, options.dataset), {
@@ -295,12 +304,13 @@ function sourceOf(
   positions: Partial<Record<ActivityColumn, number>>,
   relation: string,
   rowNumber: string | null,
+  years: YearWindow,
 ): ActivitySource {
   const columns: Partial<Record<ActivityColumn, string>> = {};
   for (const [field, position] of Object.entries(positions) as [ActivityColumn, number][]) {
     columns[field] = rows.column(position);
   }
-  return { relation, columns, rowNumber };
+  return { relation, columns, rowNumber, years };
 }
 
 async function readAndMove(
