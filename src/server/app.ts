@@ -18,6 +18,7 @@ import { withAuditSource } from '../data/audit/record-audit.ts';
 import { PdfRenderer } from '../data/reports/board-pack-pdf.ts';
 import type { Workspace } from '../data/workspace.ts';
 import { AnswerCache } from './answer-cache.ts';
+import { readSession } from './auth/guard.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import type { SignInLimits } from './auth/sign-in-throttle.ts';
 import { installErrorHandling, sendNotFound } from './errors.ts';
@@ -147,11 +148,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api' },
   );
-  await registerWebApp(app, options);
+  await registerWebApp(app, options, context);
   return app;
 }
 
-async function registerWebApp(app: FastifyInstance, options: AppOptions): Promise<void> {
+async function registerWebApp(app: FastifyInstance, options: AppOptions, context: RouteContext): Promise<void> {
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(resolve(webDir, 'index.html'))) {
     // @fastify/static resolves every path inside webDir and refuses '..' segments, so no file outside it
@@ -165,9 +166,14 @@ async function registerWebApp(app: FastifyInstance, options: AppOptions): Promis
     });
     return;
   }
-  app.get('/', async (_request, reply) => {
+  // Spend figures are for signed-in users only; the reference counts are public data.
+  app.get('/', async (request, reply) => {
     const overview = await readOverview(options.workspace);
-    return reply.type('text/html; charset=utf-8').send(renderHomePage(overview));
+    const signedIn = (await readSession(context, request)) !== undefined;
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'private, no-cache')
+      .send(renderHomePage(overview, { spend: signedIn }));
   });
   app.setNotFoundHandler((request, reply) => sendNotFound(request, reply));
 }

@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { WORKSPACE_EVIDENCE } from '../../core/assurance/kloe-template.ts';
 import { RATINGS } from '../../core/assurance/rating-scale.ts';
+import { auditEventShape } from '../../core/audit/audit-event.ts';
 import { fail } from '../../core/errors.ts';
 import {
   addContract,
@@ -214,18 +215,6 @@ const position = z.object({
   controlTotal: z.number().nullable(),
   contracted: z.number(),
   headroom: z.number().nullable(),
-});
-const auditEvent = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actor: z.string(),
-  organisation: z.string(),
-  objectType: z.string(),
-  objectId: z.string(),
-  action: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  source: z.string().nullable().describe('From where: the client address, or cli@<host> for the command line.'),
 });
 
 export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
@@ -800,7 +789,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           objectId: z.string().min(1).max(200).optional(),
           format: format.optional(),
         }),
-        response: { 200: z.object({ rows: z.array(auditEvent) }), ...errors },
+        response: { 200: z.object({ rows: z.array(auditEventShape) }), ...errors },
       },
     },
     async (request, reply) => {

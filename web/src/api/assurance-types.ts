@@ -90,14 +90,4 @@ export interface ControlTotalPosition {
   headroom: number | null;
 }
 
-export interface AuditEvent {
-  seq: number;
-  at: string;
-  actor: string;
-  organisation: string;
-  objectType: string;
-  objectId: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
+export type { AuditEventShape as AuditEvent } from '../../../src/core/audit/audit-event.ts';

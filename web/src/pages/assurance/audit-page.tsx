@@ -19,6 +19,7 @@ export default function AuditPage() {
     { key: 'seq', header: 'Event', numeric: true, value: (e) => e.seq },
     { key: 'at', header: 'When (UTC)', value: (e) => e.at, render: (e) => e.at.replace('T', ' ').slice(0, 19) },
     { key: 'actor', header: 'Who', rowHeader: true, value: (e) => e.actor },
+    { key: 'source', header: 'From', value: (e) => e.source ?? '' },
     { key: 'object', header: 'What', value: (e) => `${e.objectType} ${e.objectId}` },
     { key: 'action', header: 'Action', value: (e) => e.action },
     {
