@@ -1,6 +1,7 @@
 // Creates a workspace ready to use: reference data loaded and, unless told not to, synthetic national
 // activity generated, imported and converted to both bases.
 import { join } from 'node:path';
+import type { WorkUnit } from '../core/work-unit.ts';
 import { generateActivity } from './generate/generate-activity.ts';
 import { importActivity } from './import/import-activity.ts';
 import { seedSyntheticKpis } from './quality/kpi-store.ts';
@@ -19,7 +20,7 @@ export interface InitOptions {
   seed?: number;
   withActivity?: boolean;
   onStep?: (step: string) => void;
-  onProgress?: (label: string, done: number, total: number) => void;
+  onProgress?: (label: string, done: number, total: number, unit?: WorkUnit) => void;
 }
 
 export async function initWorkspace(options: InitOptions): Promise<Workspace> {
@@ -41,13 +42,13 @@ export async function initWorkspace(options: InitOptions): Promise<Workspace> {
         rows,
         seed,
         out: file,
-        onProgress: (done, total) => options.onProgress?.('generate', done, total),
+        onProgress: (done, total) => options.onProgress?.('generate', done, total, 'rows'),
       });
       step('Importing the synthetic activity');
       await importActivity(ws, {
         file,
         dataset: SYNTHETIC_DATASET,
-        onProgress: (phase, done, total) => options.onProgress?.(`import ${phase}`, done, total),
+        onProgress: (phase, done, total, unit) => options.onProgress?.(`import ${phase}`, done, total, unit),
       });
       step('Converting spend to provider and population basis');
       await runBasisConversion(ws, { dataset: SYNTHETIC_DATASET });

@@ -17,6 +17,7 @@ import { readBaseYearSpend } from '../../src/data/planning/base-year-spend.ts';
 import { planScenario, planSchemeSavings } from '../../src/data/planning/plan-scenario.ts';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../../src/data/planning/scenario-store.ts';
 import { planStoredScenario, readStoredPlan } from '../../src/data/planning/stored-plan.ts';
+import { writeEstimatedProjections } from '../../src/data/projections/estimated-projections.ts';
 import { openWorkspace, type Workspace } from '../../src/data/workspace.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -174,12 +175,19 @@ describe('a plan', () => {
     });
   });
 
-  it('FP_PLAN_NO_PROJECTIONS when demographic growth asks for projections', async () => {
+  it('FP_PLAN_NO_PROJECTIONS when demographic growth asks for projections and none are held', async () => {
     const growth = { ...template.growth, demographic: 'projections' as const };
-    expect(await problemOf(planScenario(ws, scenario({ growth })))).toMatchObject({
-      code: 'FP_PLAN_NO_PROJECTIONS',
-      where: { field: 'growth.demographic' },
-    });
+    // A new workspace holds the labelled estimate; without it, the plan says what is missing.
+    await ws.run('DELETE FROM population_projection');
+    await ws.run('DELETE FROM projection_import');
+    try {
+      expect(await problemOf(planScenario(ws, scenario({ growth })))).toMatchObject({
+        code: 'FP_PLAN_NO_PROJECTIONS',
+        where: { field: 'growth.demographic' },
+      });
+    } finally {
+      await writeEstimatedProjections(ws);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // Population projections on a real workspace (reference data + 20,000 generated rows + run): importing the
 // ONS SNPP layout (local authorities shared among ICBs by their GP practices' registered patients), the
-// all-or-nothing rule, and a plan whose demographic growth is "projections".
+// all-or-nothing rule, the labelled estimate a new workspace holds until then, and a plan whose demographic
+// growth is "projections".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../src/core/errors.ts';
 import type { Scenario } from '../../src/core/plan/scenario-schema.ts';
 import { AGE_BANDS } from '../../src/core/population/age-bands.ts';
+import { ESTIMATE_LABEL } from '../../src/core/population/estimated-projection.ts';
 import type { FinancialYear } from '../../src/core/units.ts';
 import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { readBaseYearSpend } from '../../src/data/planning/base-year-spend.ts';
@@ -63,17 +65,16 @@ afterAll(() => {
 });
 
 describe('footprint projections import', () => {
-  it('FP_PLAN_NO_PROJECTIONS names the import command while none are imported', async () => {
+  it("a new workspace holds Footprint's labelled estimate, so a projections plan runs and says what it used", async () => {
     ws = await openWorkspace(dir);
-    expect(await problemOf(planScenario(ws, scenario(3)))).toMatchObject({
-      code: 'FP_PLAN_NO_PROJECTIONS',
-      where: { field: 'growth.demographic' },
-      received: 'no projections',
-      hint: expect.stringContaining('footprint projections import FILE'),
-    });
+    // 36 ICBs × 19 bands × 2 sexes × mid-2019 … mid-2040.
+    expect(await storedRows(ws)).toBe(36 * 19 * 2 * 22);
+    const result = await planScenario(ws, scenario(3));
+    expect(result.provenance.derivation).toContain(ESTIMATE_LABEL);
+    expect(result.rows.find((r) => r.unit === 'QUY' && r.planYear === 1)!.demographicGrowth).not.toBe(0);
   });
 
-  it('FP_PROJECTIONS_REJECTED names the file, row and field, and stores nothing', async () => {
+  it('FP_PROJECTIONS_REJECTED names the file, row and field, and keeps the projections held', async () => {
     // Data row 3 has SEX "women"; data row 5 has "n/a" for 2025.
     expect(await problemOf(importProjections(ws, BAD))).toMatchObject({
       code: 'FP_PROJECTIONS_REJECTED',
@@ -81,7 +82,7 @@ describe('footprint projections import', () => {
       received: 'women',
       message: expect.stringContaining('and 1 more problems'),
     });
-    expect(await storedRows(ws)).toBe(0);
+    expect(await storedRows(ws)).toBe(36 * 19 * 2 * 22);
   });
 
   it('FP_PROJECTIONS_BAD_FILE when the ONS columns are missing', async () => {

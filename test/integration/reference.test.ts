@@ -37,6 +37,7 @@ async function snapshot(ws: Workspace): Promise<string> {
     'provider',
     'service',
     'service_delegation',
+    'service_line',
     'footprint',
     'footprint_member',
   ];

@@ -120,6 +120,19 @@ export async function storeCatalogueVersion(
     delegation,
   );
   await markSuperseded(ws);
+  await rebuildServiceLines(ws, version, services);
+}
+
+/** The service lines of the current catalogue: a version's lines replace those of the services it holds;
+ * lines of services it does not mention stay. */
+async function rebuildServiceLines(ws: Workspace, version: number, services: readonly CatalogueService[]) {
+  const codes = services.map((s) => s.serviceCode);
+  const lines = services.flatMap((s) => s.serviceLines.map((line) => [line, s.serviceCode, version] as const));
+  const list = (values: readonly string[]) => values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ') || 'NULL';
+  await ws.run(
+    `DELETE FROM service_line WHERE service_code IN (${list(codes)}) OR service_line IN (${list(lines.map((l) => l[0]))})`,
+  );
+  await insertRows(ws, 'service_line', ['service_line', 'service_code', 'catalogue_version'], lines);
 }
 
 /** A row is current when no later version holds the same service code. */
@@ -133,6 +146,7 @@ async function markSuperseded(ws: Workspace): Promise<void> {
 
 /** Replaces the shipped catalogue (version 1) in place, keeping any later imported versions. */
 export async function replaceShippedCatalogue(ws: Workspace, file: string, services: readonly CatalogueService[]) {
+  await ws.run('DELETE FROM service_line WHERE catalogue_version = $1', [SHIPPED_CATALOGUE_VERSION]);
   await ws.run('DELETE FROM service_delegation WHERE catalogue_version = $1', [SHIPPED_CATALOGUE_VERSION]);
   await ws.run('DELETE FROM service WHERE catalogue_version = $1', [SHIPPED_CATALOGUE_VERSION]);
   await ws.run('DELETE FROM catalogue_version WHERE catalogue_version = $1', [SHIPPED_CATALOGUE_VERSION]);

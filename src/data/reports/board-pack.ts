@@ -2,9 +2,11 @@
 // button all show the same thing: population and spend on both bases, flows, the financial plan and its
 // waterfall, delegation, variation outliers, KPI escalations and KLOE ratings, with the date, data
 // vintage and scenario they rest on. Sections whose capability a workspace lacks say so.
+
 import { listValue } from '@duckdb/node-api';
 import type { Rating } from '../../core/assurance/rating-scale.ts';
 import { fail } from '../../core/errors.ts';
+import { providerLabel } from '../../core/names/organisation-name.ts';
 import { listContracts } from '../assurance/contracts.ts';
 import { ratingHeatMap } from '../assurance/heat-map.ts';
 import { type EvidenceItem, workspaceEvidence } from '../assurance/review-evidence.ts';
@@ -116,7 +118,7 @@ async function kpiEscalations(ws: Workspace, icbs: readonly string[]): Promise<K
     .map((k) => ({
       kpiId: k.kpiId,
       name: k.name,
-      subject: k.providerCode ? `${providerName.get(k.providerCode)} (${k.providerCode})` : `ICB ${k.icbCode}`,
+      subject: k.providerCode ? providerLabel(providerName.get(k.providerCode), k.providerCode) : `ICB ${k.icbCode}`,
       lastPeriod: k.assessment.lastPeriod,
       lastValue: k.assessment.lastValue,
       target: k.target,

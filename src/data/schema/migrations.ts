@@ -8,6 +8,7 @@ import * as variation from './005-variation.ts';
 import * as places from './006-places.ts';
 import * as assurance from './007-assurance.ts';
 import * as projections from './008-projections.ts';
+import * as serviceLines from './009-service-lines.ts';
 import * as auditAnchor from './011-audit-anchor.ts';
 
 export interface Migration {
@@ -25,5 +26,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: places.name, sql: places.sql },
   { version: 7, name: assurance.name, sql: assurance.sql },
   { version: 8, name: projections.name, sql: projections.sql },
+  { version: 9, name: serviceLines.name, sql: serviceLines.sql },
   { version: 11, name: auditAnchor.name, sql: auditAnchor.sql },
 ];
