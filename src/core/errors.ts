@@ -43,6 +43,12 @@ export const ERROR_CODES = {
   FP_IMPORT_UNREADABLE_ROW:
     'A row cannot be read at all (wrong number of fields, broken quoting or text that is not UTF-8).',
   FP_IMPORT_UNKNOWN_PRACTICE: 'A GP practice code is not a practice in the reference data.',
+  FP_DATASET_NOT_FOUND: 'No imported dataset has that name.',
+  FP_IMPORT_YEAR_OUT_OF_RANGE:
+    'A financial year is outside the window the import accepts (default 2000/01 to ten years ahead).',
+  FP_IMPORT_COUNT_TOO_LARGE: 'Activity or patients on one row is more than the import accepts (1,000,000,000).',
+  FP_IMPORT_COST_TOO_LARGE: 'A cost is beyond what one row may carry (less than £1,000,000,000,000 either way).',
+  FP_IMPORT_BAD_YEAR_WINDOW: 'A window of financial years is not of the form 2000/01-2036/37, first not after last.',
   // Generator
   FP_GENERATE_BAD_OPTION: 'A generator option is out of range.',
   FP_GENERATE_BAD_ASSUMPTIONS: 'The generator assumptions file does not match its schema or its rules.',
@@ -180,6 +186,9 @@ export const ERROR_CODES = {
   FP_PACK_BAD_OPTION:
     'The board pack needs exactly one of --icb or --footprint and an --out file ending .pdf or .html.',
   FP_PACK_RENDER_FAILED: 'Headless Chromium could not render the board pack to PDF.',
+  FP_PACK_BUSY: 'Every board-pack PDF renderer is busy and the queue is full; try again after Retry-After seconds.',
+  FP_PACK_RATE_LIMITED:
+    'You have asked for more board-pack PDFs than allowed in a minute; try again after Retry-After seconds.',
   // Places, neighbourhoods, clinical networks and triangulation
   FP_PLACE_OVERLAP: 'A place grouping puts the same GP practice in more than one place.',
   FP_PLACE_PRACTICES_LEFT_OUT: "A place grouping leaves some of the ICB's GP practices in no place.",
@@ -250,6 +259,8 @@ export interface Problem {
   received?: string;
   accepted?: string;
   hint?: string;
+  /** When to try again, for a refusal that passes (HTTP answers it as the Retry-After header). */
+  retryAfterSeconds?: number;
 }
 
 /** A violated precondition or a failed operation, carrying a Problem a user can act on. */

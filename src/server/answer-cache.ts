@@ -1,6 +1,7 @@
 // Answers to GET data routes, remembered until something changes. Figures come from a stored run that
 // cannot change while the server holds the workspace (`footprint run` needs the write lock), so the only
-// changes are the server's own (footprints, users, sign-out): any state-changing request clears the cache.
+// changes are the server's own (footprints, users, sign-out): any state-changing request that passes the
+// sign-in gate and succeeds clears the cache.
 // Without it every request queues on the workspace's one connection; with it the heavy queries run once.
 // The JSON body is checked against the route's response schema and serialised once, when the answer is
 // computed: re-validating a flows answer of thousands of rows on every request cost more than the query.
@@ -34,7 +35,8 @@ export class AnswerCache {
   }
 
   /** The answer to a GET, computed once per route, parameters and query (export format aside) and sent to
-   * every user who asks: only for answers that do not depend on who is signed in. toJson
+   * every user who asks, or, given a scope (the organisation whose view it is), to every user of that
+   * scope only: an answer that depends on who asks must name what it depends on. toJson
    * shapes the JSON answer; it is serialised by the reply's own route serializer, so a body that breaks the
    * response schema fails here, the first time, and is not remembered. */
   answer<T>(
@@ -42,8 +44,9 @@ export class AnswerCache {
     reply: Pick<FastifyReply, 'serialize'>,
     compute: () => Promise<T>,
     toJson: (value: T) => unknown,
+    scope?: string,
   ): Promise<Answer<T>> {
-    const key = answerKey(request);
+    const key = answerKey(request, scope);
     const hit = this.#entries.get(key);
     if (hit) return hit as Promise<Answer<T>>;
     const answer = (async (): Promise<Answer<T>> => {
@@ -66,10 +69,11 @@ export class AnswerCache {
 }
 
 /** The cache key of a GET: its route, address parameters and query, without the export format (the JSON
- * answer and its exports share the same rows). */
-export function answerKey(request: AnsweredRequest): string {
+ * answer and its exports share the same rows), and the scope of an answer that depends on who asks. */
+export function answerKey(request: AnsweredRequest, scope?: string): string {
   const { format: _format, ...query } = (request.query ?? {}) as Record<string, unknown>;
-  return `${request.routeOptions.url} ${JSON.stringify(request.params ?? {})} ${JSON.stringify(query)}`;
+  const shared = `${request.routeOptions.url} ${JSON.stringify(request.params ?? {})} ${JSON.stringify(query)}`;
+  return scope === undefined ? shared : `${shared} for ${JSON.stringify(scope)}`;
 }
 
 /** Whether an If-None-Match header names this tag (a list, weak tags and * included, RFC 9110 13.1.2). */

@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -15,13 +14,18 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { withAuditSource } from '../data/audit/record-audit.ts';
+import { PdfRenderer } from '../data/reports/board-pack-pdf.ts';
 import type { Workspace } from '../data/workspace.ts';
 import { AnswerCache } from './answer-cache.ts';
+import { readSession } from './auth/guard.ts';
 import { SessionCache } from './auth/session-cache.ts';
+import type { SignInLimits } from './auth/sign-in-throttle.ts';
 import { installErrorHandling, sendNotFound } from './errors.ts';
 import { renderHomePage } from './home-page.ts';
 import { readOverview } from './overview.ts';
 import { assuranceRoutes } from './routes/assurance.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { delegationRoutes } from './routes/delegation.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { footprintRoutes } from './routes/footprints.ts';
@@ -51,10 +55,16 @@ export interface AppOptions {
   webDir?: string;
   /** How long a session lasts. Default 8 hours. */
   sessionTtlMs?: number;
-  /** Sign-in attempts allowed per address per window. Default 10 a minute. */
-  signInRateLimit?: { max: number; timeWindowMs: number };
+  /** Failed sign-ins allowed per address (max) and per account (maxPerAccount) per window. Default 10 and 5
+   * a minute. */
+  signInRateLimit?: SignInLimits;
+  /** Believe X-Forwarded-For and X-Forwarded-Proto from the reverse proxy in front (docs/deployment.md):
+   * client addresses in the audit trail, and Secure cookies when the proxy took the request over TLS. */
+  trustProxy?: boolean;
   /** Largest request body accepted, in bytes. Default 64 KiB (the biggest real body is a footprint). */
   bodyLimit?: number;
+  /** Prints board-pack PDFs: one shared browser, a bounded queue, a per-user allowance. */
+  pdf?: PdfRenderer;
 }
 
 const API_ROUTES = [
@@ -75,33 +85,44 @@ const API_ROUTES = [
   placeRoutes,
   networkRoutes,
   delegationRoutes,
+  auditRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 64 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 64 * 1024,
+    trustProxy: options.trustProxy ?? false,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Every audit event a request causes records the client's address as where it came from.
+  app.addHook('onRequest', (request, _reply, done) => withAuditSource(request.ip, done));
   const resolved: ResolvedAppOptions = {
     sessionTtlMs: options.sessionTtlMs ?? 8 * 60 * 60 * 1000,
-    signInRateLimit: options.signInRateLimit ?? { max: 10, timeWindowMs: 60_000 },
+    signInRateLimit: options.signInRateLimit ?? { max: 10, maxPerAccount: 5, timeWindowMs: 60_000 },
   };
   const context: RouteContext = {
     ws: options.workspace,
     options: resolved,
     answers: new AnswerCache(),
     sessions: new SessionCache(),
+    pdf: options.pdf ?? new PdfRenderer(),
   };
-  // Any change (footprints, users, sign-in or out) may alter answers or sessions: forget them all.
-  app.addHook('onResponse', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
+  app.addHook('onClose', async () => context.pdf.close());
+  // A change (footprints, users, sign-out) may alter answers or sessions: forget them all, but only after
+  // a change that passed the gate and succeeded, so a refused or anonymous request cannot flush them. It
+  // is done as the reply is sent, so the client's next request never sees the answer from before.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.signedIn && reply.statusCode < 400) {
       context.answers.clear();
       context.sessions.clear();
     }
+    return payload;
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -127,11 +148,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api' },
   );
-  await registerWebApp(app, options);
+  await registerWebApp(app, options, context);
   return app;
 }
 
-async function registerWebApp(app: FastifyInstance, options: AppOptions): Promise<void> {
+async function registerWebApp(app: FastifyInstance, options: AppOptions, context: RouteContext): Promise<void> {
   const webDir = options.webDir ?? DEFAULT_WEB_DIR;
   if (existsSync(resolve(webDir, 'index.html'))) {
     // @fastify/static resolves every path inside webDir and refuses '..' segments, so no file outside it
@@ -145,9 +166,14 @@ async function registerWebApp(app: FastifyInstance, options: AppOptions): Promis
     });
     return;
   }
-  app.get('/', async (_request, reply) => {
+  // Spend figures are for signed-in users only; the reference counts are public data.
+  app.get('/', async (request, reply) => {
     const overview = await readOverview(options.workspace);
-    return reply.type('text/html; charset=utf-8').send(renderHomePage(overview));
+    const signedIn = (await readSession(context, request)) !== undefined;
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'private, no-cache')
+      .send(renderHomePage(overview, { spend: signedIn }));
   });
   app.setNotFoundHandler((request, reply) => sendNotFound(request, reply));
 }

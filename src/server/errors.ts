@@ -34,6 +34,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FP_ASSURANCE_NOT_RATED: 409,
   FP_INTENTION_NOT_FOUND: 404,
   FP_CONTRACT_NOT_FOUND: 404,
+  FP_DATASET_NOT_FOUND: 404,
   FP_KPI_NOT_FOUND: 404,
   FP_DEROGATION_NOT_FOUND: 404,
   FP_KLOE_TEMPLATE_NOT_FOUND: 404,
@@ -43,6 +44,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FP_HTTP_UNSUPPORTED_MEDIA_TYPE: 415,
   FP_HTTP_BODY_TOO_LARGE: 413,
   FP_HTTP_RATE_LIMITED: 429,
+  FP_PACK_BUSY: 429,
+  FP_PACK_RATE_LIMITED: 429,
   FP_HTTP_INTERNAL: 500,
   FP_WORKSPACE_LOCKED: 503,
 };
@@ -55,6 +58,7 @@ export function statusOf(code: ErrorCode): number {
 function send(reply: FastifyReply, request: FastifyRequest, problem: Problem): FastifyReply {
   const route = request.routeOptions.url ?? request.url.split('?')[0];
   const where = { route, ...(problem.where?.parameter ? { parameter: problem.where.parameter } : {}) };
+  if (problem.retryAfterSeconds !== undefined) reply.header('retry-after', String(problem.retryAfterSeconds));
   return reply
     .code(statusOf(problem.code))
     .type('application/json; charset=utf-8')

@@ -1,4 +1,5 @@
-// The foundation's placeholder home page: real figures from the workspace, plain accessible HTML.
+// The foundation's placeholder home page: real figures from the workspace, plain accessible HTML. The
+// reference counts are public; spend is shown only to a signed-in user.
 import type { Overview } from './overview.ts';
 
 const escapeHtml = (text: string): string =>
@@ -7,19 +8,21 @@ const escapeHtml = (text: string): string =>
 const billions = (pounds: number): string => `£${(pounds / 1e9).toFixed(2)}bn`;
 const whole = (n: number): string => n.toLocaleString('en-GB');
 
-export function renderHomePage(o: Overview): string {
+export function renderHomePage(o: Overview, show: { spend: boolean }): string {
   const spendRows = o.spendByYear
     .map(
       (y) =>
         `<tr><th scope="row">${escapeHtml(y.financialYear)}</th><td>${billions(y.providerBasisSpend)}</td><td>${billions(y.populationBasisSpend)}</td></tr>`,
     )
     .join('');
-  const spend = o.dataset
-    ? `<h2>Specialised spend, dataset “${escapeHtml(o.dataset)}”</h2>
+  const spend = !show.spend
+    ? '<p>Sign in (POST /api/session) to see spend figures.</p>'
+    : o.dataset
+      ? `<h2>Specialised spend, dataset “${escapeHtml(o.dataset)}”</h2>
        <table><caption>Total spend by financial year on both bases (geography ${escapeHtml(o.vintage)}). Provider basis counts spend where the provider sits; population basis where the patient is registered. The totals agree because money is conserved through the conversion.</caption>
        <thead><tr><th scope="col">Financial year</th><th scope="col">Provider basis</th><th scope="col">Population basis</th></tr></thead>
        <tbody>${spendRows}</tbody></table>`
-    : '<p>No activity has been imported yet. Run <code>footprint import FILE</code> or <code>footprint init</code>.</p>';
+      : '<p>No activity has been imported yet. Run <code>footprint import FILE</code> or <code>footprint init</code>.</p>';
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Footprint — specialised commissioning planning</title>

@@ -73,7 +73,8 @@ describe('import', () => {
   // other cases, exponents, rounding, NaN and infinity, overflow, quoted commas. `fast` ones are good
   // and spelled as the fast path takes them; `other` ones are bad, or good only to the validating path.
   const SPELLINGS: { fast: string[]; other: string[] }[] = [
-    { fast: ['2024/25', '2023/24', '0999/00'], other: [' 2024/25', '2024/26', '+999/00'] },
+    // 0999/00 is well formed but before the import's window (2000/01 on): refused by both paths.
+    { fast: ['2024/25', '2023/24', '2000/01'], other: [' 2024/25', '2024/26', '+999/00', '0999/00'] },
     { fast: ['1', '12', '', '09'], other: ['13', '0', 'x', '-0', ' 4', '4.0', '4.5', '1e1'] },
     { fast: ['RJ1', 'RJZ'], other: ['rjz', ' RJ7', 'ZZZ', ''] },
     { fast: ['36L', 'E38000245', 'X98', ''], other: ['e38000245', 'x98', '13Q', ' 72Q'] },

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { parseYearWindow } from '../../core/activity/import-bounds.ts';
 import { type OpenedEngine, openActivityEngine } from '../../data/engines/open-engine.ts';
 import { ImportRejectedError, type ImportSummary, importActivity } from '../../data/import/import-activity.ts';
 import { importActivityToCluster } from '../../data/import/import-to-cluster.ts';
@@ -22,8 +23,16 @@ export function register(program: Command): void {
     .option('--dataset <name>', 'dataset name; an existing dataset of that name is replaced', 'main')
     .option('--rejects <file>', 'where to write rejected rows (default <file name>.rejects.csv beside the file)')
     .option('--allow-rejects', 'import the valid rows even when some are rejected (default: nothing is imported)')
+    .option(
+      '--years <first-last>',
+      'financial years accepted, e.g. 2000/01-2036/37 (default 2000/01 to ten years ahead)',
+    )
     .action(
-      async (file: string, opts: { workspace?: string; dataset: string; rejects?: string; allowRejects?: boolean }) => {
+      async (
+        file: string,
+        opts: { workspace?: string; dataset: string; rejects?: string; allowRejects?: boolean; years?: string },
+      ) => {
+        const years = opts.years === undefined ? undefined : parseYearWindow(opts.years);
         const ws = await openWorkspace(workspaceDir(opts.workspace));
         const progress = progressReporter();
         let engine: OpenedEngine | undefined;
@@ -34,6 +43,7 @@ export function register(program: Command): void {
             dataset: opts.dataset,
             rejectsFile: opts.rejects,
             allowRejects: opts.allowRejects ?? false,
+            years,
             onProgress: progress.update,
           };
           const summary = engine.cluster

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { register as registerAssess } from './assess.ts';
 import { register as registerAtlas } from './atlas.ts';
+import { register as registerAudit } from './audit.ts';
 import { register as registerDelegation } from './delegation.ts';
 import { register as registerDerogation } from './derogation.ts';
 import { register as registerEngine } from './engine.ts';
@@ -46,4 +47,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerDelegation,
   registerVolatility,
   registerUser,
+  registerAudit,
 ];

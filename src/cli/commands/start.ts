@@ -6,7 +6,7 @@ import { ensureFirstAdmin } from '../../data/users/ensure-first-admin.ts';
 import { openWorkspace, WORKSPACE_FILE, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
 import { initWorkspaceShowingProgress } from './init.ts';
-import { DEFAULT_HOST, DEFAULT_PORT, serveWorkspace } from './serve.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, type ServeOptions, serveWorkspace, TRUST_PROXY_HELP } from './serve.ts';
 
 export function register(program: Command): void {
   program
@@ -15,7 +15,8 @@ export function register(program: Command): void {
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option('--port <n>', 'port to listen on', process.env.PORT ?? String(DEFAULT_PORT))
     .option('--host <h>', 'address to bind (loopback by default)', DEFAULT_HOST)
-    .action(async (opts: { workspace?: string; port: string; host: string }) => {
+    .option('--trust-proxy', TRUST_PROXY_HELP)
+    .action(async (opts: ServeOptions) => {
       const dir = workspaceDir(opts.workspace);
       if (!existsSync(join(dir, WORKSPACE_FILE))) {
         say(`First run: creating a workspace at ${dir} with England reference data and synthetic activity.`);
@@ -37,6 +38,6 @@ export function register(program: Command): void {
         );
         say('');
       }
-      await serveWorkspace({ workspace: dir, port: opts.port, host: opts.host });
+      await serveWorkspace({ ...opts, workspace: dir });
     });
 }

@@ -131,6 +131,23 @@ export async function addIntention(ws: Workspace, user: User, raw: IntentionInpu
   });
 }
 
+/** Withdraws an intention; the audit trail keeps what it was. */
+export async function withdrawIntention(ws: Workspace, user: User, id: string): Promise<void> {
+  const before = await findIntention(ws, user, id);
+  await ws.transaction(async () => {
+    await ws.run('DELETE FROM commissioning_intention WHERE id = $1', [id]);
+    await recordAudit(ws, {
+      actor: user.email,
+      organisation: user.organisation.code,
+      objectType: 'intention',
+      objectId: id,
+      action: 'delete',
+      before,
+      after: null,
+    });
+  });
+}
+
 export async function updateIntention(ws: Workspace, user: User, id: string, raw: IntentionInput): Promise<Intention> {
   const before = await findIntention(ws, user, id);
   const input = await checkInput(ws, user, raw);

@@ -1,10 +1,14 @@
 // The audit trail: every change to something a user edits, who made it, when, and the object before and
 // after. Callers record inside the same transaction as the change, so a change and its record are
 // committed together or not at all. Events are only ever appended; each carries the SHA-256 of the event
-// before it, so an edit made to the file outside Footprint shows up in verifyAuditChain.
+// before it, so an edit made to the file outside Footprint shows up in verifyAuditChain; the head (the last
+// event's number and hash) is anchored in its own table in the same transaction, so deleting the newest
+// events shows up too.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { listValue } from '@duckdb/node-api';
+import type { AuditChainReport } from '../../core/audit/chain-report.ts';
 import { fail } from '../../core/errors.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -22,16 +26,28 @@ export interface AuditChange {
   before: unknown;
   /** The object after the change; null when it is deleted. */
   after: unknown;
+  /** From where: the client address of a web or API request, `cli@<host>` for the command line. */
+  source?: string | null;
 }
 
 export interface AuditEvent extends AuditChange {
   seq: number;
+  source: string | null;
   /** ISO 8601, UTC, from the server's clock. */
   at: string;
 }
 
 const GENESIS = '0'.repeat(64);
 const WORD = /^[a-z][a-z0-9-]{0,39}$/;
+
+const requestSource = new AsyncLocalStorage<string>();
+
+/** Runs `fn` with `source` (a client address) as where every event it records came from, unless an event
+ * names its own: the server wraps each request in it, so changes made deep in the data layer on behalf of
+ * a request say where the request came from. */
+export function withAuditSource<T>(source: string, fn: () => T): T {
+  return requestSource.run(source, fn);
+}
 
 /** Appends one event. Call it inside the transaction that makes the change. */
 export async function recordAudit(ws: Workspace, change: AuditChange): Promise<AuditEvent> {
@@ -52,6 +68,7 @@ export async function recordAudit(ws: Workspace, change: AuditChange): Promise<A
   const at = new Date().toISOString();
   const before = change.before === null || change.before === undefined ? null : JSON.stringify(change.before);
   const after = change.after === null || change.after === undefined ? null : JSON.stringify(change.after);
+  const source = change.source ?? requestSource.getStore() ?? null;
   const last = await ws.one<{ hash: string }>('SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1');
   const prevHash = last?.hash ?? GENESIS;
   const hash = eventHash(prevHash, {
@@ -63,11 +80,12 @@ export async function recordAudit(ws: Workspace, change: AuditChange): Promise<A
     action: change.action,
     before,
     after,
+    source,
   });
   const row = await ws.one<{ seq: number }>(
     `INSERT INTO audit_event (recorded_at, actor, organisation, object_type, object_id, action, before_json, after_json,
-                              prev_hash, hash)
-     VALUES (CAST($1 AS TIMESTAMP), $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq`,
+                              prev_hash, hash, source)
+     VALUES (CAST($1 AS TIMESTAMP), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING CAST(seq AS INTEGER) AS seq`,
     [
       at.replace('T', ' ').replace('Z', ''),
       change.actor,
@@ -79,9 +97,12 @@ export async function recordAudit(ws: Workspace, change: AuditChange): Promise<A
       after,
       prevHash,
       hash,
+      source,
     ],
   );
-  return { ...change, before: change.before ?? null, after: change.after ?? null, seq: row?.seq ?? 0, at };
+  const seq = row?.seq ?? 0;
+  await ws.run('INSERT OR REPLACE INTO audit_anchor VALUES (1, $1, $2, now())', [seq, hash]);
+  return { ...change, before: change.before ?? null, after: change.after ?? null, source, seq, at };
 }
 
 interface HashedFields {
@@ -93,10 +114,14 @@ interface HashedFields {
   action: string;
   before: string | null;
   after: string | null;
+  source: string | null;
 }
 
-function eventHash(prevHash: string, fields: HashedFields): string {
-  return createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
+/** Events from before migration 11 have no source and were hashed without the field, so it joins the
+ * hashed fields only when there is one. */
+function eventHash(prevHash: string, { source, ...fields }: HashedFields): string {
+  const hashed = source === null ? fields : { ...fields, source };
+  return createHash('sha256').update(prevHash).update(JSON.stringify(hashed)).digest('hex');
 }
 
 interface EventRow {
@@ -109,13 +134,14 @@ interface EventRow {
   action: string;
   before: string | null;
   after: string | null;
+  source: string | null;
   prevHash: string;
   hash: string;
 }
 
 const SELECT_EVENTS = `SELECT CAST(seq AS INTEGER) AS seq, strftime(recorded_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS "at", actor,
        organisation, object_type AS "objectType", object_id AS "objectId", action, before_json AS before,
-       after_json AS after, prev_hash AS "prevHash", hash
+       after_json AS after, source, prev_hash AS "prevHash", hash
   FROM audit_event`;
 
 export interface AuditFilter {
@@ -152,14 +178,51 @@ export async function listAudit(ws: Workspace, filter: AuditFilter = {}): Promis
 /** The first event whose hash does not follow from the one before (an edit made outside Footprint), or
  * null when the whole trail is intact. */
 export async function verifyAuditChain(ws: Workspace): Promise<{ seq: number } | null> {
+  const broken = (await auditChainReport(ws)).firstBroken;
+  return broken && { seq: broken.seq };
+}
+
+/** Walks the whole trail from the first event and compares its end with the anchored head. */
+export async function auditChainReport(ws: Workspace): Promise<AuditChainReport> {
   const rows = await ws.all<EventRow>(`${SELECT_EVENTS} ORDER BY seq`);
+  const anchor = await ws.one<{ seq: number; hash: string }>(
+    'SELECT CAST(head_seq AS INTEGER) AS seq, head_hash AS hash FROM audit_anchor WHERE id = 1',
+  );
+  const report = (firstBroken: AuditChainReport['firstBroken']): AuditChainReport => ({
+    intact: firstBroken === null,
+    events: rows.length,
+    head: anchor ?? null,
+    firstBroken,
+  });
   let prev = GENESIS;
   for (const r of rows) {
     const { seq, prevHash, hash, ...rest } = r;
-    if (prevHash !== prev || eventHash(prev, { ...rest, at: isoAt(rest.at) }) !== hash) return { seq };
+    if (prevHash !== prev) {
+      return report({
+        seq,
+        reason: 'prev-hash',
+        explanation: `Event ${seq} does not follow the event before it: an event before it was removed or changed.`,
+      });
+    }
+    if (eventHash(prev, { ...rest, at: isoAt(rest.at) }) !== hash) {
+      return report({
+        seq,
+        reason: 'hash',
+        explanation: `Event ${seq} was changed after it was recorded: its content no longer matches its hash.`,
+      });
+    }
     prev = hash;
   }
-  return null;
+  const last = rows.at(-1);
+  if (anchor && (!last || last.seq < anchor.seq || (last.seq === anchor.seq && last.hash !== anchor.hash))) {
+    const missing = last && last.seq < anchor.seq ? last.seq + 1 : anchor.seq;
+    return report({
+      seq: missing,
+      reason: 'truncated',
+      explanation: `The trail ends at event ${last?.seq ?? 0}, but event ${anchor.seq} was recorded: the newest events were deleted.`,
+    });
+  }
+  return report(null);
 }
 
 /** strftime gives microseconds ('.123000Z'); the hash was taken over toISOString's milliseconds. */
@@ -167,10 +230,11 @@ function isoAt(text: string): string {
   return text.replace(/\.(\d{3})\d*Z$/, '.$1Z');
 }
 
-/** Who is making a change, as the audit trail records it. */
+/** Who is making a change, and from where, as the audit trail records it. */
 export interface AuditActor {
   actor: string;
   organisation: string;
+  source?: string | null;
 }
 
 /** Changes made by Footprint itself (the first admin at start-up, a migration), not by a person. */
@@ -184,5 +248,5 @@ export function commandLineActor(): AuditActor {
   } catch {
     // No passwd entry (some containers): the USER variable, else 'unknown', is the best we know.
   }
-  return { actor: `cli:${user}`, organisation: 'national' };
+  return { actor: `cli:${user}`, organisation: 'national', source: `cli@${hostname()}` };
 }

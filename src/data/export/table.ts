@@ -28,3 +28,22 @@ export function displayValue(kind: ColumnKind, value: TableRow[string]): TableRo
   if (kind === 'share') return Math.round(value * 1e6) / 1e6;
   return value;
 }
+
+/** Cells a spreadsheet would read as a formula, or as the start of one (OWASP, CSV injection): = + - @
+ * and a leading tab or carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain decimal number written as text ("-50.01", "+3", "1e-6") starts with + or - but is no formula. */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Text a spreadsheet will show as written: a leading ' makes Excel, LibreOffice and Sheets take the cell
+ * as text, never a formula. Numbers, and text that is just a number, are left as they are. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/** The value a writer puts in a cell: the display rounding, and text neutralised against formula injection.
+ * Every CSV and Excel export goes through this. */
+export function exportCell(kind: ColumnKind, value: TableRow[string]): TableRow[string] {
+  const shown = displayValue(kind, value);
+  return typeof shown === 'string' ? neutraliseFormula(shown) : shown;
+}

@@ -1,7 +1,8 @@
 // Excel export: one sheet per table, written with exceljs's streaming WorkbookWriter so a big table never
 // sits in memory. Header row bold and frozen, money as '£#,##0.00', shares as percentages, widths set.
+// Text that a spreadsheet would take for a formula is neutralised (exportCell), headers too.
 import ExcelJS from 'exceljs';
-import { type ColumnKind, displayValue, type Table } from './table.ts';
+import { type ColumnKind, exportCell, neutraliseFormula, type Table } from './table.ts';
 
 export const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
   text: undefined,
@@ -25,7 +26,7 @@ export function addTableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, tabl
   });
   sheet.columns = table.columns.map((c) => ({
     key: c.key,
-    header: c.header,
+    header: neutraliseFormula(c.header),
     width: Math.max(WIDTH[c.kind], c.header.length + 2),
     style: NUMBER_FORMAT[c.kind] ? { numFmt: NUMBER_FORMAT[c.kind] } : {},
   }));
@@ -33,7 +34,7 @@ export function addTableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, tabl
   header.font = { bold: true };
   header.commit();
   for (const row of table.rows) {
-    sheet.addRow(table.columns.map((c) => displayValue(c.kind, row[c.key] ?? null))).commit();
+    sheet.addRow(table.columns.map((c) => exportCell(c.kind, row[c.key] ?? null))).commit();
   }
   sheet.commit();
 }

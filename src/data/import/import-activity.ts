@@ -2,10 +2,13 @@
 // of the workspace: all of it, or — when rows are rejected and rejects are not allowed — none of it.
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ActivityColumn } from '../../core/activity/activity-record.ts';
+import { defaultYearWindow, type YearWindow } from '../../core/activity/import-bounds.ts';
 import { mapHeader } from '../../core/activity/map-header.ts';
 import { FootprintError, fail, type Problem } from '../../core/errors.ts';
+import { type AuditActor, commandLineActor, recordAudit } from '../audit/record-audit.ts';
 import type { Workspace } from '../workspace.ts';
 import { openCsv } from './csv.ts';
+import { switchCurrentDataset } from './current-dataset.ts';
 import { detectFormat, type ImportFormat } from './detect-format.ts';
 import type { FileRows, TypedRows } from './file-rows.ts';
 import { cleanFileInsert, moveCleanFile } from './move-clean-file.ts';
@@ -31,6 +34,12 @@ export interface ImportOptions {
   maxBytes?: Partial<Record<ImportFormat, number>>;
   /** Skip the clean-file fast path and validate every row in SQL (tests comparing the two paths). */
   validateEveryRow?: boolean;
+  /** Financial years accepted; default 2000/01 to ten years after the current one. */
+  years?: YearWindow;
+  /** Who imports, for the audit trail (the import, and the switch to it as the current dataset). Default
+   * the command line's user; null: a step of a larger import that records itself, which neither audits
+   * nor switches the current dataset. */
+  by?: AuditActor | null;
 }
 
 export interface ImportSummary {
@@ -79,6 +88,7 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
   const format = detectFormat(file, options.maxBytes);
   const rejectsFile = resolve(options.rejectsFile ?? defaultRejectsFile(file));
   const progress = options.onProgress ?? (() => {});
+  const years = options.years ?? defaultYearWindow(new Date());
 
   const rows = await openRows(ws, file, format, progress);
   try {
@@ -92,13 +102,19 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
           .join(' '),
       });
     }
-    const moveOptions = { dataset, file, format, progress };
+    const moveOptions = {
+      dataset,
+      file,
+      format,
+      progress,
+      by: options.by === undefined ? commandLineActor() : options.by,
+    };
     const typed = options.validateEveryRow ? null : rows.typed?.(mapped.value.columns);
     if (typed) {
-      const clean = await moveIfClean(ws, typed, moveOptions);
+      const clean = await moveIfClean(ws, typed, years, moveOptions);
       if (clean) return clean;
     }
-    const source = sourceOf(rows, mapped.value.columns, rows.relation, rows.rowNumber);
+    const source = sourceOf(rows, mapped.value.columns, rows.relation, rows.rowNumber, years);
     const move = (keepWithRejects: boolean) =>
       moveInTransaction(ws, () => readAndMove(ws, source, dataset, file, format), {
         ...moveOptions,
@@ -114,7 +130,7 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
     const numbered = await rows.numbered(ws);
     const written = await writeRejects(
       ws,
-      sourceOf(rows, mapped.value.columns, numbered.relation, numbered.rowNumber),
+      sourceOf(rows, mapped.value.columns, numbered.relation, numbered.rowNumber, years),
       rejectsFile,
     );
     progress('Writing rejects', 1, 1, 'steps');
@@ -144,14 +160,20 @@ interface MoveOptions {
   file: string;
   format: ImportFormat;
   progress: ImportProgress;
+  by: AuditActor | null;
 }
 
 /** The clean-file fast path (move-clean-file.ts): the import's summary when every row is clean and the
  * move committed; null when it gave way — a column type it does not take (before reading anything), a
  * row that is not clean, a reader failure, an empty file — and rolled back, leaving the validating path
  * to find out why. */
-async function moveIfClean(ws: Workspace, typed: TypedRows, options: MoveOptions): Promise<ImportSummary | null> {
-  const insert = cleanFileInsert(typed);
+async function moveIfClean(
+  ws: Workspace,
+  typed: TypedRows,
+  years: YearWindow,
+  options: MoveOptions,
+): Promise<ImportSummary | null> {
+  const insert = cleanFileInsert(typed, years);
   if (insert === null) return null;
   try {
     return await moveInTransaction(ws, () => moveCleanFile(ws, insert, options.dataset), {
@@ -203,18 +225,61 @@ async function moveInTransaction(
         throw new RollBack();
       }
       await ws.run('DELETE FROM activity WHERE dataset = $1', [QUARANTINE]);
+      const replaced = await readDatasetRecord(ws, dataset);
       await ws.run(
         `INSERT OR REPLACE INTO dataset (name, source_file, format, rows_read, rows_accepted, rows_rejected, total_cost, imported_at)
          VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS DECIMAL(38, 2)), now())`,
         [dataset, file, format, read, accepted, summary.rejected, summary.totalCost],
       );
-      await ws.setSetting('current_dataset', dataset);
+      if (options.by) await recordImport(ws, options.by, replaced, summary);
       return summary;
     });
   } catch (error) {
     if (error instanceof RollBack && rolledBack) return rolledBack;
     throw error;
   }
+}
+
+export interface DatasetRecord {
+  sourceFile: string;
+  format: string;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  totalCost: string;
+  importedAt: string;
+}
+
+/** The stored record of an imported dataset, or null. */
+export async function readDatasetRecord(ws: Workspace, dataset: string): Promise<DatasetRecord | null> {
+  return (
+    (await ws.one<DatasetRecord>(
+      `SELECT source_file AS "sourceFile", format, CAST(rows_read AS DOUBLE) AS "rowsRead",
+              CAST(rows_accepted AS DOUBLE) AS "rowsAccepted", CAST(rows_rejected AS DOUBLE) AS "rowsRejected",
+              CAST(total_cost AS VARCHAR) AS "totalCost", strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS "importedAt"
+         FROM dataset WHERE name = $1`,
+      [dataset],
+    )) ?? null
+  );
+}
+
+/** Audits an import (replacing the dataset of that name, if any) and makes it the current dataset. Call it
+ * inside the import's transaction. */
+export async function recordImport(
+  ws: Workspace,
+  by: AuditActor,
+  replaced: DatasetRecord | null,
+  summary: ImportSummary,
+): Promise<void> {
+  await recordAudit(ws, {
+    ...by,
+    objectType: 'dataset',
+    objectId: summary.dataset,
+    action: replaced ? 'replace' : 'import',
+    before: replaced,
+    after: await readDatasetRecord(ws, summary.dataset),
+  });
+  await switchCurrentDataset(ws, summary.dataset, by);
 }
 
 /** Ends a transaction without it being an error. */
@@ -240,12 +305,13 @@ function sourceOf(
   positions: Partial<Record<ActivityColumn, number>>,
   relation: string,
   rowNumber: string | null,
+  years: YearWindow,
 ): ActivitySource {
   const columns: Partial<Record<ActivityColumn, string>> = {};
   for (const [field, position] of Object.entries(positions) as [ActivityColumn, number][]) {
     columns[field] = rows.column(position);
   }
-  return { relation, columns, rowNumber };
+  return { relation, columns, rowNumber, years };
 }
 
 async function readAndMove(

@@ -5,6 +5,7 @@
 // Any failure — rejects in strict mode, an unreachable cluster, a shard down mid-load — leaves the workspace
 // and the cluster's datasets as they were.
 import { fail } from '../../core/errors.ts';
+import { commandLineActor } from '../audit/record-audit.ts';
 import type { ClickHouseEngine } from '../engines/clickhouse.ts';
 import type { Workspace } from '../workspace.ts';
 import {
@@ -13,6 +14,8 @@ import {
   ImportRejectedError,
   type ImportSummary,
   importActivity,
+  readDatasetRecord,
+  recordImport,
 } from './import-activity.ts';
 
 /** Phase label shown while rows stream to the cluster. */
@@ -44,7 +47,7 @@ export async function importActivityToCluster(
   };
   let summary: ImportSummary;
   try {
-    summary = { ...(await importActivity(ws, { ...options, dataset: scratch })), dataset };
+    summary = { ...(await importActivity(ws, { ...options, dataset: scratch, by: null })), dataset };
   } catch (error) {
     if (error instanceof ImportRejectedError) {
       throw new ImportRejectedError(error.problem, { ...error.summary, dataset });
@@ -62,7 +65,9 @@ export async function importActivityToCluster(
     await undo();
     throw error;
   }
+  const by = options.by === undefined ? commandLineActor() : options.by;
   await ws.transaction(async () => {
+    const replaced = await readDatasetRecord(ws, dataset);
     await ws.run('DELETE FROM activity WHERE dataset IN ($1, $2)', [scratch, dataset]);
     await ws.run(
       `INSERT OR REPLACE INTO dataset
@@ -71,7 +76,8 @@ export async function importActivityToCluster(
       [dataset, scratch],
     );
     await ws.run('DELETE FROM dataset WHERE name = $1', [scratch]);
-    await ws.setSetting('current_dataset', dataset);
+    if (by) await recordImport(ws, by, replaced, summary);
+    else await ws.setSetting('current_dataset', dataset);
   });
   return summary;
 }

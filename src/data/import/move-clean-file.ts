@@ -11,6 +11,7 @@
 
 import type { ActivityColumn } from '../../core/activity/activity-record.ts';
 import { POINTS_OF_DELIVERY, SEXES } from '../../core/activity/activity-record.ts';
+import { MAX_ROW_COST, MAX_ROW_COUNT, type YearWindow } from '../../core/activity/import-bounds.ts';
 import { RESIDENCE_NOT_KNOWN_CODES } from '../../core/activity/residence-not-known.ts';
 import { AGE_BANDS } from '../../core/population/age-bands.ts';
 import type { Workspace } from '../workspace.ts';
@@ -65,9 +66,10 @@ const MONTH_SPELLINGS = [
   ...Array.from({ length: 9 }, (_, i) => `0${i + 1}`),
 ];
 
-/** Every financial year in its canonical spelling ('0000/01' … '9999/00'): the validating path accepts
- * each, and a lookup in this small table is cheaper than its string arithmetic on every row. */
-const FINANCIAL_YEARS = `SELECT printf('%04d/%02d', y, (y + 1) % 100) AS code FROM range(10000) t(y)`;
+/** Every financial year of the window in its canonical spelling ('2000/01' …): the validating path
+ * accepts each, and a lookup in this small table is cheaper than its string arithmetic on every row. */
+const financialYears = ({ first, last }: YearWindow) =>
+  `SELECT printf('%04d/%02d', y, (y + 1) % 100) AS code FROM range(${Math.trunc(first)}, ${Math.trunc(last) + 1}) t(y)`;
 /** Codes exactly as the validating path stores them, so a match means it would store the same text. */
 const PROVIDERS = "SELECT upper(provider_code) FROM provider WHERE provider_code <> ''";
 const RESIDENCES = 'SELECT code FROM residence_map WHERE code = upper(code)';
@@ -79,7 +81,7 @@ const SERVICES = `SELECT any_value(service_code) FROM service WHERE is_current A
 
 /** The INSERT moving every row of a clean file into `activity` under the dataset named by $1, or null
  * when a column's type rules the fast path out. */
-export function cleanFileInsert(rows: TypedRows): string | null {
+export function cleanFileInsert(rows: TypedRows, years: YearWindow): string | null {
   const value: Partial<Record<ActivityColumn, string>> = {};
   for (const [field, column] of Object.entries(rows.columns) as [ActivityColumn, { sql: string; type: string }][]) {
     if (!FAST_TYPES[field](column.type.toUpperCase())) return null;
@@ -98,10 +100,11 @@ export function cleanFileInsert(rows: TypedRows): string | null {
   const sex = text('sex');
   const sexCodes = Object.entries(NHS_SEX_CODES);
   const storedSex = `CASE ${sex} ${sexCodes.map(([code, s]) => `WHEN ${sqlString(code)} THEN ${sqlString(s)}`).join(' ')} ELSE ${sex} END`;
-  const nonNegative = (field: ActivityColumn) => `(isfinite(${number(field)}) AND ${number(field)} >= 0)`;
+  const count = (field: ActivityColumn) =>
+    `(isfinite(${number(field)}) AND ${number(field)} >= 0 AND ${number(field)} <= ${MAX_ROW_COUNT})`;
 
   const clean = [
-    `${code('financial_year')} IN (${FINANCIAL_YEARS})`,
+    `${code('financial_year')} IN (${financialYears(years)})`,
     `(${month} IS NULL OR ${monthInRange})`,
     `${code('provider_code')} IN (${PROVIDERS})`,
     `(${residence} IS NULL OR ${residence} IN (${sqlList(RESIDENCE_NOT_KNOWN_CODES)}) OR ${residence} IN (${RESIDENCES}))`,
@@ -109,10 +112,10 @@ export function cleanFileInsert(rows: TypedRows): string | null {
     `${code('pod')} IN (${sqlList(POINTS_OF_DELIVERY)})`,
     `(${text('age_band')} IS NULL OR ${text('age_band')} IN (${sqlList(AGE_BANDS)}))`,
     `(${sex} IS NULL OR ${sex} IN (${sqlList([...SEXES, ...sexCodes.map(([code]) => code)])}))`,
-    nonNegative('activity'),
+    count('activity'),
     // Two decimal places, and under £1 trillion, as the validating path reads cost at DECIMAL(18,6).
-    `(${cost} = round(${cost}, 2) AND abs(${cost}) < 1000000000000)`,
-    `(${number('patients')} IS NULL OR ${nonNegative('patients')})`,
+    `(${cost} = round(${cost}, 2) AND abs(${cost}) < ${MAX_ROW_COST})`,
+    `(${number('patients')} IS NULL OR ${count('patients')})`,
     `(${text('gp_practice_code')} IS NULL OR ${text('gp_practice_code')} IN (${PRACTICES}))`,
   ].join('\n      AND ');
 

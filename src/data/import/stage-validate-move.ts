@@ -10,6 +10,7 @@
 
 import type { ActivityColumn } from '../../core/activity/activity-record.ts';
 import { POINTS_OF_DELIVERY, SEXES, type Sex } from '../../core/activity/activity-record.ts';
+import { financialYearText, MAX_ROW_COST, MAX_ROW_COUNT, type YearWindow } from '../../core/activity/import-bounds.ts';
 import { RESIDENCE_NOT_KNOWN_CODES } from '../../core/activity/residence-not-known.ts';
 import type { ErrorCode } from '../../core/errors.ts';
 import { AGE_BANDS } from '../../core/population/age-bands.ts';
@@ -24,6 +25,8 @@ export interface ActivitySource {
   /** SQL giving the data row number (first row after the header = 1), or null when the relation cannot
    * number its rows; then rejects are found by staging the relation into a temporary table first. */
   rowNumber: string | null;
+  /** The financial years accepted. */
+  years: YearWindow;
 }
 
 export const QUARANTINE = ' quarantine';
@@ -57,13 +60,26 @@ const required = (field: ActivityColumn): Check => ({
   message: `${field} is required but blank.`,
 });
 
-const CHECKS: readonly Check[] = [
+const tooLarge = (field: ActivityColumn): Check => ({
+  field,
+  code: 'FP_IMPORT_COUNT_TOO_LARGE',
+  bad: `coalesce(isfinite(t_${field}) AND t_${field} > ${MAX_ROW_COUNT}, false)`,
+  message: `${field} must be at most ${MAX_ROW_COUNT.toLocaleString('en-GB')} on one row.`,
+});
+
+const checksFor = (years: YearWindow): readonly Check[] => [
   required('financial_year'),
   {
     field: 'financial_year',
     code: 'FP_IMPORT_BAD_YEAR',
     bad: 'v_financial_year IS NOT NULL AND t_financial_year IS NULL',
     message: 'financial_year must be a financial year such as 2024/25 (the second part the year after the first).',
+  },
+  {
+    field: 'financial_year',
+    code: 'FP_IMPORT_YEAR_OUT_OF_RANGE',
+    bad: `t_financial_year IS NOT NULL AND CAST(left(t_financial_year, 4) AS INTEGER) NOT BETWEEN ${Math.trunc(years.first)} AND ${Math.trunc(years.last)}`,
+    message: `financial_year must be from ${financialYearText(years.first)} to ${financialYearText(years.last)}.`,
   },
   {
     field: 'month',
@@ -125,13 +141,20 @@ const CHECKS: readonly Check[] = [
     bad: 'coalesce(t_activity < 0, false)',
     message: 'activity must not be negative.',
   },
+  tooLarge('activity'),
   required('cost'),
   {
     field: 'cost',
     code: 'FP_IMPORT_BAD_VALUE',
-    bad: 'v_cost IS NOT NULL AND (t_cost IS NULL OR exact_cost IS DISTINCT FROM t_cost)',
+    bad: 'v_cost IS NOT NULL AND NOT cost_too_large AND (t_cost IS NULL OR exact_cost IS DISTINCT FROM t_cost)',
     message:
       'cost must be an amount in pounds with at most two decimal places (negative allowed), without £ or commas.',
+  },
+  {
+    field: 'cost',
+    code: 'FP_IMPORT_COST_TOO_LARGE',
+    bad: 'cost_too_large',
+    message: `cost must be less than £${MAX_ROW_COST.toLocaleString('en-GB')} either way on one row.`,
   },
   {
     field: 'patients',
@@ -145,6 +168,7 @@ const CHECKS: readonly Check[] = [
     bad: 'coalesce(t_patients < 0, false)',
     message: 'patients must not be negative.',
   },
+  tooLarge('patients'),
   {
     field: 'gp_practice_code',
     code: 'FP_IMPORT_UNKNOWN_PRACTICE',
@@ -201,12 +225,14 @@ function typedRows(source: ActivitySource, rowNumber: string | null): string {
       TRY_CAST(v_activity AS DOUBLE) AS t_activity,
       TRY_CAST(v_cost AS DECIMAL(18, 2)) AS t_cost,
       TRY_CAST(v_cost AS DECIMAL(18, 6)) AS exact_cost,
+      coalesce(isfinite(TRY_CAST(v_cost AS DOUBLE)) AND abs(TRY_CAST(v_cost AS DOUBLE)) >= ${MAX_ROW_COST}, false)
+        AS cost_too_large,
       TRY_CAST(v_patients AS DOUBLE) AS t_patients,
       upper(v_gp_practice_code) IN (SELECT practice_code FROM gp_practice) AS known_practice
     FROM (SELECT ${rowNumber ?? 'CAST(NULL AS BIGINT)'} AS row_number, ${raw.join(', ')} FROM ${source.relation})`;
 }
 
-const anyBad = `(${CHECKS.map((c) => c.bad).join(' OR ')})`;
+const anyBad = (checks: readonly Check[]) => `(${checks.map((c) => c.bad).join(' OR ')})`;
 
 /** Inserts every row of the source into `activity`: valid rows under `dataset`, the others under
  * QUARANTINE. Returns the number of rows read. Must run inside a transaction. */
@@ -218,7 +244,7 @@ export async function moveRows(ws: Workspace, source: ActivitySource, dataset: s
       coalesce(t_service_code, ''), coalesce(t_pod, ''), t_age_band, t_sex,
       CASE WHEN ok THEN t_activity ELSE 0 END, CASE WHEN ok THEN t_cost ELSE 0 END, t_patients,
       upper(v_gp_practice_code)
-    FROM (SELECT *, NOT ${anyBad} AS ok FROM (${typedRows(source, null)}))`;
+    FROM (SELECT *, NOT ${anyBad(checksFor(source.years))} AS ok FROM (${typedRows(source, null)}))`;
   const result = await ws.connection.run(sql, [dataset]);
   return result.rowsChanged;
 }
@@ -227,12 +253,13 @@ export async function moveRows(ws: Workspace, source: ActivitySource, dataset: s
  * breaking several rules appears once per rule. The source must number its rows. */
 export function rejectsQuery(source: ActivitySource): string {
   if (source.rowNumber === null) throw new Error('rejectsQuery needs a source that numbers its rows');
-  const perCheck = CHECKS.map(
+  const checks = checksFor(source.years);
+  const perCheck = checks.map(
     (c, i) =>
       `SELECT row_number AS "row", ${sqlString(c.field)} AS field, v_${c.field} AS value, ${sqlString(c.code)} AS code,
         ${sqlString(c.message)} AS message, ${i} AS check_index FROM bad_rows WHERE ${c.bad}`,
   );
   return `
-    WITH bad_rows AS MATERIALIZED (SELECT * FROM (${typedRows(source, source.rowNumber)}) WHERE ${anyBad})
+    WITH bad_rows AS MATERIALIZED (SELECT * FROM (${typedRows(source, source.rowNumber)}) WHERE ${anyBad(checks)})
     SELECT "row", field, value, code, message FROM (${perCheck.join(' UNION ALL ')}) ORDER BY "row", check_index`;
 }

@@ -12,6 +12,7 @@ import type { Scenario } from '../../core/plan/scenario-schema.ts';
 import { cumulativeEffect, partYearEffect } from '../../core/qipp/part-year-effect.ts';
 import { startMonths } from '../../core/qipp/qipp-scheme.ts';
 import type { ProviderCode, ServiceCode } from '../../core/units.ts';
+import { neutraliseFormula } from '../export/table.ts';
 import { addTableSheet, NUMBER_FORMAT, sheetName } from '../export/write-xlsx.ts';
 import type { PlanResult, UnitWorkings } from './plan-scenario.ts';
 import { planAboutTable, planDetailTables } from './plan-tables.ts';
@@ -59,13 +60,13 @@ class SheetWriter {
       if (cell === undefined || cell === null) return;
       const target = row.getCell(i + 1);
       if (typeof cell !== 'object') {
-        target.value = cell;
+        target.value = typeof cell === 'string' ? neutraliseFormula(cell) : cell;
         return;
       }
       if (cell.formula !== undefined) {
         target.value = { formula: cell.formula, result: cell.result ?? undefined } as ExcelJS.CellFormulaValue;
       } else if (cell.value !== undefined && cell.value !== null) {
-        target.value = cell.value;
+        target.value = typeof cell.value === 'string' ? neutraliseFormula(cell.value) : cell.value;
       }
       if (cell.format) target.numFmt = cell.format;
       if (cell.bold) target.font = { bold: true };

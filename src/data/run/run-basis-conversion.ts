@@ -8,6 +8,7 @@ import {
   type UnknownResidenceRule,
 } from '../../core/basis/index.ts';
 import { fail } from '../../core/errors.ts';
+import { type AuditActor, commandLineActor, recordAudit } from '../audit/record-audit.ts';
 import { DuckDbEngine, duckdbDialect } from '../engines/duckdb.ts';
 import {
   type ActivityEngine,
@@ -32,6 +33,8 @@ export interface BasisConversionOptions {
   unknownResidenceRule?: string;
   /** Default: the DuckDB engine on the workspace. */
   engine?: ActivityEngine;
+  /** Who runs it, for the audit trail. Default the command line's user. */
+  by?: AuditActor;
 }
 
 export interface BasisConversionResult {
@@ -74,6 +77,12 @@ export async function runBasisConversion(
   const key = [dataset, vintage];
 
   return ws.transaction(async () => {
+    const previous = await ws.one(
+      `SELECT unknown_residence_rule AS "unknownResidenceRule", CAST(rows AS DOUBLE) AS rows,
+              CAST(total_cost AS VARCHAR) AS "totalCost", strftime(ran_at, '%Y-%m-%dT%H:%M:%SZ') AS "ranAt"
+         FROM run WHERE dataset = $1 AND vintage = $2`,
+      key,
+    );
     for (const table of RESULT_TABLES) await ws.run(`DELETE FROM ${table} WHERE dataset = $1 AND vintage = $2`, key);
     const totals = await engine.writeFlows({ dataset, vintage, unknownResidenceRule }, ws);
     if (totals.length === 0) {
@@ -132,6 +141,16 @@ export async function runBasisConversion(
         penceAsDecimalText(result.unknownResidenceCostPence),
       ],
     );
+    // The previous run's results were replaced above, inside this transaction: the trail keeps both.
+    const { dataset: _d, vintage: _v, ...outcome } = result;
+    await recordAudit(ws, {
+      ...(options.by ?? commandLineActor()),
+      objectType: 'run',
+      objectId: `${dataset} ${vintage}`,
+      action: previous ? 'rerun' : 'run',
+      before: previous ?? null,
+      after: outcome,
+    });
     return result;
   });
 }

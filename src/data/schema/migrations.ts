@@ -9,6 +9,7 @@ import * as places from './006-places.ts';
 import * as assurance from './007-assurance.ts';
 import * as projections from './008-projections.ts';
 import * as serviceLines from './009-service-lines.ts';
+import * as auditAnchor from './011-audit-anchor.ts';
 import * as delegationStatus from './012-delegation-status.ts';
 
 export interface Migration {
@@ -27,5 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: assurance.name, sql: assurance.sql },
   { version: 8, name: projections.name, sql: projections.sql },
   { version: 9, name: serviceLines.name, sql: serviceLines.sql },
+  { version: 11, name: auditAnchor.name, sql: auditAnchor.sql },
   { version: 12, name: delegationStatus.name, sql: delegationStatus.sql },
 ];

@@ -83,10 +83,11 @@ export function guard(context: RouteContext, options: GuardOptions = {}) {
   };
 }
 
-/** The signed-in user of a request as the audit trail records them. */
+/** The signed-in user of a request as the audit trail records them, with the client's address (the
+ * proxy's client when the app trusts its proxy). */
 export function auditActorOf(request: FastifyRequest): AuditActor {
   const user = signedInUser(request);
-  return { actor: user.email, organisation: user.organisation.code };
+  return { actor: user.email, organisation: user.organisation.code, source: request.ip };
 }
 
 /** The signed-in user of a request that passed guard(). */

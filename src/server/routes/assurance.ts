@@ -1,19 +1,23 @@
 // Assurance and contracting: KLOE review rounds (an ICB sees and answers its own reviews; a region reviews
 // and moderates its ICBs'; national all), the ratings heat map, the commissioning intentions and
 // contracts registers, the audit trail (read only: no route changes it) and the board pack. Answers here
-// depend on who asks, so none goes through the shared answer cache.
+// depend on who asks: the rounds, heat map, intentions and contracts are remembered per organisation (the
+// only thing they depend on); the audit trail, which every change adds to, is read afresh.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { WORKSPACE_EVIDENCE } from '../../core/assurance/kloe-template.ts';
 import { RATINGS } from '../../core/assurance/rating-scale.ts';
+import { auditEventShape } from '../../core/audit/audit-event.ts';
 import { fail } from '../../core/errors.ts';
 import {
   addContract,
   CONTRACT_TYPES,
   contractRegister,
+  findContract,
   setControlTotal,
   updateContract,
+  withdrawContract,
 } from '../../data/assurance/contracts.ts';
 import { ratingHeatMap } from '../../data/assurance/heat-map.ts';
 import {
@@ -21,6 +25,7 @@ import {
   addStarterIntentions,
   listIntentions,
   updateIntention,
+  withdrawIntention,
 } from '../../data/assurance/intentions.ts';
 import { listKloeTemplates } from '../../data/assurance/kloe-templates.ts';
 import { addAttachment, MAX_ATTACHMENT_BYTES, readAttachment } from '../../data/assurance/review-attachments.ts';
@@ -36,11 +41,18 @@ import {
 import { listAudit } from '../../data/audit/record-audit.ts';
 import { readBoardPack } from '../../data/reports/board-pack.ts';
 import { boardPackHtml } from '../../data/reports/board-pack-html.ts';
-import { renderBoardPackPdf } from '../../data/reports/board-pack-pdf.ts';
 import { coveredCodes } from '../../data/users/organisations.ts';
+import type { User } from '../../data/users/user-store.ts';
+import { sendAnswer } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
+import {
+  requireFootprintInScope,
+  requireOrganisationInScope,
+  requireOrganisationsInScope,
+  requireOwnerCovered,
+} from '../auth/scope.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
-import { errorBody, financialYear, format, icbCode, serviceCode } from '../schemas.ts';
+import { errorBody, financialYear, format, icbCode, noContent, serviceCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const rating = z.enum(RATINGS);
@@ -204,17 +216,6 @@ const position = z.object({
   contracted: z.number(),
   headroom: z.number().nullable(),
 });
-const auditEvent = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actor: z.string(),
-  organisation: z.string(),
-  objectType: z.string(),
-  objectId: z.string(),
-  action: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
 
 export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws } = context;
@@ -245,7 +246,17 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         response: { 200: z.object({ rows: z.array(roundSummary) }), 401: errorBody },
       },
     },
-    async (request) => ({ rows: await listRounds(ws, signedInUser(request).organisation) }),
+    async (request, reply) => {
+      const actor = signedInUser(request).organisation;
+      const answer = await context.answers.answer(
+        request,
+        reply,
+        async () => ({ rows: await listRounds(ws, actor) }),
+        (value) => value,
+        actor.code,
+      );
+      return sendAnswer(request, reply, answer);
+    },
   );
 
   r.post(
@@ -434,7 +445,15 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
       },
     },
     async (request, reply) => {
-      const map = await ratingHeatMap(ws, signedInUser(request).organisation, request.query.round);
+      const actor = signedInUser(request).organisation;
+      const answer = await context.answers.answer(
+        request,
+        reply,
+        () => ratingHeatMap(ws, actor, request.query.round),
+        (value) => value,
+        actor.code,
+      );
+      const map = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         const questions = [...new Set(map.rounds.flatMap((x) => x.questions.map((q) => q.id)))];
@@ -461,7 +480,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           ],
         );
       }
-      return map;
+      return sendAnswer(request, reply, answer);
     },
   );
 
@@ -477,7 +496,15 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
       },
     },
     async (request, reply) => {
-      const rows = await listIntentions(ws, signedInUser(request));
+      const user = signedInUser(request);
+      const answer = await context.answers.answer(
+        request,
+        reply,
+        async () => ({ rows: await listIntentions(ws, user) }),
+        (value) => value,
+        user.organisation.code,
+      );
+      const { rows } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         return sendExport(
@@ -504,7 +531,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           ],
         );
       }
-      return { rows };
+      return sendAnswer(request, reply, answer);
     },
   );
 
@@ -548,6 +575,23 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
     },
   );
 
+  r.delete(
+    '/assurance/intentions/:id',
+    {
+      onRequest: change,
+      schema: {
+        summary: 'Withdraw a commissioning intention (its owner, or an organisation covering it); audited',
+        tags: ['assurance'],
+        params: z.object({ id }),
+        response: { 204: noContent, ...changeErrors },
+      },
+    },
+    async (request, reply) => {
+      await withdrawIntention(ws, signedInUser(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
   r.post(
     '/assurance/intentions/starter',
     {
@@ -575,7 +619,15 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
       },
     },
     async (request, reply) => {
-      const { contracts, positions } = await contractRegister(ws, signedInUser(request));
+      const user = signedInUser(request);
+      const answer = await context.answers.answer(
+        request,
+        reply,
+        () => contractRegister(ws, user),
+        ({ contracts, positions }) => ({ rows: contracts, positions }),
+        user.organisation.code,
+      );
+      const { contracts, positions } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         return sendExport(
@@ -622,14 +674,31 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           ],
         );
       }
-      return { rows: contracts, positions };
+      return sendAnswer(request, reply, answer);
     },
   );
 
-  const contractOf = (body: z.infer<typeof contractBody>, lead: string) => ({
-    ...body,
-    leadCommissioner: body.leadCommissioner ?? lead,
-  });
+  // Every organisation and the system a contract names must lie within the user's organisation: a contract
+  // shows in each commissioner's register and counts against the system's control total.
+  const contractOf = async (user: User, body: z.infer<typeof contractBody>) => {
+    const lead = await requireOrganisationInScope(
+      ws,
+      user.organisation,
+      body.leadCommissioner ?? user.organisation.code,
+      'body.leadCommissioner',
+    );
+    await requireOrganisationsInScope(ws, user.organisation, body.commissioners, 'body.commissioners');
+    const systemName =
+      body.systemName === null
+        ? null
+        : await requireFootprintInScope(ws, user.organisation, body.systemName, 'body.systemName');
+    return { ...body, leadCommissioner: lead.code, systemName };
+  };
+  /** A stored contract the user may correct or withdraw: one whose lead commissioner they cover. */
+  const contractInScope = async (user: User, id: string) => {
+    const found = await findContract(ws, user, id);
+    await requireOwnerCovered(ws, user.organisation, found.leadCommissioner, `contract ${id}`, 'id');
+  };
 
   r.post(
     '/assurance/contracts',
@@ -644,7 +713,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
     },
     async (request, reply) => {
       const user = signedInUser(request);
-      return reply.code(201).send(await addContract(ws, user, contractOf(request.body, user.organisation.code)));
+      return reply.code(201).send(await addContract(ws, user, await contractOf(user, request.body)));
     },
   );
 
@@ -662,7 +731,27 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
     },
     async (request) => {
       const user = signedInUser(request);
-      return updateContract(ws, user, request.params.id, contractOf(request.body, user.organisation.code));
+      await contractInScope(user, request.params.id);
+      return updateContract(ws, user, request.params.id, await contractOf(user, request.body));
+    },
+  );
+
+  r.delete(
+    '/assurance/contracts/:id',
+    {
+      onRequest: change,
+      schema: {
+        summary: 'Withdraw a contract (its lead commissioner, or an organisation covering it); audited',
+        tags: ['assurance'],
+        params: z.object({ id }),
+        response: { 204: noContent, ...changeErrors },
+      },
+    },
+    async (request, reply) => {
+      const user = signedInUser(request);
+      await contractInScope(user, request.params.id);
+      await withdrawContract(ws, user, request.params.id);
+      return reply.code(204).send(null);
     },
   );
 
@@ -677,7 +766,11 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         response: { 200: position, ...changeErrors },
       },
     },
-    async (request) => setControlTotal(ws, signedInUser(request), request.body),
+    async (request) => {
+      const user = signedInUser(request);
+      await requireFootprintInScope(ws, user.organisation, request.body.systemName, 'body.systemName');
+      return setControlTotal(ws, user, request.body);
+    },
   );
 
   r.get(
@@ -696,7 +789,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           objectId: z.string().min(1).max(200).optional(),
           format: format.optional(),
         }),
-        response: { 200: z.object({ rows: z.array(auditEvent) }), ...errors },
+        response: { 200: z.object({ rows: z.array(auditEventShape) }), ...errors },
       },
     },
     async (request, reply) => {
@@ -722,6 +815,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
                 { key: 'at', header: 'When (UTC)', kind: 'text' },
                 { key: 'actor', header: 'Who', kind: 'text' },
                 { key: 'organisation', header: 'Organisation', kind: 'text' },
+                { key: 'source', header: 'From', kind: 'text' },
                 { key: 'objectType', header: 'Object type', kind: 'text' },
                 { key: 'objectId', header: 'Object', kind: 'text' },
                 { key: 'action', header: 'Action', kind: 'text' },
@@ -746,7 +840,8 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
     {
       onRequest: read,
       schema: {
-        summary: 'The board pack for an ICB or footprint, as printable HTML or PDF',
+        summary:
+          'The board pack for an ICB or footprint, as printable HTML or PDF (PDFs are queued: 429 with Retry-After when busy or asked for too often)',
         tags: ['assurance'],
         querystring: z
           .object({
@@ -756,19 +851,20 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
             format: z.enum(['html', 'pdf']).default('html'),
           })
           .refine((q) => (q.icb === undefined) !== (q.footprint === undefined), 'give exactly one of icb or footprint'),
-        response: { ...errors },
+        response: { ...errors, 429: errorBody },
       },
     },
     async (request, reply) => {
       const { icb, footprint, scenario } = request.query;
-      const pack = await readBoardPack(ws, signedInUser(request).organisation, { icb, footprint, scenario });
+      const user = signedInUser(request);
+      const pack = await readBoardPack(ws, user.organisation, { icb, footprint, scenario });
       const html = boardPackHtml(pack);
       const stem = (icb ?? footprint ?? 'pack').replace(/[^A-Za-z0-9]+/g, '-');
       if (request.query.format === 'pdf') {
         return (reply as FastifyReply)
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="board-pack-${stem}.pdf"`)
-          .send(await renderBoardPackPdf(html));
+          .send(await context.pdf.render(html, user.email));
       }
       return (reply as FastifyReply)
         .type('text/html; charset=utf-8')

@@ -28,10 +28,10 @@ import { serviceTiering, serviceTieringTables } from '../../data/delegation/serv
 import { simulateInWorkers } from '../../data/delegation/volatility-workers.ts';
 import { listFootprints } from '../../data/footprints.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
-import { coveredCodes, type Organisation } from '../../data/users/organisations.ts';
-import type { Workspace } from '../../data/workspace.ts';
+import type { Organisation } from '../../data/users/organisations.ts';
 import { sendAnswer } from '../answer-cache.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
+import { footprintsInScope } from '../auth/scope.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { errorBody, format, serviceCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
@@ -297,15 +297,6 @@ function forbidUnlessAssessor(actor: Organisation): void {
       accepted: 'a region or national',
     });
   }
-}
-
-/** The footprints whose every ICB the actor covers. */
-async function editableFootprints(ws: Workspace, actor: Organisation): Promise<Set<string>> {
-  const covered = await coveredCodes(ws, actor);
-  const all = await listFootprints(ws);
-  return new Set(
-    all.filter((f) => f.icbs.length > 0 && f.icbs.every((icb) => !covered || covered.includes(icb))).map((f) => f.name),
-  );
 }
 
 export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
@@ -694,7 +685,7 @@ export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, co
           ],
         );
       }
-      const editable = await editableFootprints(ws, signedInUser(request).organisation);
+      const editable = await footprintsInScope(ws, signedInUser(request).organisation);
       const canEditAny = signedInUser(request).role !== 'viewer';
       return {
         rows,
@@ -730,7 +721,7 @@ export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, co
         lead: request.body.lead?.trim() || null,
       };
       await withBodyFields(() => checkModelEntry(ws, entry));
-      if (!(await editableFootprints(ws, actor)).has(entry.footprint)) {
+      if (!(await footprintsInScope(ws, actor)).has(entry.footprint)) {
         fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot set commissioning models for ${entry.footprint}.`, {
           where: { parameter: 'organisation' },
           received: actor.code,

@@ -7,9 +7,10 @@ import { fail } from '../../core/errors.ts';
 import { addFootprint, removeFootprint } from '../../data/footprints.ts';
 import { footprintOwnership, footprintsSummary } from '../../data/queries/footprints-summary.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
-import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
+import { findOrganisation } from '../../data/users/organisations.ts';
 import { sendAnswer } from '../answer-cache.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
+import { requireCovered } from '../auth/scope.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
 import { errorBody, financialYear, format, icbCode, noContent, provenance } from '../schemas.ts';
@@ -27,16 +28,6 @@ const footprintRow = z.object({
     .nullable()
     .describe('Owning organisation code; null for footprints shipped with the reference data.'),
 });
-
-function forbidOutside(actor: Organisation, target: Organisation | null, what: string): void {
-  if (!covers(actor, target)) {
-    fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot change ${what}.`, {
-      where: { parameter: 'organisation' },
-      received: actor.code,
-      accepted: target ? `${target.code}, its region or national` : 'national',
-    });
-  }
-}
 
 const footprintsAnswer = z.object({ rows: z.array(footprintRow), provenance });
 
@@ -130,7 +121,7 @@ export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           received: ownerCode,
         });
       }
-      forbidOutside(actor, owner, `footprints owned by ${owner.name}`);
+      requireCovered(actor, owner, `footprints owned by ${owner.name}`, 'organisation');
       const made = await addFootprint(ws, request.body.name, request.body.icbs, request.body.description, {
         owner: owner.code,
         by: auditActorOf(request),
@@ -160,7 +151,7 @@ export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         });
       }
       const owner = found.owner ? ((await findOrganisation(ws, found.owner)) ?? null) : null;
-      forbidOutside(actor, owner, `the footprint "${found.name}"`);
+      requireCovered(actor, owner, `the footprint "${found.name}"`, 'organisation');
       await removeFootprint(ws, found.name, auditActorOf(request));
       answers.clear();
       return reply.code(204).send(null);

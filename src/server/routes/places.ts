@@ -3,7 +3,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fail } from '../../core/errors.ts';
 import { USUAL_SIZE } from '../../core/places/size-flags.ts';
 import { AGE_BANDS } from '../../core/population/age-bands.ts';
 import type { Table } from '../../data/export/table.ts';
@@ -16,9 +15,10 @@ import {
 } from '../../data/places/place-groupings.ts';
 import { PRACTICE_SIZE_YEAR } from '../../data/places/practice-geography.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
-import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
+import { findOrganisation } from '../../data/users/organisations.ts';
 import { sendAnswer } from '../answer-cache.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
+import { requireCovered } from '../auth/scope.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
 import { errorBody, financialYear, format, icbCode, noContent, provenance } from '../schemas.ts';
@@ -76,16 +76,6 @@ const placesAnswer = z.object({
 });
 
 const DERIVATION = `Places are the local authority districts of the ICB's GP practices (or a user's grouping of them); neighbourhoods are primary care networks. A practice's population is its ${PRACTICE_SIZE_YEAR} registered population (NHS England allocation file) scaled so the practices of each sub-ICB location add up to its GP-registered total (August 2026), with the sub-ICB's age and sex structure. Spend and activity come from activity rows that carry a GP practice code.`;
-
-function forbidOutside(actor: Organisation, target: Organisation | null, what: string): void {
-  if (!covers(actor, target)) {
-    fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot change ${what}.`, {
-      where: { parameter: 'organisation' },
-      received: actor.code,
-      accepted: target ? `${target.code}, its region or national` : 'national',
-    });
-  }
-}
 
 function areaTable(name: string, level: string, areas: IcbPlaces['places']): Table {
   return {
@@ -223,7 +213,7 @@ export const placeRoutes: FastifyPluginAsync<RouteContext> = async (app, context
     async (request, reply) => {
       const actor = signedInUser(request).organisation;
       const target = await findOrganisation(ws, request.body.icb);
-      if (target) forbidOutside(actor, target, `places of ${target.name}`);
+      if (target) requireCovered(actor, target, `places of ${target.name}`, 'organisation');
       const made = await addPlaceGrouping(ws, request.body, {
         owner: target?.code ?? request.body.icb,
         by: auditActorOf(request),
@@ -247,7 +237,7 @@ export const placeRoutes: FastifyPluginAsync<RouteContext> = async (app, context
       const actor = signedInUser(request).organisation;
       const found = await readPlaceGrouping(ws, request.params.name);
       const owner = (await findOrganisation(ws, found.owner)) ?? null;
-      forbidOutside(actor, owner, `the place grouping "${found.name}"`);
+      requireCovered(actor, owner, `the place grouping "${found.name}"`, 'organisation');
       await removePlaceGrouping(ws, found.name, auditActorOf(request));
       answers.clear();
       return reply.code(204).send(null);

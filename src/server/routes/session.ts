@@ -1,14 +1,18 @@
-// Sign-in, who am I, sign-out. Sign-in is rate limited per address; a wrong email and a wrong password get
-// the same answer after the same work, so neither reveals which users exist.
+// Sign-in, who am I, sign-out. Failed sign-ins are throttled per account and per address; a wrong email and
+// a wrong password get the same answer after the same work, so neither reveals which users exist. Every
+// sign-in, failed sign-in and sign-out is audited with the client's address. The cookie is Secure whenever
+// the request came over TLS (directly, or to a proxy the app is told to trust).
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
+import { recordAudit } from '../../data/audit/record-audit.ts';
 import { decoyHash, verifyPassword } from '../../data/users/password-hash.ts';
 import { ROLES } from '../../data/users/roles.ts';
 import { createSession, deleteSession } from '../../data/users/session-store.ts';
 import { findUserForSignIn, MAX_PASSWORD_LENGTH, type User } from '../../data/users/user-store.ts';
-import { guard, SESSION_COOKIE } from '../auth/guard.ts';
+import { auditActorOf, guard, SESSION_COOKIE } from '../auth/guard.ts';
+import { SignInThrottle } from '../auth/sign-in-throttle.ts';
 import { errorBody, noContent } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
@@ -32,10 +36,10 @@ export function describeUser(user: User): z.infer<typeof sessionUser> {
 export const sessionRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws, options } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const throttle = new SignInThrottle(options.signInRateLimit);
   r.post(
     '/session',
     {
-      config: { rateLimit: { max: options.signInRateLimit.max, timeWindow: options.signInRateLimit.timeWindowMs } },
       schema: {
         summary: 'Sign in with email and password; sets an HTTP-only session cookie',
         tags: ['session'],
@@ -47,20 +51,51 @@ export const sessionRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
       },
     },
     async (request, reply) => {
+      const typed = request.body.email.trim().toLowerCase();
+      throttle.check(typed, request.ip);
       const found = await findUserForSignIn(ws, request.body.email);
       const matches = await verifyPassword(request.body.password, found?.passwordHash ?? (await decoyHash()));
       if (!found || !matches) {
+        throttle.failed(typed, request.ip);
+        await ws.transaction(() =>
+          recordAudit(ws, {
+            actor: typed,
+            // An unknown email belongs to no organisation: only national sees those attempts.
+            organisation: found?.user.organisation.code ?? 'unknown',
+            objectType: 'session',
+            objectId: typed,
+            action: 'sign-in-failed',
+            before: null,
+            after: null,
+            source: request.ip,
+          }),
+        );
         fail('FP_AUTH_BAD_CREDENTIALS', 'The email address or password is wrong.', { where: { parameter: 'body' } });
       }
-      const session = await createSession(ws, found.user.email, options.sessionTtlMs);
+      throttle.succeeded(typed);
+      const { user } = found;
+      const session = await ws.transaction(async () => {
+        const made = await createSession(ws, user.email, options.sessionTtlMs);
+        await recordAudit(ws, {
+          actor: user.email,
+          organisation: user.organisation.code,
+          objectType: 'session',
+          objectId: user.email,
+          action: 'sign-in',
+          before: null,
+          after: { expiresAt: made.expiresAt.toISOString() },
+          source: request.ip,
+        });
+        return made;
+      });
       reply.setCookie(SESSION_COOKIE, session.id, {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: 'auto',
+        secure: request.protocol === 'https',
         expires: session.expiresAt,
       });
-      return { user: describeUser(found.user), csrfToken: session.csrfToken };
+      return { user: describeUser(user), csrfToken: session.csrfToken };
     },
   );
   r.get(
@@ -86,9 +121,25 @@ export const sessionRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
       },
     },
     async (request, reply) => {
-      await deleteSession(ws, request.signedIn!.sessionId);
+      const { user, sessionId } = request.signedIn!;
+      await ws.transaction(async () => {
+        await deleteSession(ws, sessionId);
+        await recordAudit(ws, {
+          ...auditActorOf(request),
+          objectType: 'session',
+          objectId: user.email,
+          action: 'sign-out',
+          before: null,
+          after: null,
+        });
+      });
       context.sessions.clear();
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.protocol === 'https',
+      });
       return reply.code(204).send(null);
     },
   );

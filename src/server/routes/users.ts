@@ -4,10 +4,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
-import { coveredCodes, covers, requireOrganisation } from '../../data/users/organisations.ts';
+import { coveredCodes, covers } from '../../data/users/organisations.ts';
 import { ROLES } from '../../data/users/roles.ts';
 import { addUser, findUser, listUsers, MAX_PASSWORD_LENGTH, removeUser } from '../../data/users/user-store.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
+import { requireOrganisationInScope } from '../auth/scope.ts';
 import { sendExport } from '../export-reply.ts';
 import { errorBody, format, noContent } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
@@ -76,13 +77,7 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
     },
     async (request, reply) => {
       const actor = signedInUser(request).organisation;
-      const target = await requireOrganisation(ws, request.body.organisation, 'body.organisation');
-      if (!covers(actor, target)) {
-        fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot add users to ${target.name}.`, {
-          where: { parameter: 'body.organisation' },
-          received: target.code,
-        });
-      }
+      const target = await requireOrganisationInScope(ws, actor, request.body.organisation, 'body.organisation');
       const user = await addUser(ws, { ...request.body, organisation: target.code }, auditActorOf(request));
       context.answers.clear();
       return reply.code(201).send(describeUser(user));
@@ -102,20 +97,19 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
     async (request, reply) => {
       const me = signedInUser(request);
       const target = await findUser(ws, request.params.email);
-      if (!target) {
-        fail('FP_AUTH_USER_NOT_FOUND', `There is no user ${request.params.email}.`, {
+      // A user of an organisation the admin does not cover gets the same answer as no user at all, so the
+      // answer never tells an outsider which emails have accounts.
+      if (!target || !covers(me.organisation, target.organisation)) {
+        fail('FP_AUTH_USER_NOT_FOUND', `There is no user ${request.params.email} in an organisation you cover.`, {
           where: { parameter: 'email' },
           received: request.params.email,
         });
       }
-      if (!covers(me.organisation, target.organisation) || target.email === me.email) {
-        fail(
-          'FP_AUTH_FORBIDDEN',
-          target.email === me.email
-            ? 'You cannot remove yourself; ask another admin.'
-            : `${me.organisation.name} cannot remove users of ${target.organisation.name}.`,
-          { where: { parameter: 'email' }, received: target.email },
-        );
+      if (target.email === me.email) {
+        fail('FP_AUTH_FORBIDDEN', 'You cannot remove yourself; ask another admin.', {
+          where: { parameter: 'email' },
+          received: target.email,
+        });
       }
       await removeUser(ws, target.email, auditActorOf(request));
       context.sessions.clear();

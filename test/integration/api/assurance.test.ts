@@ -460,8 +460,17 @@ describe('contracts register', () => {
     ...extra,
   });
 
-  it('an ICB editor records a lead-provider contract; text money is read exactly', async () => {
-    const response = await send('POST', '/api/assurance/contracts', 'qweEditor', contract('£1,250,000.50'));
+  /** A contract an ICB editor may record alone: no other commissioner, no system beyond the ICB. */
+  const mine = (value: unknown, extra: object = {}) =>
+    contract(value, { commissioners: [], systemName: null, ...extra });
+
+  it('the region records a lead-provider contract held by QWE with QKK; text money is read exactly', async () => {
+    const response = await send(
+      'POST',
+      '/api/assurance/contracts',
+      'londonEditor',
+      contract('£1,250,000.50', { leadCommissioner: 'QWE' }),
+    );
     expect(response.statusCode).toBe(201);
     contractId = response.json().id;
     expect(response.json()).toMatchObject({
@@ -481,21 +490,21 @@ describe('contracts register', () => {
   it('refuses values that are not money, unknown providers, duplicate services, bad types and other organisations', async () => {
     for (const bad of ['12.345', 'abc', -5, '1e6', 0.1 + 0.2]) {
       await expectRefused(
-        send('POST', '/api/assurance/contracts', 'qweEditor', contract(bad)),
+        send('POST', '/api/assurance/contracts', 'qweEditor', mine(bad)),
         400,
         'FP_CONTRACT_BAD_MONEY',
         'body.services.0.value',
       );
     }
     await expectRefused(
-      send('POST', '/api/assurance/contracts', 'qweEditor', contract(1, { providerCode: 'ZZZ99' })),
+      send('POST', '/api/assurance/contracts', 'qweEditor', mine(1, { providerCode: 'ZZZ99' })),
       400,
       'FP_CONTRACT_UNKNOWN_PROVIDER',
       'body.providerCode',
     );
     await expectRefused(
       send('POST', '/api/assurance/contracts', 'qweEditor', {
-        ...contract(1),
+        ...mine(1),
         services: [
           { serviceCode: services[0], value: 1 },
           { serviceCode: services[0], value: 2 },
@@ -506,7 +515,7 @@ describe('contracts register', () => {
       'body.services.1.serviceCode',
     );
     await expectRefused(
-      send('POST', '/api/assurance/contracts', 'qweEditor', contract(1, { type: 'block' })),
+      send('POST', '/api/assurance/contracts', 'qweEditor', mine(1, { type: 'block' })),
       400,
       'FP_HTTP_BAD_REQUEST',
       'body.type',
@@ -518,10 +527,23 @@ describe('contracts register', () => {
       'role',
     );
     await expectRefused(
-      send('POST', '/api/assurance/contracts', 'qweEditor', contract(1, { leadCommissioner: 'QKK' })),
+      send('POST', '/api/assurance/contracts', 'qweEditor', mine(1, { leadCommissioner: 'QKK' })),
       403,
       'FP_AUTH_FORBIDDEN',
       'body.leadCommissioner',
+    );
+    // An ICB may not name another ICB as a party, nor count the contract against a system reaching beyond it.
+    await expectRefused(
+      send('POST', '/api/assurance/contracts', 'qweEditor', mine(1, { commissioners: ['QKK'] })),
+      403,
+      'FP_AUTH_FORBIDDEN',
+      'body.commissioners.0',
+    );
+    await expectRefused(
+      send('POST', '/api/assurance/contracts', 'qweEditor', mine(1, { systemName: 'South London' })),
+      403,
+      'FP_AUTH_FORBIDDEN',
+      'body.systemName',
     );
     await expectRefused(
       send('PUT', `/api/assurance/contracts/${contractId}`, 'northWestEditor', contract(1)),
@@ -532,8 +554,8 @@ describe('contracts register', () => {
   });
 
   it('flags a provider holding a second contract for the same service in the same year', async () => {
-    const second = await send('POST', '/api/assurance/contracts', 'qkkEditor', {
-      ...contract(100_000, { type: 'single-provider', partners: [], commissioners: [] }),
+    const second = await send('POST', '/api/assurance/contracts', 'londonEditor', {
+      ...contract(100_000, { type: 'single-provider', partners: [], commissioners: [], leadCommissioner: 'QKK' }),
       services: [{ serviceCode: services[0], value: 100_000 }],
     });
     expect(second.statusCode).toBe(201);
@@ -647,12 +669,15 @@ describe('audit trail', () => {
 
   it('scopes the trail: another region sees none of London’s changes', async () => {
     const rows = (await send('GET', '/api/assurance/audit', 'northWestEditor')).json().rows;
-    expect(rows).toEqual([]);
+    // Only its own editor's sign-in.
+    expect(rows.map((e: { organisation: string; action: string }) => [e.organisation, e.action])).toEqual([
+      ['Y62', 'sign-in'],
+    ]);
     const foreign = await send('GET', `/api/assurance/audit?objectType=review&objectId=${QWE_REVIEW()}`, 'qkkEditor');
     expect(foreign.statusCode).toBe(403);
     const csv = await send('GET', '/api/assurance/audit?format=csv', 'nationalAdmin');
     expect(csv.statusCode).toBe(200);
-    expect(csv.body.split('\r\n')[0]).toBe('seq,at,actor,organisation,objectType,objectId,action,before,after');
+    expect(csv.body.split('\r\n')[0]).toBe('seq,at,actor,organisation,source,objectType,objectId,action,before,after');
   });
 
   it('cannot be changed or deleted through any route: every method on every audit address is refused', async () => {

@@ -157,7 +157,7 @@ describe('users', () => {
     expect((await list(as.nationalAdmin)).length).toBeGreaterThanOrEqual(Object.keys(USERS).length);
   });
 
-  it('an ICB admin may not add users to another ICB or the region, nor remove theirs: 403, nothing stored', async () => {
+  it('an ICB admin may not add users to another ICB or the region (403), nor remove theirs (404, as for no user); nothing stored', async () => {
     const before = await snapshot();
     for (const org of ['QKK', 'Y56', 'national']) {
       const response = await post('/api/users', as.qweAdmin, newUser(org));
@@ -167,7 +167,17 @@ describe('users', () => {
         where: { parameter: 'body.organisation' },
       });
     }
-    expect((await del(`/api/users/${USERS.qkkEditor.email}`, as.qweAdmin)).statusCode).toBe(403);
+    // Another organisation's user gets the same answer as an email with no account: nothing to enumerate.
+    const other = await del(`/api/users/${encodeURIComponent(USERS.qkkEditor.email)}`, as.qweAdmin);
+    const nobody = await del(`/api/users/${encodeURIComponent('nobody@example.nhs.uk')}`, as.qweAdmin);
+    expect([other.statusCode, nobody.statusCode]).toEqual([404, 404]);
+    const { received: _a, ...otherError } = other.json().error;
+    const { received: _b, ...nobodyError } = nobody.json().error;
+    expect(otherError).toEqual({
+      ...nobodyError,
+      message: nobodyError.message.replace('nobody@example.nhs.uk', USERS.qkkEditor.email),
+    });
+    expect(otherError.code).toBe('FP_AUTH_USER_NOT_FOUND');
     expect((await del(`/api/users/${USERS.qweAdmin.email}`, as.qweAdmin)).json().error.code).toBe('FP_AUTH_FORBIDDEN');
     expect(await snapshot()).toEqual(before);
   });

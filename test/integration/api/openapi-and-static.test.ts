@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../../src/data/users/session-store.ts';
+import { addUser } from '../../../src/data/users/user-store.ts';
 import { openWorkspace, type Workspace } from '../../../src/data/workspace.ts';
 import { buildApp } from '../../../src/server/app.ts';
 import { PROTECTED_ROUTES } from './support/protected-routes.ts';
@@ -14,6 +15,7 @@ import { PROTECTED_ROUTES } from './support/protected-routes.ts';
 let ws: Workspace;
 let app: FastifyInstance;
 let webDir: string;
+const PASSWORD = 'a long enough password';
 
 beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'footprint-web-'));
@@ -96,6 +98,22 @@ describe('the web app', () => {
       const response = await bare.inject({ method: 'GET', url: '/' });
       expect(response.statusCode).toBe(200);
       expect(response.body).toContain('The web application has not been built');
+      // Anonymous: reference counts, but nothing of the spend; signed in: the spend section.
+      expect(response.body).toContain('Sign in (POST /api/session) to see spend figures.');
+      expect(response.body).not.toContain('No activity has been imported yet');
+      await addUser(ws, { email: 'home@example.org', organisation: 'national', role: 'viewer', password: PASSWORD });
+      const session = await bare.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: 'home@example.org', password: PASSWORD },
+      });
+      const signedIn = await bare.inject({
+        method: 'GET',
+        url: '/',
+        headers: { cookie: `fp_session=${session.cookies[0]!.value}` },
+      });
+      expect(signedIn.body).toContain('No activity has been imported yet');
+      expect(signedIn.body).not.toContain('Sign in (POST /api/session)');
     } finally {
       await bare.close();
     }

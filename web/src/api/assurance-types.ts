@@ -1,6 +1,7 @@
 // Types of the assurance API's answers (src/server/routes/assurance.ts).
 import type { Rating } from '../../../src/core/assurance/rating-scale.ts';
 import type { Answer, ReviewSubject, RoundSummary } from '../../../src/core/assurance/review-shapes.ts';
+import type { AuditEventShape } from '../../../src/core/audit/audit-event.ts';
 
 export type { Answer, Rating, ReviewSubject, RoundSummary };
 
@@ -90,14 +91,4 @@ export interface ControlTotalPosition {
   headroom: number | null;
 }
 
-export interface AuditEvent {
-  seq: number;
-  at: string;
-  actor: string;
-  organisation: string;
-  objectType: string;
-  objectId: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
+export type AuditEvent = AuditEventShape;

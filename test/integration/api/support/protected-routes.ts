@@ -89,6 +89,7 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
     path: '/api/assurance/intentions/{id}',
     payload: { title: 'x', ownerName: 'x', measure: 'x', financialYear: '2017/18' },
   },
+  { method: 'DELETE', url: '/api/assurance/intentions/int-1', path: '/api/assurance/intentions/{id}' },
   {
     method: 'POST',
     url: '/api/assurance/intentions/starter',
@@ -118,6 +119,7 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
       services: [{ serviceCode: '13X', value: 1 }],
     },
   },
+  { method: 'DELETE', url: '/api/assurance/contracts/con-1', path: '/api/assurance/contracts/{id}' },
   {
     method: 'PUT',
     url: '/api/assurance/control-totals',
@@ -125,6 +127,7 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
     payload: { systemName: 'South London', financialYear: '2017/18', amount: 1 },
   },
   { method: 'GET', url: '/api/assurance/audit', path: '/api/assurance/audit' },
+  { method: 'GET', url: '/api/audit/verify', path: '/api/audit/verify' },
   { method: 'GET', url: '/api/assurance/pack?icb=QWE', path: '/api/assurance/pack' },
   { method: 'GET', url: '/api/delegation/exercises', path: '/api/delegation/exercises' },
   {

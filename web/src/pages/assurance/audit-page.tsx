@@ -19,6 +19,7 @@ export default function AuditPage() {
     { key: 'seq', header: 'Event', numeric: true, value: (e) => e.seq },
     { key: 'at', header: 'When (UTC)', value: (e) => e.at, render: (e) => e.at.replace('T', ' ').slice(0, 19) },
     { key: 'actor', header: 'Who', rowHeader: true, value: (e) => e.actor },
+    { key: 'source', header: 'From', value: (e) => e.source ?? '' },
     { key: 'object', header: 'What', value: (e) => `${e.objectType} ${e.objectId}` },
     { key: 'action', header: 'Action', value: (e) => e.action },
     {
@@ -47,8 +48,9 @@ export default function AuditPage() {
       <h1>{objectId ? `History of ${objectType} ${objectId}` : 'Audit trail'}</h1>
       <AssuranceNav />
       <p>
-        Every change to footprints, scenarios, reviews, intentions, contracts and users is recorded here as it is made.
-        The trail is append-only: it cannot be edited or deleted.
+        Every change to footprints, scenarios, reviews, intentions, contracts and users is recorded here as it is made,
+        as are imports, runs and sign-ins, with who made it and from where. The trail is append-only: an edit or a
+        deletion made outside Footprint shows up when an administrator verifies it.
       </p>
       <Async result={events} what="the audit trail">
         {(data) => (
