@@ -127,6 +127,11 @@ export const ERROR_CODES = {
   FP_PLAN_SCENARIO_NOT_FOUND: 'No stored scenario has that name, and it is not a readable scenario file.',
   FP_PLAN_SCENARIO_EXISTS: 'A stored scenario already has that name.',
   FP_PLAN_BAD_FILE: 'A scenario file cannot be read or is not JSON.',
+  FP_PLAN_BAD_CHANGE:
+    'A service change has a share, phasing, start year, cost change or receivers that are not accepted.',
+  FP_PLAN_CHANGE_UNKNOWN_CODE: 'A service, provider or ICB code in a service change is not in the workspace.',
+  FP_PLAN_CHANGE_NO_RECEIVER:
+    'A repatriation names no receiving provider and no other provider of the service has a known location.',
   FP_PROJECTIONS_BAD_FILE:
     'A population projections file cannot be read, or lacks the ONS columns AREA_CODE, SEX, AGE_GROUP and year columns.',
   FP_PROJECTIONS_REJECTED:
