@@ -21,6 +21,7 @@ import { register as registerStart } from './start.ts';
 import { register as registerStats } from './stats.ts';
 import { register as registerUser } from './user.ts';
 import { register as registerVolatility } from './volatility.ts';
+import { register as registerWhatIf } from './whatif.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -42,6 +43,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerScenario,
   registerProjections,
   registerPlan,
+  registerWhatIf,
   registerAssess,
   registerDelegation,
   registerVolatility,

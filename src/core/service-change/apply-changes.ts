@@ -80,7 +80,7 @@ function applyChange(
   flows: readonly WhatIfFlow[],
   change: ResolvedChange,
   e: number,
-  weightsFor: (residentIcb: string) => { providers: readonly string[]; weights: number[] },
+  weightsFor: (residentIcb: string) => { providers: readonly string[]; weights: number[] } | null,
   hostOf: (provider: string) => IcbCode,
 ): WhatIfFlow[] {
   const byKey = new Map<string, WhatIfFlow>();
@@ -96,7 +96,9 @@ function applyChange(
   };
   const moved: WhatIfFlow[] = [];
   for (const f of flows) {
+    const receivers = weightsFor(f.residentIcb);
     const selected =
+      receivers !== null &&
       f.serviceCode === change.service &&
       change.fromProviders.includes(f.providerCode) &&
       (change.residentIcbs === undefined || change.residentIcbs.includes(f.residentIcb));
@@ -112,7 +114,7 @@ function applyChange(
       patients: f.patients * (1 - e),
     });
     const arriving = change.costChange === undefined ? movedPence : Math.round(movedPence * (1 + change.costChange));
-    const { providers, weights } = weightsFor(f.residentIcb);
+    const { providers, weights } = receivers;
     const pence = roundToWholePence(
       weights.map((w) => arriving * w),
       arriving,
@@ -149,10 +151,10 @@ export function whatIf(input: WhatIfInput, changes: readonly ResolvedChange[]): 
       return () => ({ providers, weights });
     }
     const nearest = change.to.byResidentIcb;
+    // A resident ICB with no nearest provider (UNALLOCATED has no home to return to) keeps its activity.
     return (residentIcb: string) => {
       const provider = nearest[residentIcb];
-      if (!provider) throw new RangeError(`no nearest provider of ${change.service} for ${residentIcb}`);
-      return { providers: [provider], weights: [1] };
+      return provider ? { providers: [provider], weights: [1] } : null;
     };
   });
   return Array.from({ length: input.years }, (_, i) => {

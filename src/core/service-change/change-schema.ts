@@ -8,7 +8,7 @@ import { parseFinancialYear } from '../units.ts';
 export const SERVICE_CHANGE_TYPES = ['repatriate', 'consolidate'] as const;
 export type ServiceChangeType = (typeof SERVICE_CHANGE_TYPES)[number];
 
-const code = z.string().min(1).max(20);
+const code = z.string().min(1).max(200);
 
 export const serviceChangeSchema = z.strictObject({
   type: z.enum(SERVICE_CHANGE_TYPES),

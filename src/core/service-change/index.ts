@@ -15,5 +15,6 @@ export {
   serviceChangeProblems,
   serviceChangeSchema,
 } from './change-schema.ts';
+export { type LocatedProvider, nearestProvider } from './nearest-provider.ts';
 export { caseloadCv, type Names, type WhatIfEvidence, whatIfEvidence } from './what-if-evidence.ts';
 export * from './what-if-shapes.ts';

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FinancialYear, IcbCode, ProviderCode, ServiceCode } from '../units.ts';
 import { type ResolvedChange, type WhatIfFlow, whatIf } from './apply-changes.ts';
+import { nearestProvider } from './nearest-provider.ts';
 import { whatIfEvidence } from './what-if-evidence.ts';
 
 const HOSTS: Record<string, string> = { P1: 'A', P2: 'B', P3: 'C', P9: 'Z' };
@@ -153,5 +154,18 @@ describe('service change worked examples', () => {
     ]);
     const evidence = whatIfEvidence(years, new Set(['S']), () => 10, names);
     expect(evidence.years.map((y) => y.difference)).toEqual([-25, -50]);
+  });
+});
+
+describe('nearest provider', () => {
+  it('picks the closest by great-circle distance, ties to the lower code', () => {
+    const leeds = { latitude: 53.8, longitude: -1.55 };
+    const candidates = [
+      { providerCode: 'RX2', latitude: 51.5, longitude: -0.12 },
+      { providerCode: 'RX9', latitude: 53.48, longitude: -2.24 },
+      { providerCode: 'RX1', latitude: 53.48, longitude: -2.24 },
+    ];
+    expect(nearestProvider(leeds, candidates)).toBe('RX1');
+    expect(nearestProvider(leeds, [])).toBeNull();
   });
 });
