@@ -35,6 +35,7 @@ import { planningRoutes } from './routes/planning.ts';
 import { planningEditorRoutes } from './routes/planning-editor.ts';
 import { qualityRoutes } from './routes/quality.ts';
 import type { ResolvedAppOptions, RouteContext } from './routes/route-context.ts';
+import { serviceChangeRoutes } from './routes/service-change.ts';
 import { serviceRoutes } from './routes/services.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
@@ -75,6 +76,7 @@ const API_ROUTES = [
   placeRoutes,
   networkRoutes,
   delegationRoutes,
+  serviceChangeRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -36,6 +36,7 @@ const ScenariosPage = lazy(() => import('./pages/planning/scenarios-page.tsx'));
 const ScenarioEditorPage = lazy(() => import('./pages/planning/editor-page.tsx'));
 const PlanPage = lazy(() => import('./pages/planning/plan-page.tsx'));
 const ComparePage = lazy(() => import('./pages/planning/compare-page.tsx'));
+const WhatIfPage = lazy(() => import('./pages/planning/what-if-page.tsx'));
 
 const DelegationMatrixPage = lazy(() => import('./pages/delegation/matrix-page.tsx'));
 const DelegationOutcomesPage = lazy(() => import('./pages/delegation/outcomes-page.tsx'));
@@ -73,6 +74,8 @@ function pageFor(path: string): ReactNode {
   if (path === '/planning/compare') return <ComparePage />;
   const editScenario = matchPath('/planning/scenarios/:name/edit', path);
   if (editScenario) return <ScenarioEditorPage key={editScenario.name} name={editScenario.name!} />;
+  const whatIf = matchPath('/planning/scenarios/:name/whatif', path);
+  if (whatIf) return <WhatIfPage key={whatIf.name} name={whatIf.name!} />;
   const plan = matchPath('/planning/scenarios/:name', path);
   if (plan) return <PlanPage key={plan.name} name={plan.name!} />;
   const round = matchPath('/assurance/rounds/:id', path);

@@ -6,3 +6,7 @@ export const scenarioPath = (name: string) => `/planning/scenarios/${encodeURICo
 export const planApiPath = (name: string) => `/planning/scenarios/${encodeURIComponent(name)}/plan`;
 
 export const planFileUrl = (name: string, format: 'xlsx' | 'csv') => apiUrl(planApiPath(name), { format });
+
+export const whatIfApiPath = (name: string) => `/planning/scenarios/${encodeURIComponent(name)}/whatif`;
+
+export const whatIfPath = (name: string) => `${scenarioPath(name)}/whatif`;
