@@ -180,6 +180,11 @@ export const ERROR_CODES = {
   FP_CONTRACT_UNKNOWN_SERVICE: 'A contract names a service line code that is not in the services catalogue.',
   FP_CONTRACT_DUPLICATE_SERVICE: 'A contract lists the same service twice.',
   FP_CONTRACT_NOT_FOUND: 'No contract has that id.',
+  FP_RISK_BAD_SCORE: 'A risk’s score after mitigation is above its score before mitigation.',
+  FP_RISK_BAD_REVIEW_DATE: 'A risk’s next review date is before its last review.',
+  FP_RISK_UNKNOWN_LINK: 'A risk links to a service, footprint, provider or QIPP scheme the workspace does not have.',
+  FP_RISK_NOT_FOUND: 'No risk has that id.',
+  FP_RISK_BAD_INPUT: 'A risk is missing a field or has a value that is not accepted.',
   FP_PACK_BAD_OPTION:
     'The board pack needs exactly one of --icb or --footprint and an --out file ending .pdf or .html.',
   FP_PACK_RENDER_FAILED: 'Headless Chromium could not render the board pack to PDF.',

@@ -34,6 +34,7 @@ import { placeRoutes } from './routes/places.ts';
 import { planningRoutes } from './routes/planning.ts';
 import { planningEditorRoutes } from './routes/planning-editor.ts';
 import { qualityRoutes } from './routes/quality.ts';
+import { riskRoutes } from './routes/risks.ts';
 import type { ResolvedAppOptions, RouteContext } from './routes/route-context.ts';
 import { serviceChangeRoutes } from './routes/service-change.ts';
 import { serviceRoutes } from './routes/services.ts';
@@ -77,6 +78,7 @@ const API_ROUTES = [
   networkRoutes,
   delegationRoutes,
   serviceChangeRoutes,
+  riskRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -13,6 +13,7 @@ import { register as registerKpi } from './kpi.ts';
 import { register as registerPlan } from './plan.ts';
 import { register as registerProjections } from './projections.ts';
 import { register as registerReport } from './report.ts';
+import { register as registerRisk } from './risk.ts';
 import { register as registerRun } from './run.ts';
 import { register as registerScenario } from './scenario.ts';
 import { register as registerServe } from './serve.ts';
@@ -45,6 +46,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerPlan,
   registerWhatIf,
   registerAssess,
+  registerRisk,
   registerDelegation,
   registerVolatility,
   registerUser,
