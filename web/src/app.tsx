@@ -37,6 +37,8 @@ const ScenarioEditorPage = lazy(() => import('./pages/planning/editor-page.tsx')
 const PlanPage = lazy(() => import('./pages/planning/plan-page.tsx'));
 const ComparePage = lazy(() => import('./pages/planning/compare-page.tsx'));
 const WhatIfPage = lazy(() => import('./pages/planning/what-if-page.tsx'));
+const RisksPage = lazy(() => import('./pages/risks/risks-page.tsx'));
+const RiskPage = lazy(() => import('./pages/risks/risk-page.tsx'));
 
 const DelegationMatrixPage = lazy(() => import('./pages/delegation/matrix-page.tsx'));
 const DelegationOutcomesPage = lazy(() => import('./pages/delegation/outcomes-page.tsx'));
@@ -82,6 +84,9 @@ function pageFor(path: string): ReactNode {
   if (round) return <AssuranceRoundPage key={round.id} id={round.id!} />;
   const review = matchPath('/assurance/reviews/:id', path);
   if (review) return <AssuranceReviewPage key={review.id} id={review.id!} />;
+  if (path === '/risks') return <RisksPage />;
+  const risk = matchPath('/risks/:id', path);
+  if (risk) return <RiskPage key={risk.id} id={risk.id!} />;
   const icb = matchPath('/icb/:code', path);
   if (icb) return <IcbPage key={icb.code} code={icb.code!} />;
   const service = matchPath('/services/:code', path);

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
-import { CATEGORY_LABELS, RISK_COLUMNS, RISK_LINK_KINDS, type Risk } from '../../core/risks/index.ts';
+import { RISK_COLUMNS, RISK_LINK_KINDS, type Risk } from '../../core/risks/index.ts';
 import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { writeCsv } from '../../data/export/write-csv.ts';
 import { getRisk, listRisks, saveRisk } from '../../data/risks/risk-register.ts';
@@ -40,7 +40,7 @@ const national = async (ws: Workspace) => (await findOrganisation(ws, 'national'
 
 function line(r: Risk): string {
   const due = r.reviewDue ? '  REVIEW DUE' : '';
-  return `${r.id}  ${r.residualScore.toString().padStart(2)} ${r.residualRating.padEnd(8)} (was ${r.score} ${r.rating})  ${CATEGORY_LABELS[r.category]}  ${r.organisationName}: ${r.title} [${r.status}]${due}`;
+  return `${r.id}  ${r.residualScore.toString().padStart(2)} ${r.residualRating.padEnd(8)} (was ${r.score} ${r.rating})  ${r.category}  ${r.organisationName}: ${r.title} [${r.status}]${due}`;
 }
 
 export function register(program: Command): void {

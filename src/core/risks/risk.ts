@@ -18,15 +18,6 @@ export const RISK_STATUSES = ['open', 'closed'] as const;
 export const RISK_RATINGS = ['low', 'moderate', 'high', 'extreme'] as const;
 export type RiskRating = (typeof RISK_RATINGS)[number];
 
-export const CATEGORY_LABELS: Record<RiskCategory, string> = {
-  financial: 'Financial',
-  'provider-stability': 'Provider stability',
-  workforce: 'Workforce',
-  data: 'Data',
-  clinical: 'Clinical',
-  delivery: 'Delivery',
-};
-
 const level = z.number().int().min(1).max(5);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 

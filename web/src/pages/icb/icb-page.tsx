@@ -14,6 +14,7 @@ import { Async, Empty } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
 import { formatCount, formatPounds, formatPoundsAndPence, formatShare } from '../../format.ts';
 import { Link, useLocation, useTitle } from '../../router.tsx';
+import { IcbRisks } from '../risks/icb-risks.tsx';
 
 export default function IcbPage({ code }: { code: string }) {
   const { query } = useLocation();
@@ -210,6 +211,7 @@ function IcbProfileView({ data, year }: { data: IcbProfile; year: string | undef
         empty={<Empty title="No hosted providers">No provider of specialised care is based in this ICB.</Empty>}
         columns={HOSTED_COLUMNS}
       />
+      <IcbRisks code={icb.code} name={icb.name} />
     </>
   );
 }
