@@ -185,6 +185,13 @@ export const ERROR_CODES = {
   FP_RISK_UNKNOWN_LINK: 'A risk links to a service, footprint, provider or QIPP scheme the workspace does not have.',
   FP_RISK_NOT_FOUND: 'No risk has that id.',
   FP_RISK_BAD_INPUT: 'A risk is missing a field or has a value that is not accepted.',
+  FP_PAYMENT_BAD_INPUT:
+    'A contract’s payment mechanisms or CQUIN schemes are missing a field or have a value not accepted.',
+  FP_PAYMENT_BAD_LINE:
+    'A payment line lacks a share its mechanism needs, gives one it does not use, or a service or CQUIN scheme twice.',
+  FP_PAYMENT_UNKNOWN_LINE: 'A payment line names a service the contract has no line for.',
+  FP_PAYMENT_NO_PLANNED_ACTIVITY:
+    'An activity-based or blended line is for a service the contract’s activity plan gives no activity.',
   FP_PACK_BAD_OPTION:
     'The board pack needs exactly one of --icb or --footprint and an --out file ending .pdf or .html.',
   FP_PACK_RENDER_FAILED: 'Headless Chromium could not render the board pack to PDF.',

@@ -22,6 +22,7 @@ import { installErrorHandling, sendNotFound } from './errors.ts';
 import { renderHomePage } from './home-page.ts';
 import { readOverview } from './overview.ts';
 import { assuranceRoutes } from './routes/assurance.ts';
+import { contractPaymentRoutes } from './routes/contract-payments.ts';
 import { delegationRoutes } from './routes/delegation.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { footprintRoutes } from './routes/footprints.ts';
@@ -79,6 +80,7 @@ const API_ROUTES = [
   delegationRoutes,
   serviceChangeRoutes,
   riskRoutes,
+  contractPaymentRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -8,7 +8,7 @@ import * as variation from './005-variation.ts';
 import * as places from './006-places.ts';
 import * as assurance from './007-assurance.ts';
 import * as projections from './008-projections.ts';
-import * as risks from './014-risks.ts';
+import * as delivery from './014-delivery.ts';
 
 export interface Migration {
   version: number;
@@ -25,5 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: places.name, sql: places.sql },
   { version: 7, name: assurance.name, sql: assurance.sql },
   { version: 8, name: projections.name, sql: projections.sql },
-  { version: 14, name: risks.name, sql: risks.sql },
+  { version: 14, name: delivery.name, sql: delivery.sql },
 ];
