@@ -37,6 +37,7 @@ const ScenarioEditorPage = lazy(() => import('./pages/planning/editor-page.tsx')
 const PlanPage = lazy(() => import('./pages/planning/plan-page.tsx'));
 const ComparePage = lazy(() => import('./pages/planning/compare-page.tsx'));
 const WhatIfPage = lazy(() => import('./pages/planning/what-if-page.tsx'));
+const PaymentsPage = lazy(() => import('./pages/assurance/payments-page.tsx'));
 const RisksPage = lazy(() => import('./pages/risks/risks-page.tsx'));
 const RiskPage = lazy(() => import('./pages/risks/risk-page.tsx'));
 
@@ -84,6 +85,7 @@ function pageFor(path: string): ReactNode {
   if (round) return <AssuranceRoundPage key={round.id} id={round.id!} />;
   const review = matchPath('/assurance/reviews/:id', path);
   if (review) return <AssuranceReviewPage key={review.id} id={review.id!} />;
+  if (path === '/assurance/payments') return <PaymentsPage />;
   if (path === '/risks') return <RisksPage />;
   const risk = matchPath('/risks/:id', path);
   if (risk) return <RiskPage key={risk.id} id={risk.id!} />;
