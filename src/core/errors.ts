@@ -190,6 +190,10 @@ export const ERROR_CODES = {
   FP_PAYMENT_BAD_LINE:
     'A payment line lacks a share its mechanism needs, gives one it does not use, or a service or CQUIN scheme twice.',
   FP_PAYMENT_UNKNOWN_LINE: 'A payment line names a service the contract has no line for.',
+  FP_QIPP_ACTUALS_BAD_FILE: 'A QIPP actuals file cannot be read or lacks the columns scheme, unit, month and saving.',
+  FP_QIPP_ACTUALS_BAD_ROW:
+    'A QIPP actuals row names a scheme or unit the scenario lacks, a month outside 1–12, a saving that is not pounds and pence, or a month twice.',
+  FP_QIPP_BAD_YEAR: 'The financial year is not one of the scenario’s plan years.',
   FP_PAYMENT_NO_PLANNED_ACTIVITY:
     'An activity-based or blended line is for a service the contract’s activity plan gives no activity.',
   FP_PACK_BAD_OPTION:

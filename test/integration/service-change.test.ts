@@ -1,8 +1,9 @@
 // Service-change what-ifs on a real workspace (reference data + 20,000 generated rows + run): a service
 // consolidated from two providers into one, checked flow by flow and on both bases to the penny against the
-// stored run; the workspace checks on a scenario's changes; and `footprint whatif` in its three formats.
+// stored run; the workspace checks on a scenario's changes; `footprint whatif` in its three formats; and QIPP
+// delivery of the same scenario against imported monthly actuals.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import type { Scenario } from '../../src/core/plan/scenario-schema.ts';
 import { whatIfAnswerSchema } from '../../src/core/service-change/index.ts';
 import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { saveScenario } from '../../src/data/planning/scenario-store.ts';
+import { importQippActuals, readQippDelivery } from '../../src/data/qipp/qipp-delivery.ts';
 import { readWhatIf } from '../../src/data/service-change/read-what-if.ts';
 import { openWorkspace, type Workspace } from '../../src/data/workspace.ts';
 
@@ -226,6 +228,60 @@ describe('the workspace checks on changes', () => {
   });
 });
 
+describe('QIPP delivery', () => {
+  const YEAR = '2025/26';
+  it('reads imported actuals against the plan: on plan is green, half is red, and the total sums the schemes', async () => {
+    const before = await readQippDelivery(ws, 'Consolidate', YEAR);
+    const planned = (scheme: string, unit: string) =>
+      before.rows.find((r) => r.level === 'scheme' && r.scheme === scheme && r.unit === unit)!.planned;
+    const [onPlan, half] = template.qipp.map((q) => q.name) as [string, string];
+    const monthly = (pounds: number) => Math.round((pounds * 100) / 12) / 100;
+    const lines = ['scheme,unit,month,saving'];
+    for (const month of [1, 2, 3]) {
+      lines.push(`"${onPlan}",QUY,${month},${monthly(planned(onPlan, 'QUY')).toFixed(2)}`);
+      lines.push(`"${half}",QUY,${month},${monthly(planned(half, 'QUY') / 2).toFixed(2)}`);
+    }
+    const file = join(dir, 'actuals.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(await importQippActuals(ws, 'Consolidate', YEAR, file, TESTER)).toBe(6);
+    const answer = await readQippDelivery(ws, 'Consolidate');
+    expect(answer.financialYear).toBe(YEAR);
+    const row = (scheme: string) => answer.rows.find((r) => r.scheme === scheme && r.unit === 'QUY')!;
+    expect(row(onPlan)).toMatchObject({ monthsReported: 3, rag: 'green', trend: 'steady' });
+    expect(row(onPlan).forecast).toBeCloseTo(planned(onPlan, 'QUY'), 0);
+    expect(row(half).rag).toBe('red');
+    expect(row(half).forecast).toBeCloseTo(planned(half, 'QUY') / 2, 0);
+    const total = answer.rows.find((r) => r.level === 'total')!;
+    const schemes = answer.rows.filter((r) => r.level === 'scheme');
+    expect(Math.round(total.forecast * 100)).toBe(Math.round(schemes.reduce((s, r) => s + r.forecast * 100, 0)));
+    expect(Math.round(total.planned * 100)).toBe(Math.round(schemes.reduce((s, r) => s + r.planned * 100, 0)));
+  });
+
+  it('FP_QIPP_ACTUALS_BAD_ROW names the row and field, and nothing is stored; FP_QIPP_BAD_YEAR names --year', async () => {
+    const file = join(dir, 'bad-actuals.csv');
+    writeFileSync(
+      file,
+      `scheme,unit,month,saving\n"${template.qipp[0]!.name}",QUY,1,100\n"${template.qipp[0]!.name}",QUY,13,100\n`,
+    );
+    expect(await problemOf(importQippActuals(ws, 'Consolidate', '2025/26', file, TESTER))).toMatchObject({
+      code: 'FP_QIPP_ACTUALS_BAD_ROW',
+      where: { file, row: 2, field: 'month' },
+    });
+    expect(
+      (await readQippDelivery(ws, 'Consolidate', '2025/26')).rows.find((r) => r.level === 'total')!.monthsReported,
+    ).toBe(3);
+    expect(await problemOf(importQippActuals(ws, 'Consolidate', '2040/41', file, TESTER))).toMatchObject({
+      code: 'FP_QIPP_BAD_YEAR',
+      where: { parameter: '--year' },
+    });
+    writeFileSync(file, 'scheme,unit,saving\n');
+    expect(await problemOf(importQippActuals(ws, 'Consolidate', '2025/26', file, TESTER))).toMatchObject({
+      code: 'FP_QIPP_ACTUALS_BAD_FILE',
+      where: { field: 'month' },
+    });
+  });
+});
+
 describe('footprint whatif', () => {
   const cli = (args: string[]) =>
     spawnSync(process.execPath, [tsx, join(root, 'src/cli/main.ts'), ...args, '--workspace', dir], {
@@ -263,11 +319,15 @@ describe('footprint whatif', () => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(out);
       expect(book.worksheets.map((s) => s.name)).toEqual(['Changed flows', 'Providers', 'ICBs', 'Totals']);
+      const delivery = cli(['qipp', 'delivery', '--scenario', 'Consolidate', '--format', 'csv']).stdout.split('\r\n');
+      expect(delivery[0]).toBe(
+        'level,unitName,scheme,financialYear,monthsReported,planned,planToDate,actualToDate,forecast,variance,rag,trend',
+      );
       const bad = cli(['whatif', '--scenario', 'No such thing']);
       expect(bad.status).toBe(1);
       expect(bad.stderr).toContain('FP_PLAN_SCENARIO_NOT_FOUND');
     } finally {
       ws = await openWorkspace(dir);
     }
-  }, 60_000);
+  }, 180_000);
 });

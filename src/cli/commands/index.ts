@@ -12,6 +12,7 @@ import { register as registerInit } from './init.ts';
 import { register as registerKpi } from './kpi.ts';
 import { register as registerPlan } from './plan.ts';
 import { register as registerProjections } from './projections.ts';
+import { register as registerQipp } from './qipp.ts';
 import { register as registerReport } from './report.ts';
 import { register as registerRisk } from './risk.ts';
 import { register as registerRun } from './run.ts';
@@ -45,6 +46,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerProjections,
   registerPlan,
   registerWhatIf,
+  registerQipp,
   registerAssess,
   registerRisk,
   registerDelegation,

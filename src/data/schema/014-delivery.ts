@@ -1,7 +1,8 @@
 // Migration 14: service change and delivery. The risk register: a risk is owned by an organisation, scored
 // 1–5 × 1–5 before and after mitigation, and linked to services, footprints, providers or QIPP schemes
 // (links_json: [{kind, code}]); its history is the audit trail (object type 'risk'). Payment mechanisms per
-// contract service line and CQUIN schemes per contract, beside the contract tables of migration 7.
+// contract service line and CQUIN schemes per contract, beside the contract tables of migration 7. Monthly
+// actual QIPP savings by scenario, scheme and unit, the year to date as last imported.
 export const name = 'delivery';
 
 export const sql = `
@@ -44,5 +45,17 @@ CREATE TABLE contract_cquin (
   value DECIMAL(18, 2) NOT NULL,
   achievement DOUBLE,                   -- 0–1; NULL = not yet assessed
   PRIMARY KEY (contract_id, scheme)
+);
+
+CREATE TABLE qipp_actual (
+  scenario_name VARCHAR NOT NULL,
+  financial_year VARCHAR NOT NULL,
+  scheme VARCHAR NOT NULL,
+  unit VARCHAR NOT NULL,                -- as the scenario names it: 'QUY' or 'footprint:NAME'
+  month TINYINT NOT NULL,               -- 1 = April … 12 = March
+  saving DECIMAL(18, 2) NOT NULL,
+  imported_at TIMESTAMP NOT NULL,
+  imported_by VARCHAR NOT NULL,
+  PRIMARY KEY (scenario_name, financial_year, scheme, unit, month)
 );
 `;

@@ -197,6 +197,11 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
   { method: 'DELETE', url: '/api/planning/scenarios/Plan', path: '/api/planning/scenarios/{name}' },
   { method: 'GET', url: '/api/planning/scenarios/Plan/plan', path: '/api/planning/scenarios/{name}/plan' },
   { method: 'GET', url: '/api/planning/scenarios/Plan/whatif', path: '/api/planning/scenarios/{name}/whatif' },
+  {
+    method: 'GET',
+    url: '/api/planning/scenarios/Plan/qipp-delivery',
+    path: '/api/planning/scenarios/{name}/qipp-delivery',
+  },
   { method: 'GET', url: '/api/risks', path: '/api/risks' },
   { method: 'GET', url: '/api/assurance/payments', path: '/api/assurance/payments' },
   {
