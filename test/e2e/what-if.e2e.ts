@@ -1,7 +1,10 @@
 // The service-change what-if in a real browser: a stored scenario consolidates the busiest service's two
 // first providers into a third; a viewer follows the plan page's link to the what-if, sees the money move
 // without vanishing, the closed providers no longer providing it and the receiver's volume beside the
-// API's figures, and downloads the workbook. axe runs and desktop and mobile screenshots are saved.
+// API's figures, and downloads the workbook; then reads the scenario's QIPP delivery against imported
+// monthly actuals (one scheme on plan, one at half). axe runs and desktop and mobile screenshots are saved.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +12,7 @@ import template from '../../definitions/scenarios/south-of-england-2017.json' wi
 import type { Scenario } from '../../src/core/plan/scenario-schema.ts';
 import type { WhatIfAnswer } from '../../src/core/service-change/index.ts';
 import { saveScenario } from '../../src/data/planning/scenario-store.ts';
+import { importQippActuals, readQippDelivery } from '../../src/data/qipp/qipp-delivery.ts';
 import { addUser } from '../../src/data/users/user-store.ts';
 import { screenshotBothWidths, seriousAccessibilityProblems, settled } from './support/browser.ts';
 import { type E2eServer, signIn, startE2eServer } from './support/server.ts';
@@ -22,6 +26,7 @@ let page: Page;
 let server: E2eServer | undefined;
 let closing: string[] = [];
 let receiver = '';
+let schemes: string[] = [];
 
 beforeAll(async () => {
   server = await startE2eServer('what-if', async (ws) => {
@@ -59,7 +64,21 @@ beforeAll(async () => {
         },
       ],
     } as Scenario;
-    await saveScenario(ws, scenario, { owner: 'QWE', by: { actor: 'setup@example.nhs.uk', organisation: 'QWE' } });
+    const by = { actor: 'setup@example.nhs.uk', organisation: 'QWE' };
+    await saveScenario(ws, scenario, { owner: 'QWE', by });
+    const firstYear = `${start - 1}/${String(start % 100).padStart(2, '0')}`;
+    const planned = await readQippDelivery(ws, NAME, firstYear);
+    const [onPlan, half] = scenario.qipp.map((q) => q.name) as [string, string];
+    const monthly = (scheme: string, share: number) =>
+      (Math.round((planned.rows.find((r) => r.scheme === scheme)!.planned * 100 * share) / 12) / 100).toFixed(2);
+    const lines = ['scheme,unit,month,saving'];
+    for (const month of [1, 2, 3, 4]) {
+      lines.push(`"${onPlan}",QWE,${month},${monthly(onPlan, 1)}`, `"${half}",QWE,${month},${monthly(half, 0.5)}`);
+    }
+    const file = join(ws.file, '..', 'actuals.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    await importQippActuals(ws, NAME, firstYear, file, by);
+    schemes = [onPlan, half];
   });
   ({ page } = server);
   await signIn(page, VIEWER.email, PASSWORD);
@@ -120,5 +139,19 @@ describe('service change what-if', () => {
     expect(await seriousAccessibilityProblems(page), 'axe on the what-if page').toEqual([]);
     const { mobileOverflow } = await screenshotBothWidths(page, 'what-if');
     expect(mobileOverflow, 'the what-if page scrolls sideways at 375 px').toBeLessThanOrEqual(0);
+  });
+
+  it('shows QIPP delivery: the scheme on plan is green, the one at half is red', async () => {
+    await page.goto(`/planning/scenarios/${encodeURIComponent(NAME)}`);
+    await page.getByRole('link', { name: /QIPP delivery: planned against actual/ }).click();
+    await page.getByRole('heading', { level: 1, name: `QIPP delivery: ${NAME}` }).waitFor();
+    await settled(page);
+    const row = (scheme: string) => page.getByRole('row', { name: new RegExp(`^${scheme.replace(/[():]/g, '.')}`) });
+    await expect(row(schemes[0]!).textContent()).resolves.toContain('Green');
+    await expect(row(schemes[1]!).textContent()).resolves.toContain('Red');
+    await expect(row(schemes[0]!).textContent()).resolves.toContain('4 months');
+    expect(await seriousAccessibilityProblems(page), 'axe on the QIPP delivery page').toEqual([]);
+    const { mobileOverflow } = await screenshotBothWidths(page, 'qipp-delivery');
+    expect(mobileOverflow, 'the QIPP delivery page scrolls sideways at 375 px').toBeLessThanOrEqual(0);
   });
 });

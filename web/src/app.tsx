@@ -37,6 +37,7 @@ const ScenarioEditorPage = lazy(() => import('./pages/planning/editor-page.tsx')
 const PlanPage = lazy(() => import('./pages/planning/plan-page.tsx'));
 const ComparePage = lazy(() => import('./pages/planning/compare-page.tsx'));
 const WhatIfPage = lazy(() => import('./pages/planning/what-if-page.tsx'));
+const QippDeliveryPage = lazy(() => import('./pages/planning/qipp-delivery-page.tsx'));
 const PaymentsPage = lazy(() => import('./pages/assurance/payments-page.tsx'));
 const RisksPage = lazy(() => import('./pages/risks/risks-page.tsx'));
 const RiskPage = lazy(() => import('./pages/risks/risk-page.tsx'));
@@ -77,6 +78,8 @@ function pageFor(path: string): ReactNode {
   if (path === '/planning/compare') return <ComparePage />;
   const editScenario = matchPath('/planning/scenarios/:name/edit', path);
   if (editScenario) return <ScenarioEditorPage key={editScenario.name} name={editScenario.name!} />;
+  const delivery = matchPath('/planning/scenarios/:name/delivery', path);
+  if (delivery) return <QippDeliveryPage key={delivery.name} name={delivery.name!} />;
   const whatIf = matchPath('/planning/scenarios/:name/whatif', path);
   if (whatIf) return <WhatIfPage key={whatIf.name} name={whatIf.name!} />;
   const plan = matchPath('/planning/scenarios/:name', path);

@@ -31,9 +31,16 @@ describe('QIPP delivery', () => {
     expect([gap.monthsReported, gap.actualToDatePence, gap.monthlyRatios]).toEqual([3, 30_000_00, [0, 0, 3]]);
   });
 
-  it('nothing planned has no RAG; a sum adds the schemes and rates the total', () => {
+  it('nothing planned or nothing reported has no RAG; a sum adds the schemes and rates the total', () => {
     const none = delivery({ plannedPence: 0, actualPence: months(100) });
     expect([none.rag, none.forecastPence]).toEqual([null, 100_00]);
+    const notYet = delivery({ plannedPence: 120_000_00, actualPence: new Map() });
+    expect([notYet.monthsReported, notYet.forecastPence, notYet.rag, notYet.trend]).toEqual([
+      0,
+      120_000_00,
+      null,
+      null,
+    ]);
     const a = { plannedPence: 120_000_00, actualPence: months(10_000) };
     const b = { plannedPence: 120_000_00, actualPence: months(5_000) };
     const total = sumDeliveries([a, b].map((figures) => ({ figures, delivery: delivery(figures) })));

@@ -62,7 +62,7 @@ export function delivery(figures: DeliveryFigures): Delivery {
     planToDatePence: planToDate,
     actualToDatePence: actualToDate,
     forecastPence: forecast,
-    rag: ragOf(forecast, planned),
+    rag: monthsReported > 0 ? ragOf(forecast, planned) : null,
     trend: trendOf(monthlyRatios),
     monthlyRatios,
   };
@@ -79,7 +79,7 @@ export function sumDeliveries(parts: readonly { figures: DeliveryFigures; delive
     ...whole,
     planToDatePence: parts.reduce((s, p) => s + p.delivery.planToDatePence, 0),
     forecastPence: forecast,
-    rag: ragOf(forecast, planned),
+    rag: whole.monthsReported > 0 ? ragOf(forecast, planned) : null,
   };
 }
 

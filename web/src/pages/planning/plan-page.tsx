@@ -15,7 +15,7 @@ import { SummaryRow } from '../../components/summary-row.tsx';
 import { formatPounds, formatShare } from '../../format.ts';
 import { Link, setQuery, useLocation, useTitle } from '../../router.tsx';
 import { savingsByScheme, unitLabel, unitRows, waterfallSteps } from './plan-figures.ts';
-import { planApiPath, scenarioPath, whatIfPath } from './planning-paths.ts';
+import { planApiPath, qippDeliveryPath, scenarioPath, whatIfPath } from './planning-paths.ts';
 import { WhyNotEditor } from './why-not-editor.tsx';
 import { YearsAcrossTable } from './years-across-table.tsx';
 
@@ -59,6 +59,11 @@ function ScenarioFacts({ stored }: { stored: StoredScenario }) {
           value={`${stored.owner}; revision ${stored.revision}, ${stored.updatedAt.slice(0, 10)} by ${stored.updatedBy}`}
         />
       </dl>
+      {scenario.qipp.length > 0 && (
+        <p>
+          <Link href={qippDeliveryPath(stored.name)}>QIPP delivery: planned against actual savings</Link>
+        </p>
+      )}
       {scenario.changes?.length ? (
         <p>
           <Link href={whatIfPath(stored.name)}>See what the service changes do to flows, spend and providers</Link>

@@ -10,3 +10,7 @@ export const planFileUrl = (name: string, format: 'xlsx' | 'csv') => apiUrl(plan
 export const whatIfApiPath = (name: string) => `/planning/scenarios/${encodeURIComponent(name)}/whatif`;
 
 export const whatIfPath = (name: string) => `${scenarioPath(name)}/whatif`;
+
+export const qippDeliveryApiPath = (name: string) => `/planning/scenarios/${encodeURIComponent(name)}/qipp-delivery`;
+
+export const qippDeliveryPath = (name: string) => `${scenarioPath(name)}/delivery`;
