@@ -19,6 +19,7 @@ import { type E2eServer, signIn, startE2eServer } from './support/server.ts';
 
 const PASSWORD = 'a long enough test password';
 const VIEWER = { email: 'swl.viewer@example.nhs.uk', organisation: 'QWE', role: 'viewer' } as const;
+const EDITOR = { email: 'swl.editor@example.nhs.uk', organisation: 'QWE', role: 'editor' } as const;
 const NAME = 'Consolidate the busiest service';
 const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
@@ -30,7 +31,7 @@ let schemes: string[] = [];
 
 beforeAll(async () => {
   server = await startE2eServer('what-if', async (ws) => {
-    await addUser(ws, { ...VIEWER, password: PASSWORD });
+    for (const user of [VIEWER, EDITOR]) await addUser(ws, { ...user, password: PASSWORD });
     const baseYear = (await ws.one<{ year: string }>('SELECT max(financial_year) AS year FROM flow'))!.year;
     const service = (await ws.one<{ code: string }>(
       `SELECT f.service_code AS code FROM flow f JOIN service s ON s.service_code = f.service_code AND s.is_current
@@ -153,5 +154,19 @@ describe('service change what-if', () => {
     expect(await seriousAccessibilityProblems(page), 'axe on the QIPP delivery page').toEqual([]);
     const { mobileOverflow } = await screenshotBothWidths(page, 'qipp-delivery');
     expect(mobileOverflow, 'the QIPP delivery page scrolls sideways at 375 px').toBeLessThanOrEqual(0);
+  });
+
+  it('an editor sees the change in the scenario form, laid out and passing the check', async () => {
+    await page.context().clearCookies();
+    await signIn(page, EDITOR.email, PASSWORD);
+    await page.goto(`/planning/scenarios/${encodeURIComponent(NAME)}/edit`);
+    const change = page.getByTestId('change-0');
+    await change.waitFor({ timeout: 30_000 });
+    await expect(page.getByLabel('Change 1: kind').inputValue()).resolves.toBe('consolidate');
+    for (const code of [...closing, receiver]) await expect(change.textContent()).resolves.toContain(`(${code})`);
+    await page.getByText('No problems found').waitFor({ timeout: 30_000 });
+    await change.scrollIntoViewIfNeeded();
+    expect(await seriousAccessibilityProblems(page), 'axe on the editor with a change').toEqual([]);
+    await screenshotBothWidths(page, 'scenario-editor-changes');
   });
 });
