@@ -125,7 +125,7 @@ describe('service change what-if', () => {
     await expect(page.getByRole('img', { name: /Patients by provider/ }).count()).resolves.toBe(1);
 
     // The first plan year is before the start: nothing moves.
-    await page.getByLabel('Plan year').selectOption(api.years[0]!.financialYear);
+    await page.getByLabel('Financial year').selectOption(api.years[0]!.financialYear);
     await page.getByText('Nothing moves this year: the changes start later.').waitFor();
 
     const excel = page.getByRole('link', { name: /Export to Excel/ });
@@ -135,7 +135,7 @@ describe('service change what-if', () => {
     await book.xlsx.load((await download.body()) as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(['Changed flows', 'Providers', 'ICBs', 'Totals']);
 
-    await page.getByLabel('Plan year').selectOption(last.financialYear);
+    await page.getByLabel('Financial year').selectOption(last.financialYear);
     await settled(page);
     expect(await seriousAccessibilityProblems(page), 'axe on the what-if page').toEqual([]);
     const { mobileOverflow } = await screenshotBothWidths(page, 'what-if');

@@ -1,12 +1,11 @@
 // `footprint qipp import|delivery`: monthly actual QIPP savings of a stored scenario, and its delivery
 // (planned, actual to date, forecast outturn, RAG and trend per scheme, unit and in total).
 import type { Command } from 'commander';
-import { fail } from '../../core/errors.ts';
 import { QIPP_DELIVERY_COLUMNS } from '../../core/qipp/qipp-delivery.ts';
 import { commandLineActor } from '../../data/audit/record-audit.ts';
-import { writeCsv } from '../../data/export/write-csv.ts';
 import { importQippActuals, readQippDelivery } from '../../data/qipp/qipp-delivery.ts';
 import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { REPORT_FORMATS, reportFormat, writeReport } from '../report-output.ts';
 
 export function register(program: Command): void {
   const qipp = program.command('qipp').description('QIPP delivery: import monthly actual savings, show delivery.');
@@ -30,25 +29,18 @@ export function register(program: Command): void {
     .description('Planned against actual and forecast outturn, with RAG and trend, for one plan year.')
     .requiredOption('--scenario <name>', 'a stored scenario name')
     .option('--year <year>', 'the plan year (default the latest with actuals, else the first)')
-    .option('--format <format>', 'json | csv', 'json')
+    .option('--format <format>', REPORT_FORMATS.join(' | '), 'json')
+    .option('--out <file>', 'write to this file (needed for xlsx)')
     .option('--workspace <dir>', 'workspace folder')
-    .action(async (opts: { scenario: string; year?: string; format: string; workspace?: string }) => {
-      if (opts.format !== 'json' && opts.format !== 'csv') {
-        fail('FP_REPORT_BAD_FORMAT', `"${opts.format}" is not an output format.`, {
-          where: { parameter: '--format' },
-          received: opts.format,
-          accepted: 'json, csv',
-        });
-      }
+    .action(async (opts: { scenario: string; year?: string; format: string; out?: string; workspace?: string }) => {
+      const format = reportFormat(opts.format, opts.out, 'qipp-delivery.xlsx');
       const ws = await openWorkspace(workspaceDir(opts.workspace));
       try {
         const answer = await readQippDelivery(ws, opts.scenario, opts.year);
-        if (opts.format === 'json') process.stdout.write(`${JSON.stringify(answer, null, 1)}\n`);
-        else
-          await writeCsv(
-            { name: 'QIPP delivery', columns: QIPP_DELIVERY_COLUMNS, rows: answer.rows as never },
-            process.stdout,
-          );
+        await writeReport(format, opts.out, {
+          json: answer,
+          tables: [{ name: 'QIPP delivery', columns: QIPP_DELIVERY_COLUMNS, rows: answer.rows as never }],
+        });
       } finally {
         ws.close();
       }

@@ -6,8 +6,9 @@ import { useApi } from '../../api/use-api.ts';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { type Column, DataTable, ExportLinks } from '../../components/data-table.tsx';
 import { Async } from '../../components/states.tsx';
+import { YearSelect } from '../../components/year-select.tsx';
 import { formatPounds, shortIcbName } from '../../format.ts';
-import { setQuery, useLocation, useTitle } from '../../router.tsx';
+import { useLocation, useTitle } from '../../router.tsx';
 import { qippDeliveryApiPath, scenarioPath } from './planning-paths.ts';
 
 const RAG_TAG = { green: 'nhsuk-tag--green', amber: 'nhsuk-tag--yellow', red: 'nhsuk-tag--red' } as const;
@@ -90,23 +91,7 @@ export default function QippDeliveryPage({ name }: { name: string }) {
         {(a) => (
           <>
             <div className="fp-filters">
-              <div className="nhsuk-form-group">
-                <label className="nhsuk-label" htmlFor="delivery-year">
-                  Plan year
-                </label>
-                <select
-                  className="nhsuk-select"
-                  id="delivery-year"
-                  value={a.financialYear}
-                  onChange={(e) => setQuery({ year: e.target.value })}
-                >
-                  {a.years.map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <YearSelect years={a.years} year={a.financialYear} id="delivery-year" />
             </div>
             <ExportLinks
               path={qippDeliveryApiPath(name)}

@@ -17,8 +17,9 @@ import { type Column, DataTable, ExportLinks } from '../../components/data-table
 import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { Async } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
+import { YearSelect } from '../../components/year-select.tsx';
 import { formatCount, formatPounds, formatShare, NOT_AVAILABLE, shortIcbName } from '../../format.ts';
-import { setQuery, useLocation, useTitle } from '../../router.tsx';
+import { useLocation, useTitle } from '../../router.tsx';
 import { useNarrowScreen } from '../../use-narrow-screen.ts';
 import { scenarioPath, whatIfApiPath } from './planning-paths.ts';
 
@@ -75,23 +76,7 @@ function WhatIf({ answer, name }: { answer: WhatIfAnswer; name: string }) {
         alone. Dataset {answer.dataset}.
       </p>
       <div className="fp-filters">
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="what-if-year">
-            Plan year
-          </label>
-          <select
-            className="nhsuk-select"
-            id="what-if-year"
-            value={year}
-            onChange={(e) => setQuery({ year: e.target.value })}
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <YearSelect years={years} year={year} id="what-if-year" />
       </div>
       <ExportLinks
         path={whatIfApiPath(name)}
