@@ -1,8 +1,12 @@
 // The risk register in a real browser: an ICB editor adds a risk (a bad link is named in the error summary
 // first), reviews it down and closes it, and reads its history; the ICB page shows the ICB's open risks; a
-// person of another ICB is told whose risks they are. axe runs and desktop and mobile screenshots are saved.
+// person of another ICB is told whose risks they are; and the payment and CQUIN page prices a blended line.
+// axe runs and desktop and mobile screenshots are saved.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addContract } from '../../src/data/assurance/contracts.ts';
+import { setContractPayment } from '../../src/data/payment/contract-payments.ts';
+import { findOrganisation } from '../../src/data/users/organisations.ts';
 import { addUser } from '../../src/data/users/user-store.ts';
 import { screenshotBothWidths, seriousAccessibilityProblems, settled } from './support/browser.ts';
 import { type E2eServer, signIn, startE2eServer } from './support/server.ts';
@@ -29,6 +33,27 @@ beforeAll(async () => {
     provider = (await ws.one<{ code: string; name: string }>(
       "SELECT provider_code AS code, name FROM provider WHERE host_icb = 'QWE' ORDER BY provider_code LIMIT 1",
     ))!;
+    const flow = (await ws.one<{ provider: string; service: string; year: string }>(
+      `SELECT provider_code AS provider, service_code AS service, max(financial_year) AS year FROM flow
+       WHERE vintage = '2026' GROUP BY ALL ORDER BY sum(activity) DESC, provider, service LIMIT 1`,
+    ))!;
+    const user = { email: EDITOR.email, role: EDITOR.role, organisation: (await findOrganisation(ws, 'QWE'))! };
+    const contract = await addContract(ws, user, {
+      providerCode: flow.provider,
+      financialYear: flow.year,
+      type: 'single-provider',
+      partners: [],
+      leadCommissioner: 'QWE',
+      commissioners: [],
+      systemName: null,
+      services: [{ serviceCode: flow.service, value: '2000000.00' }],
+      activityPlan: [{ serviceCode: flow.service, pod: 'APC_EL', activity: 100 }],
+      qualitySchedule: [],
+    });
+    await setContractPayment(ws, user, contract.id, {
+      lines: [{ serviceCode: flow.service, mechanism: 'blended', fixedShare: 0.7 }],
+      cquin: [{ scheme: 'Shared decision making', value: 40000, achievement: 0.5 }],
+    });
   });
   ({ page } = server);
   await signIn(page, EDITOR.email, PASSWORD);
@@ -93,6 +118,15 @@ describe('risk register', () => {
       .waitFor();
     // The only risk is closed, so the ICB page has none open.
     await expect(page.getByText('No risks are recorded.').count()).resolves.toBe(1);
+  });
+
+  it('the payment and CQUIN page totals value by mechanism and prices the blended line', async () => {
+    await page.goto('/assurance/payments');
+    await page.getByRole('heading', { level: 1, name: 'Payment mechanisms and CQUIN' }).waitFor();
+    await settled(page);
+    await expect(page.getByTestId('payment-totals').textContent()).resolves.toContain('Blended£2,000,000 (1 line)');
+    await expect(page.getByText('£40,000 in schemes; £20,000 earned; £0 not yet assessed.').count()).resolves.toBe(1);
+    await check('payments');
   });
 
   it('a person of another ICB is told whose risks they are', async () => {

@@ -83,8 +83,7 @@ export default function PaymentsPage() {
       <p>
         How each contract line is paid, and what moving it between block and activity-based payment would do to the
         provider’s income at the activity recorded in the workspace. Mechanisms and CQUIN schemes are set per contract
-        through the API (<code>PUT /api/assurance/contracts/&#123;id&#125;/payment</code>); there is no form for them
-        yet.
+        through the API (a PUT of the contract’s <code>payment</code>); there is no form for them yet.
       </p>
       <Async result={register} what="the payment register">
         {(data) => (
