@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   FP_REFERENCE_FILE_MISSING: 'A shipped reference data file is missing from data/reference.',
   FP_REFERENCE_BAD_FILE: 'A reference data file does not have the columns or values expected.',
   FP_SERVICES_BAD_FILE: 'A services catalogue file does not have the columns or values expected.',
+  FP_SERVICES_UNKNOWN_ICB: 'The ICB asked for delegation status is not in the geography.',
   FP_FOOTPRINT_UNKNOWN_ICB: 'A footprint names an ICB code that is not in the geography.',
   FP_FOOTPRINT_EXISTS: 'A footprint with that name already exists.',
   FP_FOOTPRINT_NOT_FOUND: 'No footprint has that name.',
@@ -127,6 +128,7 @@ export const ERROR_CODES = {
   FP_PLAN_SCENARIO_NOT_FOUND: 'No stored scenario has that name, and it is not a readable scenario file.',
   FP_PLAN_SCENARIO_EXISTS: 'A stored scenario already has that name.',
   FP_PLAN_BAD_FILE: 'A scenario file cannot be read or is not JSON.',
+  FP_PLAN_BAD_COMPARISON: 'A scenario comparison needs two or three different stored scenarios.',
   FP_PLAN_BAD_CHANGE:
     'A service change has a share, phasing, start year, cost change or receivers that are not accepted.',
   FP_PLAN_CHANGE_UNKNOWN_CODE: 'A service, provider or ICB code in a service change is not in the workspace.',
@@ -239,6 +241,7 @@ export const WARNING_CODES = {
   // Financial planning (numbered from 101 so other sections can grow)
   FPW101: 'Convergence caps could not all hold: the envelope needed some units to grow faster than capGrowth.',
   FPW102: 'Every risk-share member reached the cap, so the rest of the pool was shared over the caps.',
+  FPW103: 'The scenario’s base year has no activity, so it was planned on the earliest year the data has.',
 } as const;
 
 export type WarningCode = keyof typeof WARNING_CODES;

@@ -3,10 +3,13 @@ import { type OpenedEngine, openActivityEngine } from '../../data/engines/open-e
 import { ImportRejectedError, type ImportSummary, importActivity } from '../../data/import/import-activity.ts';
 import { importActivityToCluster } from '../../data/import/import-to-cluster.ts';
 import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { countText, poundsText } from '../human-format.ts';
 import { progressReporter, say } from '../output.ts';
 
 function printCounts(summary: ImportSummary): void {
-  say(`read ${summary.read}, accepted ${summary.accepted}, rejected ${summary.rejected}`);
+  say(
+    `read ${countText(summary.read)}, accepted ${countText(summary.accepted)}, rejected ${countText(summary.rejected)}`,
+  );
   if (summary.rejectsFile) say(`rejects: ${summary.rejectsFile}`);
 }
 
@@ -38,7 +41,7 @@ export function register(program: Command): void {
             : await importActivity(ws, options);
           progress.finish();
           say(
-            `Imported ${summary.file} into dataset ${summary.dataset} (${engine.engine.name}): total cost £${summary.totalCost}`,
+            `Imported ${summary.file} into dataset ${summary.dataset} (${engine.engine.name}): total cost ${poundsText(summary.totalCost)}`,
           );
           printCounts(summary);
         } catch (error) {

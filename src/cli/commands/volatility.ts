@@ -6,6 +6,7 @@ import { annualSpendVolatility, type CostModel } from '../../core/volatility/ind
 import { badVolatilityArgument } from '../../core/volatility/volatility-arguments.ts';
 import { serviceVolatilityInputs } from '../../data/delegation/service-volatility-inputs.ts';
 import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { countText, percentText, poundsText, ratioText } from '../human-format.ts';
 import { say } from '../output.ts';
 
 interface Options {
@@ -104,6 +105,15 @@ export function register(program: Command): void {
         seed: result.seed,
       };
       if (opts.format === 'json') say(JSON.stringify(answer));
-      else for (const [key, value] of Object.entries(answer)) say(`${key}\t${value}`);
+      else {
+        say(`expected spend\t${poundsText(answer.expectedSpend)}`);
+        say(`CV of spend (simulated)\t${ratioText(answer.cvSpend)}`);
+        say(`CV of spend (analytic)\t${ratioText(answer.analyticCv)}`);
+        say(
+          `chance of missing by more than ${percentText(number('miss', opts.miss)!, 0)}\t${percentText(answer.missProbability)}`,
+        );
+        say(`simulated years\t${countText(answer.iterations)}`);
+        say(`seed\t${answer.seed}`);
+      }
     });
 }

@@ -8,6 +8,8 @@ import * as variation from './005-variation.ts';
 import * as places from './006-places.ts';
 import * as assurance from './007-assurance.ts';
 import * as projections from './008-projections.ts';
+import * as serviceLines from './009-service-lines.ts';
+import * as delegationStatus from './012-delegation-status.ts';
 import * as delivery from './014-delivery.ts';
 
 export interface Migration {
@@ -25,5 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: places.name, sql: places.sql },
   { version: 7, name: assurance.name, sql: assurance.sql },
   { version: 8, name: projections.name, sql: projections.sql },
+  { version: 9, name: serviceLines.name, sql: serviceLines.sql },
+  { version: 12, name: delegationStatus.name, sql: delegationStatus.sql },
   { version: 14, name: delivery.name, sql: delivery.sql },
 ];

@@ -1,5 +1,11 @@
 // The HTTP API's response shapes as the web app reads them (money in pounds). The server's zod schemas
 // are the source; these mirror the fields the pages use.
+import type {
+  DelegatedServicesCount,
+  IcbDelegationStatuses,
+  IcbDelegationSummary,
+  ServiceDelegationTimeline,
+} from '../../../src/core/delegation/delegation-status.ts';
 
 /** Where a figure came from: every data response carries one, shown in "How is this calculated?". */
 export interface Provenance {
@@ -85,6 +91,7 @@ export interface HostedProvider {
 }
 
 export interface IcbProfile extends WithProvenance {
+  delegation: IcbDelegationSummary;
   icb: { code: string; name: string; region: { code: string; name: string } };
   population: { total: number; pyramid: PyramidBand[] };
   spendByProgramme: { programme: string; spend: number }[];
@@ -110,10 +117,13 @@ export interface ServiceRow {
 export interface ServiceCatalogue extends WithProvenance {
   rows: ServiceRow[];
   catalogueNote: string | null;
+  delegation: IcbDelegationStatuses | null;
+  delegatedCount: DelegatedServicesCount;
 }
 
 export interface ServiceProfile extends WithProvenance {
   service: ServiceRow;
+  delegation: ServiceDelegationTimeline | null;
   byIcb: { icb: string; name: string; spend: number; population: number; perHead: number | null }[];
   providers: { provider: string; name: string; providerIcb: string; spend: number; activity: number }[];
 }
