@@ -135,6 +135,11 @@ export const ERROR_CODES = {
   FP_PLAN_SCENARIO_EXISTS: 'A stored scenario already has that name.',
   FP_PLAN_BAD_FILE: 'A scenario file cannot be read or is not JSON.',
   FP_PLAN_BAD_COMPARISON: 'A scenario comparison needs two or three different stored scenarios.',
+  FP_PLAN_BAD_CHANGE:
+    'A service change has a share, phasing, start year, cost change or receivers that are not accepted.',
+  FP_PLAN_CHANGE_UNKNOWN_CODE: 'A service, provider or ICB code in a service change is not in the workspace.',
+  FP_PLAN_CHANGE_NO_RECEIVER:
+    'A repatriation names no receiving provider and no other provider of the service has a known location.',
   FP_PROJECTIONS_BAD_FILE:
     'A population projections file cannot be read, or lacks the ONS columns AREA_CODE, SEX, AGE_GROUP and year columns.',
   FP_PROJECTIONS_REJECTED:
@@ -183,6 +188,22 @@ export const ERROR_CODES = {
   FP_CONTRACT_UNKNOWN_SERVICE: 'A contract names a service line code that is not in the services catalogue.',
   FP_CONTRACT_DUPLICATE_SERVICE: 'A contract lists the same service twice.',
   FP_CONTRACT_NOT_FOUND: 'No contract has that id.',
+  FP_RISK_BAD_SCORE: 'A risk’s score after mitigation is above its score before mitigation.',
+  FP_RISK_BAD_REVIEW_DATE: 'A risk’s next review date is before its last review.',
+  FP_RISK_UNKNOWN_LINK: 'A risk links to a service, footprint, provider or QIPP scheme the workspace does not have.',
+  FP_RISK_NOT_FOUND: 'No risk has that id.',
+  FP_RISK_BAD_INPUT: 'A risk is missing a field or has a value that is not accepted.',
+  FP_PAYMENT_BAD_INPUT:
+    'A contract’s payment mechanisms or CQUIN schemes are missing a field or have a value not accepted.',
+  FP_PAYMENT_BAD_LINE:
+    'A payment line lacks a share its mechanism needs, gives one it does not use, or a service or CQUIN scheme twice.',
+  FP_PAYMENT_UNKNOWN_LINE: 'A payment line names a service the contract has no line for.',
+  FP_QIPP_ACTUALS_BAD_FILE: 'A QIPP actuals file cannot be read or lacks the columns scheme, unit, month and saving.',
+  FP_QIPP_ACTUALS_BAD_ROW:
+    'A QIPP actuals row names a scheme or unit the scenario lacks, a month outside 1–12, a saving that is not pounds and pence, or a month twice.',
+  FP_QIPP_BAD_YEAR: 'The financial year is not one of the scenario’s plan years.',
+  FP_PAYMENT_NO_PLANNED_ACTIVITY:
+    'An activity-based or blended line is for a service the contract’s activity plan gives no activity.',
   FP_PACK_BAD_OPTION:
     'The board pack needs exactly one of --icb or --footprint and an --out file ending .pdf or .html.',
   FP_PACK_RENDER_FAILED: 'Headless Chromium could not render the board pack to PDF.',

@@ -26,6 +26,7 @@ import { renderHomePage } from './home-page.ts';
 import { readOverview } from './overview.ts';
 import { assuranceRoutes } from './routes/assurance.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { contractPaymentRoutes } from './routes/contract-payments.ts';
 import { delegationRoutes } from './routes/delegation.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { footprintRoutes } from './routes/footprints.ts';
@@ -38,7 +39,9 @@ import { placeRoutes } from './routes/places.ts';
 import { planningRoutes } from './routes/planning.ts';
 import { planningEditorRoutes } from './routes/planning-editor.ts';
 import { qualityRoutes } from './routes/quality.ts';
+import { riskRoutes } from './routes/risks.ts';
 import type { ResolvedAppOptions, RouteContext } from './routes/route-context.ts';
+import { serviceChangeRoutes } from './routes/service-change.ts';
 import { serviceRoutes } from './routes/services.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
@@ -86,6 +89,9 @@ const API_ROUTES = [
   networkRoutes,
   delegationRoutes,
   auditRoutes,
+  serviceChangeRoutes,
+  riskRoutes,
+  contractPaymentRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

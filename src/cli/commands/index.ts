@@ -13,7 +13,9 @@ import { register as registerInit } from './init.ts';
 import { register as registerKpi } from './kpi.ts';
 import { register as registerPlan } from './plan.ts';
 import { register as registerProjections } from './projections.ts';
+import { register as registerQipp } from './qipp.ts';
 import { register as registerReport } from './report.ts';
+import { register as registerRisk } from './risk.ts';
 import { register as registerRun } from './run.ts';
 import { register as registerScenario } from './scenario.ts';
 import { register as registerServe } from './serve.ts';
@@ -22,6 +24,7 @@ import { register as registerStart } from './start.ts';
 import { register as registerStats } from './stats.ts';
 import { register as registerUser } from './user.ts';
 import { register as registerVolatility } from './volatility.ts';
+import { register as registerWhatIf } from './whatif.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -43,7 +46,10 @@ export const COMMANDS: RegisterCommand[] = [
   registerScenario,
   registerProjections,
   registerPlan,
+  registerWhatIf,
+  registerQipp,
   registerAssess,
+  registerRisk,
   registerDelegation,
   registerVolatility,
   registerUser,

@@ -6,6 +6,7 @@ import { POINTS_OF_DELIVERY } from '../activity/activity-record.ts';
 import type { Problem } from '../errors.ts';
 import { QIPP_TYPES, qippSchemeProblems } from '../qipp/qipp-scheme.ts';
 import { RISK_SHARE_BASES, RISK_SHARE_TYPES } from '../riskshare/risk-share.ts';
+import { serviceChangeProblems, serviceChangeSchema } from '../service-change/change-schema.ts';
 import { parseFinancialYear } from '../units.ts';
 import { growthRateProblems, MAX_HORIZON, perYearProblems } from './plan-years.ts';
 
@@ -80,6 +81,8 @@ export const scenarioSchema = z.strictObject({
       outturn: z.record(icbCode, z.number()),
     })
     .optional(),
+  /** Service-change what-ifs (docs/methods.md, "Service change"); they do not change the plan's figures. */
+  changes: z.array(serviceChangeSchema).optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
@@ -328,6 +331,9 @@ function ruleProblems(s: Scenario): Problem[] {
       );
     }
   }
+  s.changes?.forEach((change, i) => {
+    problems.push(...serviceChangeProblems(change, s.baseYear, years, `changes[${i}]`));
+  });
   return problems;
 }
 

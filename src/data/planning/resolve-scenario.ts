@@ -3,6 +3,7 @@
 // (the units' ICBs and the risk-share footprint's members). Every problem names the field path.
 import type { Problem } from '../../core/errors.ts';
 import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import { serviceChangeCodeProblems } from '../service-change/check-change-codes.ts';
 import type { Workspace } from '../workspace.ts';
 import { PLAN_VINTAGE } from './base-year-spend.ts';
 
@@ -169,5 +170,6 @@ export async function resolveScenario(ws: Workspace, scenario: Scenario, file?: 
       }
     }
   }
+  problems.push(...(await serviceChangeCodeProblems(ws, scenario, file)));
   return { units, icbs, riskShareMembers, problems };
 }

@@ -209,6 +209,16 @@ function kloeSection(pack: BoardPack): string {
     .join('');
 }
 
+function riskSection(pack: BoardPack): string {
+  if (pack.risks.length === 0) return '<p class="note">No open risks are recorded for this area.</p>';
+  return `<table><thead><tr><th>Risk</th><th>Owner</th><th>Category</th><th>Before</th><th>After mitigation</th><th>Next review</th></tr></thead><tbody>${pack.risks
+    .map(
+      (r) =>
+        `<tr><td>${h(r.title)}</td><td>${h(r.owner)}</td><td>${h(r.category)}</td><td>${r.score} ${h(r.rating)}</td><td>${r.residualScore} ${h(r.residualRating)}</td><td>${h(r.nextReview ?? 'not set')}${r.reviewDue ? ' (due)' : ''}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+}
+
 export function boardPackHtml(pack: BoardPack): string {
   const date = new Date(pack.generatedAt).toLocaleDateString('en-GB', {
     day: 'numeric',
@@ -230,5 +240,6 @@ export function boardPackHtml(pack: BoardPack): string {
 <section><h2>Variation outliers</h2>${linesOf(pack.variation.lines)}</section>
 <section><h2>KPI escalations</h2>${kpiSection(pack)}</section>
 <section><h2>Key lines of enquiry</h2>${kloeSection(pack)}</section>
+<section><h2>Risks</h2>${riskSection(pack)}</section>
 </main></body></html>`;
 }

@@ -13,6 +13,7 @@ import {
 import { fail } from '../../core/errors.ts';
 import { providerLabel } from '../../core/names/organisation-name.ts';
 import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import type { Risk } from '../../core/risks/index.ts';
 import { listContracts } from '../assurance/contracts.ts';
 import { ratingHeatMap } from '../assurance/heat-map.ts';
 import { type EvidenceItem, workspaceEvidence } from '../assurance/review-evidence.ts';
@@ -23,6 +24,7 @@ import { readEscalationRules } from '../quality/escalation-rules-file.ts';
 import { readKpis } from '../quality/kpi-store.ts';
 import { ICB_POPULATION_SOURCE, icbPopulationSql } from '../queries/icb-population.ts';
 import { readRunContext } from '../queries/run-context.ts';
+import { listRisks } from '../risks/risk-register.ts';
 import { covers, findOrganisation, type Organisation } from '../users/organisations.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -145,6 +147,8 @@ export interface BoardPack {
     subjectName: string;
     questions: { id: string; theme: string; rating: Rating }[];
   }[];
+  /** Open risks held by the area's ICBs that the reader can see, highest after mitigation first. */
+  risks: Risk[];
 }
 
 /** The same assessment the quality pages show (readKpis), kept for KPIs of providers hosted in the area or
@@ -452,5 +456,8 @@ export async function readBoardPack(ws: Workspace, actor: Organisation, subject:
         .map((q) => ({ provider: c.providerName, kpi: q.kpi, target: q.target, escalation: q.escalation })),
     ),
     kloe,
+    risks: (await listRisks(ws, actor, { today: new Date().toISOString().slice(0, 10) })).filter(
+      (r) => r.status === 'open' && icbs.includes(r.organisation),
+    ),
   };
 }

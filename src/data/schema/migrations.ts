@@ -11,6 +11,7 @@ import * as projections from './008-projections.ts';
 import * as serviceLines from './009-service-lines.ts';
 import * as auditAnchor from './011-audit-anchor.ts';
 import * as delegationStatus from './012-delegation-status.ts';
+import * as delivery from './014-delivery.ts';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: serviceLines.name, sql: serviceLines.sql },
   { version: 11, name: auditAnchor.name, sql: auditAnchor.sql },
   { version: 12, name: delegationStatus.name, sql: delegationStatus.sql },
+  { version: 14, name: delivery.name, sql: delivery.sql },
 ];

@@ -22,6 +22,7 @@ const NAVIGATION: NavItem[] = [
   { href: '/assurance', text: 'Assurance', section: /^\/assurance/ },
   { href: '/planning', text: 'Planning', section: /^\/planning/ },
   { href: '/delegation', text: 'Delegation', section: /^\/delegation/ },
+  { href: '/risks', text: 'Risks', section: /^\/risks/ },
 ];
 
 export function Header() {

@@ -200,6 +200,23 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
   },
   { method: 'DELETE', url: '/api/planning/scenarios/Plan', path: '/api/planning/scenarios/{name}' },
   { method: 'GET', url: '/api/planning/scenarios/Plan/plan', path: '/api/planning/scenarios/{name}/plan' },
+  { method: 'GET', url: '/api/planning/scenarios/Plan/whatif', path: '/api/planning/scenarios/{name}/whatif' },
+  {
+    method: 'GET',
+    url: '/api/planning/scenarios/Plan/qipp-delivery',
+    path: '/api/planning/scenarios/{name}/qipp-delivery',
+  },
+  { method: 'GET', url: '/api/risks', path: '/api/risks' },
+  { method: 'GET', url: '/api/assurance/payments', path: '/api/assurance/payments' },
+  {
+    method: 'PUT',
+    url: '/api/assurance/contracts/con-00000000/payment',
+    path: '/api/assurance/contracts/{id}/payment',
+    payload: { lines: [] },
+  },
+  { method: 'POST', url: '/api/risks', path: '/api/risks', payload: { title: 'Unauthorised' } },
+  { method: 'GET', url: '/api/risks/risk-00000000', path: '/api/risks/{id}' },
+  { method: 'PUT', url: '/api/risks/risk-00000000', path: '/api/risks/{id}', payload: { title: 'Unauthorised' } },
   { method: 'GET', url: '/api/planning/templates', path: '/api/planning/templates' },
   { method: 'GET', url: '/api/planning/choices', path: '/api/planning/choices' },
   {

@@ -6,6 +6,7 @@ const ITEMS = [
   { href: '/assurance/heatmap', text: 'Ratings heat map' },
   { href: '/assurance/intentions', text: 'Commissioning intentions' },
   { href: '/assurance/contracts', text: 'Contracts' },
+  { href: '/assurance/payments', text: 'Payment and CQUIN' },
   { href: '/assurance/audit', text: 'Audit trail' },
 ];
 

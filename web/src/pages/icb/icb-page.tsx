@@ -16,6 +16,7 @@ import { SummaryRow } from '../../components/summary-row.tsx';
 import { formatCount, formatPounds, formatPoundsAndPence, formatShare } from '../../format.ts';
 import { Link, useLocation, useTitle } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
+import { IcbRisks } from '../risks/icb-risks.tsx';
 
 export default function IcbPage({ code }: { code: string }) {
   const { query } = useLocation();
@@ -270,6 +271,7 @@ function IcbProfileView({ data, year }: { data: IcbProfile; year: string | undef
         empty={<Empty title="No hosted providers">No provider of specialised care is based in this ICB.</Empty>}
         columns={HOSTED_COLUMNS}
       />
+      <IcbRisks code={icb.code} name={icb.name} />
     </>
   );
 }

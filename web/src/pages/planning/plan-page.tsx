@@ -15,7 +15,7 @@ import { SummaryRow } from '../../components/summary-row.tsx';
 import { formatPounds, formatShare } from '../../format.ts';
 import { Link, setQuery, useLocation, useTitle } from '../../router.tsx';
 import { savingsByScheme, unitLabel, unitRows, unitsSummary, waterfallSteps } from './plan-figures.ts';
-import { planApiPath, scenarioPath } from './planning-paths.ts';
+import { planApiPath, qippDeliveryPath, scenarioPath, whatIfPath } from './planning-paths.ts';
 import { WhyNotEditor } from './why-not-editor.tsx';
 import { YearsAcrossTable } from './years-across-table.tsx';
 
@@ -50,10 +50,28 @@ function ScenarioFacts({ stored }: { stored: StoredScenario }) {
         <SummaryRow label="Base year" value={`${stored.baseYear}, then ${stored.years} plan years`} />
         <SummaryRow label="QIPP schemes" value={scenario.qipp.map((q) => q.name).join('; ') || 'None'} />
         <SummaryRow
+          label="Service changes"
+          value={
+            scenario.changes?.length
+              ? `${scenario.changes.length} change${scenario.changes.length === 1 ? '' : 's'}`
+              : 'None'
+          }
+        />
+        <SummaryRow
           label="Owner"
           value={`${stored.owner}; revision ${stored.revision}, ${stored.updatedAt.slice(0, 10)} by ${stored.updatedBy}`}
         />
       </dl>
+      {scenario.qipp.length > 0 && (
+        <p>
+          <Link href={qippDeliveryPath(stored.name)}>QIPP delivery: planned against actual savings</Link>
+        </p>
+      )}
+      {scenario.changes?.length ? (
+        <p>
+          <Link href={whatIfPath(stored.name)}>See what the service changes do to flows, spend and providers</Link>
+        </p>
+      ) : null}
       {stored.canEdit ? (
         <p>
           <Link className="nhsuk-button nhsuk-button--secondary" href={`${scenarioPath(stored.name)}/edit`}>

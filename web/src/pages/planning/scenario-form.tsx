@@ -6,6 +6,7 @@ import type { PlanningChoices, Scenario, ScenarioProblem } from '../../api/plann
 import { CodePicker } from './code-picker.tsx';
 import { NumberField } from './number-field.tsx';
 import { fieldId, planYears, withUnits, withYears } from './scenario-draft.ts';
+import { ServiceChangeFields } from './service-change-fields.tsx';
 
 type Scheme = Scenario['qipp'][number];
 type RiskShare = NonNullable<Scenario['riskShare']>;
@@ -417,6 +418,7 @@ export function ScenarioForm({ draft, setDraft, choices, problems }: FormProps) 
         invalid={invalid}
       />
       <RiskShareFields draft={draft} setDraft={setDraft} choices={choices} problems={problems} invalid={invalid} />
+      <ServiceChangeFields draft={draft} setDraft={setDraft} choices={choices} problems={problems} years={years} />
     </>
   );
 }

@@ -1,0 +1,2 @@
+// Payment mechanisms and CQUIN (issue 20): income of contract lines under each mechanism.
+export * from './payment-mechanism.ts';

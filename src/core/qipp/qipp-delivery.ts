@@ -1,0 +1,146 @@
+// QIPP delivery (docs/methods.md, "QIPP delivery"): planned against actual savings to date, a run-rate
+// forecast outturn, a RAG status and a trend, per scheme and summed per unit and scenario; and the one
+// shape the API, the command line and the web app give. Money in whole pence; pounds only in the rows.
+import { z } from 'zod';
+
+export const MONTHS = 12;
+export const QIPP_RAGS = ['green', 'amber', 'red'] as const;
+export type QippRag = (typeof QIPP_RAGS)[number];
+export const QIPP_TRENDS = ['improving', 'steady', 'worsening'] as const;
+export type QippTrend = (typeof QIPP_TRENDS)[number];
+
+export interface DeliveryFigures {
+  plannedPence: number;
+  /** Pence by month 1 (April) … 12 (March); missing = not reported. */
+  actualPence: ReadonlyMap<number, number>;
+}
+
+export interface Delivery {
+  monthsReported: number;
+  plannedPence: number;
+  planToDatePence: number;
+  actualToDatePence: number;
+  forecastPence: number;
+  rag: QippRag | null;
+  trend: QippTrend | null;
+  /** Actual ÷ (planned / 12) by month reported; null when nothing is planned. */
+  monthlyRatios: (number | null)[];
+}
+
+export function ragOf(forecastPence: number, plannedPence: number): QippRag | null {
+  if (plannedPence <= 0) return null;
+  const ratio = forecastPence / plannedPence;
+  return ratio >= 0.95 ? 'green' : ratio >= 0.75 ? 'amber' : 'red';
+}
+
+export function trendOf(ratios: readonly (number | null)[]): QippTrend | null {
+  const known = ratios.filter((r): r is number => r !== null);
+  if (known.length < 2) return null;
+  const latest = known[known.length - 1]!;
+  const earlier = known.slice(0, -1);
+  const change = latest - earlier.reduce((s, r) => s + r, 0) / earlier.length;
+  return change > 0.05 ? 'improving' : change < -0.05 ? 'worsening' : 'steady';
+}
+
+/** Delivery of one scheme (or of summed figures). */
+export function delivery(figures: DeliveryFigures): Delivery {
+  const monthsReported = Math.max(0, ...figures.actualPence.keys());
+  const planned = figures.plannedPence;
+  const planToDate = Math.round((planned * monthsReported) / MONTHS);
+  let actualToDate = 0;
+  for (let m = 1; m <= monthsReported; m++) actualToDate += figures.actualPence.get(m) ?? 0;
+  const remaining = planned - planToDate;
+  const forecast =
+    planToDate > 0 ? actualToDate + Math.round((remaining * actualToDate) / planToDate) : actualToDate + remaining;
+  const monthly = planned / MONTHS;
+  const monthlyRatios = Array.from({ length: monthsReported }, (_, i) =>
+    monthly > 0 ? (figures.actualPence.get(i + 1) ?? 0) / monthly : null,
+  );
+  return {
+    monthsReported,
+    plannedPence: planned,
+    planToDatePence: planToDate,
+    actualToDatePence: actualToDate,
+    forecastPence: forecast,
+    rag: monthsReported > 0 ? ragOf(forecast, planned) : null,
+    trend: trendOf(monthlyRatios),
+    monthlyRatios,
+  };
+}
+
+/** Sums deliveries (a unit's schemes, or every scheme): figures added, RAG and trend from the sums. */
+export function sumDeliveries(parts: readonly { figures: DeliveryFigures; delivery: Delivery }[]): Delivery {
+  const actual = new Map<number, number>();
+  for (const p of parts) for (const [m, v] of p.figures.actualPence) actual.set(m, (actual.get(m) ?? 0) + v);
+  const planned = parts.reduce((s, p) => s + p.figures.plannedPence, 0);
+  const forecast = parts.reduce((s, p) => s + p.delivery.forecastPence, 0);
+  const whole = delivery({ plannedPence: planned, actualPence: actual });
+  return {
+    ...whole,
+    planToDatePence: parts.reduce((s, p) => s + p.delivery.planToDatePence, 0),
+    forecastPence: forecast,
+    rag: whole.monthsReported > 0 ? ragOf(forecast, planned) : null,
+  };
+}
+
+export const qippDeliveryRowSchema = z.object({
+  /** 'scheme' rows are one scheme in one unit; 'unit' rows sum a unit's schemes; 'total' sums all. */
+  level: z.enum(['scheme', 'unit', 'total']),
+  unit: z.string().nullable(),
+  unitName: z.string().nullable(),
+  scheme: z.string().nullable(),
+  financialYear: z.string(),
+  monthsReported: z.number(),
+  planned: z.number(),
+  planToDate: z.number(),
+  actualToDate: z.number(),
+  forecast: z.number(),
+  variance: z.number(),
+  rag: z.enum(QIPP_RAGS).nullable(),
+  trend: z.enum(QIPP_TRENDS).nullable(),
+  monthlyRatios: z.array(z.number().nullable()),
+});
+export type QippDeliveryRow = z.infer<typeof qippDeliveryRowSchema>;
+
+export const qippDeliveryAnswerSchema = z.object({
+  scenario: z.string(),
+  financialYear: z.string(),
+  years: z.array(z.string()),
+  rows: z.array(qippDeliveryRowSchema),
+});
+export type QippDeliveryAnswer = z.infer<typeof qippDeliveryAnswerSchema>;
+
+export const QIPP_DELIVERY_COLUMNS: { key: string; header: string; kind: 'text' | 'number' | 'money' }[] = [
+  { key: 'level', header: 'Level', kind: 'text' },
+  { key: 'unitName', header: 'Unit', kind: 'text' },
+  { key: 'scheme', header: 'Scheme', kind: 'text' },
+  { key: 'financialYear', header: 'Year', kind: 'text' },
+  { key: 'monthsReported', header: 'Months reported', kind: 'number' },
+  { key: 'planned', header: 'Planned £', kind: 'money' },
+  { key: 'planToDate', header: 'Plan to date £', kind: 'money' },
+  { key: 'actualToDate', header: 'Actual to date £', kind: 'money' },
+  { key: 'forecast', header: 'Forecast outturn £', kind: 'money' },
+  { key: 'variance', header: 'Forecast − planned £', kind: 'money' },
+  { key: 'rag', header: 'RAG', kind: 'text' },
+  { key: 'trend', header: 'Trend', kind: 'text' },
+];
+
+/** A delivery as a row, in pounds. */
+export function deliveryRow(
+  d: Delivery,
+  at: Pick<QippDeliveryRow, 'level' | 'unit' | 'unitName' | 'scheme' | 'financialYear'>,
+): QippDeliveryRow {
+  const pounds = (p: number) => p / 100;
+  return {
+    ...at,
+    monthsReported: d.monthsReported,
+    planned: pounds(d.plannedPence),
+    planToDate: pounds(d.planToDatePence),
+    actualToDate: pounds(d.actualToDatePence),
+    forecast: pounds(d.forecastPence),
+    variance: pounds(d.forecastPence - d.plannedPence),
+    rag: d.rag,
+    trend: d.trend,
+    monthlyRatios: d.monthlyRatios,
+  };
+}

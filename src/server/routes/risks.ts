@@ -1,0 +1,125 @@
+// The risk register: risks of the organisations a signed-in person covers (one organisation or one linked
+// object asked for is checked against that scope); editors add and change risks of organisations they
+// cover. Bodies are checked by the core schema in the data layer, so the CLI gets the same answers.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  RISK_COLUMNS,
+  RISK_LINK_KINDS,
+  riskListSchema,
+  riskSchema,
+  riskWithHistorySchema,
+} from '../../core/risks/index.ts';
+import { getRisk, listRisks, saveRisk } from '../../data/risks/risk-register.ts';
+import { guard, signedInUser } from '../auth/guard.ts';
+import { sendExport, tableRows } from '../export-reply.ts';
+import { errorBody, format } from '../schemas.ts';
+import type { RouteContext } from './route-context.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const body = z.record(z.string(), z.unknown()).describe('A risk as in docs/risks.md.');
+
+export const riskRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const { ws, answers } = context;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const id = z.object({ id: z.string().min(1).max(40) });
+  const change = guard(context, { role: 'editor', changes: true });
+
+  r.get(
+    '/risks',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: 'Risks of the organisations you cover, highest after mitigation first',
+        tags: ['risks'],
+        querystring: z.object({
+          organisation: z.string().max(20).optional().describe('Only this organisation’s risks (one you cover).'),
+          linkKind: z.enum(RISK_LINK_KINDS).optional(),
+          linkCode: z.string().max(200).optional(),
+          format: format.optional(),
+        }),
+        response: { 200: riskListSchema, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const { organisation, linkKind, linkCode } = request.query;
+      const rows = await listRisks(ws, signedInUser(request).organisation, {
+        organisation,
+        link: linkKind && linkCode ? { kind: linkKind, code: linkCode } : undefined,
+        today: today(),
+      });
+      const asked = request.query.format;
+      if (asked === 'csv' || asked === 'xlsx') {
+        return sendExport(
+          reply,
+          asked,
+          ['risks', organisation],
+          [{ name: 'Risks', columns: RISK_COLUMNS, rows: tableRows(rows) }],
+        );
+      }
+      return { rows };
+    },
+  );
+
+  r.get(
+    '/risks/:id',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: 'One risk with its history from the audit trail',
+        tags: ['risks'],
+        params: id,
+        response: { 200: riskWithHistorySchema, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => getRisk(ws, signedInUser(request).organisation, request.params.id, today()),
+  );
+
+  r.post(
+    '/risks',
+    {
+      onRequest: change,
+      schema: {
+        summary: 'Add a risk (editors covering its organisation)',
+        tags: ['risks'],
+        body,
+        response: { 201: riskSchema, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const user = signedInUser(request);
+      const saved = await saveRisk(ws, null, request.body, {
+        actor: user.organisation,
+        by: { actor: user.email, organisation: user.organisation.code },
+        today: today(),
+      });
+      answers.clear();
+      return reply.code(201).send(saved);
+    },
+  );
+
+  r.put(
+    '/risks/:id',
+    {
+      onRequest: change,
+      schema: {
+        summary: 'Change a risk: its scores, mitigation, review dates or status (editors covering it)',
+        tags: ['risks'],
+        params: id,
+        body,
+        response: { 200: riskSchema, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const user = signedInUser(request);
+      const saved = await saveRisk(ws, request.params.id, request.body, {
+        actor: user.organisation,
+        by: { actor: user.email, organisation: user.organisation.code },
+        today: today(),
+      });
+      answers.clear();
+      return saved;
+    },
+  );
+};

@@ -1,0 +1,72 @@
+// Service change and delivery of a stored scenario: what its repatriations and consolidations do to flows,
+// spend on both bases and providers' volumes beside the unchanged baseline, and how its QIPP schemes are
+// delivering against plan (read by anyone signed in, as plans are).
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { QIPP_DELIVERY_COLUMNS, qippDeliveryAnswerSchema } from '../../core/qipp/qipp-delivery.ts';
+import { whatIfAnswerSchema } from '../../core/service-change/index.ts';
+import { readQippDelivery } from '../../data/qipp/qipp-delivery.ts';
+import { readWhatIf } from '../../data/service-change/read-what-if.ts';
+import { whatIfTables } from '../../data/service-change/what-if-tables.ts';
+import { guard } from '../auth/guard.ts';
+import { sendExport, tableRows } from '../export-reply.ts';
+import { errorBody, format } from '../schemas.ts';
+import type { RouteContext } from './route-context.ts';
+
+export const serviceChangeRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/planning/scenarios/:name/whatif',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: "A scenario's service changes: changed flows, both bases and provider volumes beside the baseline",
+        tags: ['planning'],
+        params: z.object({ name: z.string().min(1).max(120) }),
+        querystring: z.object({
+          year: z.string().max(7).optional().describe('One plan year, e.g. 2026/27; default every year.'),
+          format: format.optional(),
+        }),
+        response: { 200: whatIfAnswerSchema, 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const answer = await readWhatIf(context.ws, request.params.name, { year: request.query.year });
+      const asked = request.query.format;
+      if (asked === 'xlsx') return sendExport(reply, 'xlsx', ['whatif', answer.scenario], whatIfTables(answer));
+      if (asked === 'csv') return sendExport(reply, 'csv', ['whatif', answer.scenario], whatIfTables(answer));
+      return answer;
+    },
+  );
+
+  r.get(
+    '/planning/scenarios/:name/qipp-delivery',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: "A scenario's QIPP delivery: planned, actual to date, forecast outturn, RAG and trend",
+        tags: ['planning'],
+        params: z.object({ name: z.string().min(1).max(120) }),
+        querystring: z.object({
+          year: z.string().max(7).optional().describe('The plan year; default the latest with actuals.'),
+          format: format.optional(),
+        }),
+        response: { 200: qippDeliveryAnswerSchema, 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const answer = await readQippDelivery(context.ws, request.params.name, request.query.year);
+      const asked = request.query.format;
+      if (asked === 'csv' || asked === 'xlsx') {
+        return sendExport(
+          reply,
+          asked,
+          ['qipp-delivery', answer.scenario, answer.financialYear],
+          [{ name: 'QIPP delivery', columns: QIPP_DELIVERY_COLUMNS, rows: tableRows(answer.rows) }],
+        );
+      }
+      return answer;
+    },
+  );
+};
