@@ -6,6 +6,7 @@ import { Chart } from '../../charts/chart.tsx';
 import { scenarioComparisonChart } from '../../charts/scenario-comparison-chart.ts';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { FigureWithTable } from '../../components/figure-with-table.tsx';
+import { ScrollBox } from '../../components/scroll-box.tsx';
 import { Failed, Loading } from '../../components/states.tsx';
 import { formatPounds } from '../../format.ts';
 import { Link, setQuery, useLocation, useTitle } from '../../router.tsx';
@@ -116,8 +117,7 @@ function Comparison({ plans, unitAsked }: { plans: Plan[]; unitAsked: string | n
           <p>These scenarios plan for different units, so each is shown for its first unit.</p>
         </div>
       )}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-      <section className="fp-table-scroll" aria-label="Key figures side by side" tabIndex={0}>
+      <ScrollBox label="Key figures side by side">
         <table className="nhsuk-table" data-testid="comparison-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Key figures side by side</caption>
           <thead className="nhsuk-table__head">
@@ -147,7 +147,7 @@ function Comparison({ plans, unitAsked }: { plans: Plan[]; unitAsked: string | n
             ))}
           </tbody>
         </table>
-      </section>
+      </ScrollBox>
       <FigureWithTable
         title="Gap (allocation − plan spend) by year, £ million; below zero is a deficit"
         chart={<Chart option={gapChart} label="Gap by year for each scenario" />}
