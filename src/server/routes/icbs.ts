@@ -136,7 +136,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
             ],
             rows: profile.hostedProviders.map((h) => ({
               ...h,
-              topOrigins: h.topOrigins.map((o) => o.icb).join(' '),
+              topOrigins: h.topOrigins.map((o) => o.name).join('; '),
             })),
           },
           population: {

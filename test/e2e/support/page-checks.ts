@@ -30,7 +30,7 @@ const TABLES_OUT_OF_REACH = `(() => {
   const screen = document.documentElement.clientWidth;
   const problems = [];
   for (const table of document.querySelectorAll('main table')) {
-    if (table.offsetParent === null) continue; // inside a closed <details>: not on screen at all
+    if (table.offsetParent === null) continue; // hidden: not on screen at all
     const name = (table.caption?.textContent ?? 'a table without a caption').trim();
     let box = table.parentElement;
     while (box && box !== document.body && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
@@ -64,6 +64,9 @@ export interface PageProblems {
 
 async function problemsAtWidth(page: Page, console: ConsoleWatch): Promise<PageProblems> {
   await settled(page);
+  // Tables behind "Show these figures as a table" are checked as a person opening them would see them.
+  await page.evaluate("document.querySelectorAll('main details').forEach((d) => { d.open = true; })");
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
   // Every chart reports its labels once ECharts has finished drawing.
   await page.waitForFunction(
     "[...document.querySelectorAll('.fp-chart')].every((c) => c.dataset.labelProblems !== undefined)",
