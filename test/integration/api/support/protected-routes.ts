@@ -14,6 +14,7 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
   { method: 'GET', url: '/api/overview', path: '/api/overview' },
   { method: 'GET', url: '/api/geography/icbs.geojson', path: '/api/geography/icbs.geojson' },
   { method: 'GET', url: '/api/icbs/QWE', path: '/api/icbs/{code}' },
+  { method: 'GET', url: '/api/icbs/QWE/comparison', path: '/api/icbs/{code}/comparison' },
   { method: 'GET', url: '/api/services', path: '/api/services' },
   { method: 'GET', url: '/api/services/13X', path: '/api/services/{code}' },
   { method: 'GET', url: '/api/flows', path: '/api/flows' },
