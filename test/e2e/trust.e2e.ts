@@ -84,6 +84,30 @@ describe('pages an analyst trusts at a glance', () => {
     await page.setViewportSize(DESKTOP);
   });
 
+  it('compares an ICB with its region, similar ICBs and England over every year, and changes year', async () => {
+    type Comparison = {
+      peers: { code: string; name: string }[];
+      years: { financialYear: string; icb: number }[];
+    };
+    const comparison = await apiJson<Comparison>('/api/icbs/QWE/comparison');
+    expect(comparison.peers).toHaveLength(5);
+    await visit('/icb/QWE');
+    await expect(page.getByTestId('peer-method').textContent()).resolves.toMatch(/registered population and in need/);
+    const peerTable = page.locator('table:has(caption:text("The ICBs most like"))');
+    await expect(peerTable.locator('tbody tr').count()).resolves.toBe(5);
+    // The trend table has a row for every year the run holds.
+    const trend = page.locator('table:has(caption:text("Spend per head by year"))');
+    await expect(trend.locator('tbody tr').count()).resolves.toBe(comparison.years.length);
+    const first = comparison.years[0]!;
+    await page.locator('#year').selectOption(first.financialYear);
+    await page.waitForURL(new RegExp(`year=${encodeURIComponent(first.financialYear)}`));
+    await settled(page);
+    await expect(page.getByTestId('comparison-sentence').textContent()).resolves.toContain(
+      `In ${first.financialYear} South West London spent £${first.icb.toFixed(2)} a head`,
+    );
+    expect(console.take()).toEqual([]);
+  });
+
   it('passes the shared checks on every page at 1280 and 375 px', async () => {
     const services = await apiJson<{ rows: { code: string; nationalSpend: number }[] }>('/api/services');
     const service = [...services.rows].sort((a, b) => b.nationalSpend - a.nationalSpend)[0]!.code;

@@ -12,8 +12,10 @@ import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
+import { YearSelect } from '../../components/year-select.tsx';
 import { formatCount, formatPounds, formatPoundsAndPence, formatShare } from '../../format.ts';
 import { Link, useLocation, useTitle } from '../../router.tsx';
+import { IcbComparisonView, useIcbComparison } from './icb-comparison.tsx';
 
 export default function IcbPage({ code }: { code: string }) {
   const { query } = useLocation();
@@ -33,6 +35,9 @@ export default function IcbPage({ code }: { code: string }) {
 
 function IcbProfileView({ data, year }: { data: IcbProfile; year: string | undefined }) {
   const { icb, population } = data;
+  const comparison = useIcbComparison(icb.code);
+  const shownYear = data.provenance.financialYear ?? '';
+  const years = comparison.state === 'ready' ? comparison.data.years.map((y) => y.financialYear) : [shownYear];
   const pyramid = useMemo(() => populationPyramidChart(population.pyramid), [population.pyramid]);
   const programmes = useMemo(
     () =>
@@ -51,6 +56,9 @@ function IcbProfileView({ data, year }: { data: IcbProfile; year: string | undef
         {icb.code} · {icb.region.name}
       </span>
       <h1>{icb.name}</h1>
+      <div className="fp-filters">
+        <YearSelect years={years} year={shownYear} />
+      </div>
       <dl className="nhsuk-summary-list">
         <SummaryRow label="Registered population" value={formatCount(population.total)} />
         <SummaryRow
@@ -69,6 +77,9 @@ function IcbProfileView({ data, year }: { data: IcbProfile; year: string | undef
       </p>
       <ExportLinks path={apiPath} query={exportQuery} label={`every table for ${icb.name}`} formats={['xlsx']} />
       <HowCalculated provenance={data.provenance} />
+
+      <h2>Compared with England, the region and similar ICBs</h2>
+      <IcbComparisonView result={comparison} year={shownYear} />
 
       <h2>Population</h2>
       <FigureWithTable
