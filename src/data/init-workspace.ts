@@ -6,6 +6,7 @@ import { importActivity } from './import/import-activity.ts';
 import { seedSyntheticKpis } from './quality/kpi-store.ts';
 import { loadReference } from './reference/load-reference.ts';
 import { runBasisConversion } from './run/run-basis-conversion.ts';
+import { storeAtlasAfterRun } from './variation/compute-atlas.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
 
 /** Sized so that a first `npm start` on a 2-core machine finishes well inside two minutes. */
@@ -50,7 +51,7 @@ export async function initWorkspace(options: InitOptions): Promise<Workspace> {
         onProgress: (phase, done, total) => options.onProgress?.(`import ${phase}`, done, total),
       });
       step('Converting spend to provider and population basis');
-      await runBasisConversion(ws, { dataset: SYNTHETIC_DATASET });
+      await storeAtlasAfterRun(ws, await runBasisConversion(ws, { dataset: SYNTHETIC_DATASET }));
     }
     return ws;
   } catch (error) {
