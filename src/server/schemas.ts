@@ -30,7 +30,8 @@ export type Provenance = z.infer<typeof provenance>;
 
 export const icbCode = z.string().regex(/^[A-Za-z0-9]{3,9}$/, 'an ICB ODS code such as QWE');
 // Service line codes are short (13X), or 'slug:…' for catalogue entries without a published code.
-export const serviceCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{0,79}$/, 'a service line code such as 13X');
+// Keys may also hold '/' (NCBPS service lines such as spec:E03/S/h), sent percent-encoded in a path.
+export const serviceCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:._/-]{0,79}$/, 'a service line code such as 13X');
 
 export const noContent = z.null().describe('No content.');
 

@@ -4,8 +4,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
+import { serviceTrendAnswer } from '../../core/services/service-trend.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { serviceByIcb, serviceProviders } from '../../data/queries/service-profile.ts';
+import { serviceTrend } from '../../data/queries/service-trend.ts';
 import { servicesCatalogue } from '../../data/queries/services-catalogue.ts';
 import { catalogueIsShippedPartial } from '../../data/reference/import-services.ts';
 import { sendAnswer } from '../answer-cache.ts';
@@ -218,6 +220,23 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         return sendExport(reply, asked, ['service', service.code, request.query.table, year], chosen);
       }
       return sendAnswer(request, reply, answer);
+    },
+  );
+
+  r.get(
+    '/services/:code/trend',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: "One service's England spend and spend per head in every year",
+        tags: ['services'],
+        params: z.object({ code: serviceCode }),
+        response: { 200: serviceTrendAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const run = await readRunContext(ws, '2026');
+      return serviceTrend(ws, run.dataset, request.params.code);
     },
   );
 };

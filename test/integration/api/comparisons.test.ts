@@ -1,6 +1,6 @@
-// An ICB beside England, its region and similar ICBs, through the real app on a real workspace: each
-// year's spend per head recomputed here from the stored allocations, the peers drawn by size and need,
-// an unknown ICB named in the error.
+// An ICB beside England, its region and similar ICBs, and a service over the years, through the real app
+// on a real workspace: each year's spend per head recomputed here from the stored allocations, the peers
+// drawn by size and need, an unknown ICB or service named in the error.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IcbComparison } from '../../../src/core/peers/similar-icbs.ts';
@@ -77,5 +77,37 @@ describe('ICB comparison API', () => {
     const response = await get('/api/icbs/ZZZ/comparison');
     expect(response.statusCode).toBe(404);
     expect(response.json().error).toMatchObject({ code: 'FP_REPORT_UNKNOWN_ICB', where: { parameter: 'code' } });
+  });
+});
+
+describe('service trend API', () => {
+  it("gives a service's England spend and spend per head in every year the run holds", async () => {
+    const catalogue = (await get('/api/services')).json() as { rows: { code: string; nationalSpend: number }[] };
+    const service = [...catalogue.rows].sort((a, b) => b.nationalSpend - a.nationalSpend)[0]!.code;
+    const response = await get(`/api/services/${encodeURIComponent(service)}/trend`);
+    expect(response.statusCode, `${service}: ${response.body}`).toBe(200);
+    const body = response.json() as { years: { financialYear: string; spend: number; perHead: number }[] };
+    const stored = await ws.all<{ year: string; spend: number }>(
+      `SELECT financial_year AS year, CAST(sum(population_basis_spend) AS DOUBLE) AS spend FROM allocation
+        WHERE vintage = '2026' AND service_code = $1 GROUP BY 1 ORDER BY 1`,
+      [service],
+    );
+    expect(body.years.map((y) => y.financialYear)).toEqual(stored.map((s) => s.year));
+    const england = await perHeadOf('TRUE', stored[0]!.year);
+    const allSpend = await ws.one<{ spend: number }>(
+      `SELECT CAST(sum(population_basis_spend) AS DOUBLE) AS spend FROM allocation WHERE vintage = '2026' AND financial_year = $1`,
+      [stored[0]!.year],
+    );
+    const population = allSpend!.spend / england;
+    body.years.forEach((y, i) => {
+      expect(y.spend).toBeCloseTo(stored[i]!.spend, 6);
+      expect(y.perHead).toBeCloseTo(stored[i]!.spend / population, 6);
+    });
+  });
+
+  it('names a service code that is not in the catalogue', async () => {
+    const response = await get('/api/services/NO-SUCH/trend');
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error).toMatchObject({ where: { parameter: 'code' } });
   });
 });
