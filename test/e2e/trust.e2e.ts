@@ -108,6 +108,24 @@ describe('pages an analyst trusts at a glance', () => {
     expect(console.take()).toEqual([]);
   });
 
+  it('shows a service over every year and changes its year', async () => {
+    const services = await apiJson<{ rows: { code: string; name: string; nationalSpend: number }[] }>('/api/services');
+    const service = [...services.rows].sort((a, b) => b.nationalSpend - a.nationalSpend)[0]!;
+    const trend = await apiJson<{ years: { financialYear: string }[] }>(
+      `/api/services/${encodeURIComponent(service.code)}/trend`,
+    );
+    expect(trend.years.length).toBeGreaterThan(1);
+    await visit(`/services/${encodeURIComponent(service.code)}`);
+    const table = page.locator('table:has(caption:text("England spend by year"))');
+    await expect(table.locator('tbody tr').count()).resolves.toBe(trend.years.length);
+    const first = trend.years[0]!.financialYear;
+    await page.locator('#year').selectOption(first);
+    await page.waitForURL(new RegExp(`year=${encodeURIComponent(first)}`));
+    await settled(page);
+    await page.locator('main h2', { hasText: `Spend per head by ICB, ${first}` }).waitFor();
+    expect(console.take()).toEqual([]);
+  });
+
   it('passes the shared checks on every page at 1280 and 375 px', async () => {
     const services = await apiJson<{ rows: { code: string; nationalSpend: number }[] }>('/api/services');
     const service = [...services.rows].sort((a, b) => b.nationalSpend - a.nationalSpend)[0]!.code;
