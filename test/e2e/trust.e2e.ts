@@ -126,6 +126,23 @@ describe('pages an analyst trusts at a glance', () => {
     expect(console.take()).toEqual([]);
   });
 
+  it('groups footprints by kind and narrows them by search', async () => {
+    await visit('/flows');
+    const groups = await page
+      .locator('#flow-footprint optgroup')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    expect(groups).toEqual(expect.arrayContaining(['Integrated care boards', 'NHS England regions']));
+    await page.getByLabel('Search footprints').fill('genomic');
+    const shown = await page.locator('#flow-footprint option').allTextContents();
+    expect(shown.length).toBeGreaterThan(1);
+    // Besides "All of England", only genomic laboratory hubs are left.
+    expect(shown.slice(1).every((name) => /genomic/i.test(name))).toBe(true);
+    await page.locator('#flow-footprint').selectOption({ label: shown[1]! });
+    await page.waitForURL(/footprint=/);
+    await settled(page);
+    expect(console.take()).toEqual([]);
+  });
+
   it('passes the shared checks on every page at 1280 and 375 px', async () => {
     const services = await apiJson<{ rows: { code: string; nationalSpend: number }[] }>('/api/services');
     const service = [...services.rows].sort((a, b) => b.nationalSpend - a.nationalSpend)[0]!.code;
