@@ -1,9 +1,8 @@
 // ICB boundaries for the maps, fetched and registered with ECharts once per page load rather than by
 // each map on each mount (three pages draw them).
-import { useEffect, useState } from 'react';
-import { ApiError, getJson } from '../api/client.ts';
+import { getJson } from '../api/client.ts';
 import type { IcbBoundaries } from '../api/types.ts';
-import type { Loadable } from '../api/use-api.ts';
+import { type Loadable, useLoadable } from '../api/use-api.ts';
 import { registerMap } from './chart.tsx';
 import { ICB_MAP_NAME } from './icb-map-chart.ts';
 
@@ -24,23 +23,5 @@ function registerOnce(): Promise<IcbBoundaries> {
 
 /** The boundaries, once registered under ICB_MAP_NAME; `reload` retries after a failure. */
 export function useIcbBoundaries(): Loadable<IcbBoundaries> & { reload: () => void } {
-  const [result, setResult] = useState<Loadable<IcbBoundaries>>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the retry trigger
-  useEffect(() => {
-    let current = true;
-    registerOnce().then(
-      (data) => current && setResult({ state: 'ready', data }),
-      (error: unknown) =>
-        current &&
-        setResult({
-          state: 'failed',
-          error: error instanceof ApiError ? error : new ApiError(0, 'FP_CLIENT', String(error)),
-        }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
-  return { ...result, reload: () => setAttempt((n) => n + 1) };
+  return useLoadable('icb-boundaries', registerOnce);
 }
