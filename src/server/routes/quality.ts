@@ -25,7 +25,6 @@ import { sendExport } from '../export-reply.ts';
 import { errorBody, format } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
-const n = z.number().nullable();
 const rulesInfo = z.object({ version: z.string(), owner: z.string(), reviewed: z.string(), nextReview: z.string() });
 const kpisAnswer = z.object({ rows: z.array(kpiSummaryRow), rules: rulesInfo, derivation: z.string() });
 const kpiAnswer = z.object({
