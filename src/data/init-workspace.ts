@@ -8,6 +8,7 @@ import { storeBaselinePlan } from './planning/baseline-scenarios.ts';
 import { seedSyntheticKpis } from './quality/kpi-store.ts';
 import { loadReference } from './reference/load-reference.ts';
 import { runBasisConversion } from './run/run-basis-conversion.ts';
+import { storeAtlasAfterRun } from './variation/compute-atlas.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
 
 /** Sized so that a first `npm start` on a 2-core machine finishes well inside two minutes. */
@@ -52,7 +53,7 @@ export async function initWorkspace(options: InitOptions): Promise<Workspace> {
         onProgress: (phase, done, total, unit) => options.onProgress?.(`import ${phase}`, done, total, unit),
       });
       step('Converting spend to provider and population basis');
-      await runBasisConversion(ws, { dataset: SYNTHETIC_DATASET });
+      await storeAtlasAfterRun(ws, await runBasisConversion(ws, { dataset: SYNTHETIC_DATASET }));
       step('Planning a baseline for every ICB on the current planning round template');
       await storeBaselinePlan(ws);
     }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../src/core/errors.ts';
 import { DuckDbEngine } from '../../src/data/engines/duckdb.ts';
 import { runBasisConversion } from '../../src/data/run/run-basis-conversion.ts';
-import { computeAtlas, ensureAtlas } from '../../src/data/variation/compute-atlas.ts';
+import { computeAtlas, ensureAtlas, storeAtlasAfterRun } from '../../src/data/variation/compute-atlas.ts';
 import { readAtlasRates, readAtlasRun } from '../../src/data/variation/read-atlas.ts';
 import type { Workspace } from '../../src/data/workspace.ts';
 import { createApiWorkspace, TEST_DATASET } from './api/support/api-workspace.ts';
@@ -70,6 +70,25 @@ describe('atlas on a workspace', () => {
       [TEST_DATASET],
     );
     expect(after!.runAt).toBe(run!.ranAt);
+  });
+
+  it('is stored by the run of the current dataset, so its first view reads stored rows', async () => {
+    const run = await runBasisConversion(ws, { dataset: TEST_DATASET });
+    const stored = await storeAtlasAfterRun(ws, run);
+    expect(stored?.rates).toBeGreaterThan(0);
+    const ranAt = await ws.one<{ ranAt: string }>(
+      "SELECT strftime(ran_at, '%Y-%m-%dT%H:%M:%SZ') AS \"ranAt\" FROM run WHERE dataset = $1 AND vintage = '2026'",
+      [TEST_DATASET],
+    );
+    const atlas = await readAtlasRun(ws, TEST_DATASET);
+    expect(atlas!.runAt).toBe(ranAt!.ranAt);
+    // Nothing is left for the first view to compute.
+    await ensureAtlas(ws);
+    expect((await readAtlasRun(ws, TEST_DATASET))!.computedAt).toBe(atlas!.computedAt);
+    // A run on the 2023 geography is not the atlas's: it leaves the stored atlas as it was.
+    const old = await runBasisConversion(ws, { dataset: TEST_DATASET, vintage: '2023' });
+    expect(await storeAtlasAfterRun(ws, old)).toBeNull();
+    expect((await readAtlasRun(ws, TEST_DATASET))!.computedAt).toBe(atlas!.computedAt);
   });
 
   it('FP_ATLAS_NO_POPULATION when the workspace has no population by age and sex; nothing stored changes', async () => {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { UNKNOWN_RESIDENCE_RULES } from '../../core/basis/index.ts';
 import { type OpenedEngine, openActivityEngine } from '../../data/engines/open-engine.ts';
 import { runBasisConversion } from '../../data/run/run-basis-conversion.ts';
+import { storeAtlasAfterRun } from '../../data/variation/compute-atlas.ts';
 import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { penceText } from '../human-format.ts';
 import { say } from '../output.ts';
@@ -38,7 +39,6 @@ export function register(program: Command): void {
           unknownResidenceRule: opts.unknownResidence,
           engine: engine.engine,
         });
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
         say(
           `Dataset ${result.dataset}, ${result.vintage} geography, unknown residence: ${result.unknownResidenceRule}`,
         );
@@ -55,6 +55,12 @@ export function register(program: Command): void {
         say(
           `Money conserved: provider basis = population basis = accepted cost, to the penny, for all ${result.conservationChecked} year × service totals`,
         );
+        const atlas = await storeAtlasAfterRun(ws, result, engine.engine);
+        if (atlas)
+          say(
+            `Atlas of variation stored: ${atlas.rates.toLocaleString('en-GB')} ICB rates in ${atlas.seconds.toFixed(1)} s`,
+          );
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
         say(`Done in ${seconds} s (${result.engine})`);
       } finally {
         await engine?.close();

@@ -1,42 +1,66 @@
-// NHS organisation names as people write them. ODS and the RTT extract publish names in capitals
-// ("SHEFFIELD TEACHING HOSPITALS NHS FOUNDATION TRUST"); pages, exports and CLI text show them in their
-// normal casing ("Sheffield Teaching Hospitals NHS Foundation Trust"), with the ODS code beside where it
-// helps tell two organisations apart.
+// Organisation names as a person writes them. ODS publishes trust, independent-sector and PCN names in
+// capitals ("GUY'S AND ST THOMAS' NHS FOUNDATION TRUST"); pages, exports and reports show them in their
+// normal casing ("Guy's and St Thomas' NHS Foundation Trust"). Only the case changes, and a name that
+// already has lower-case letters is taken as its owner wrote it.
 
-/** Words kept in capitals: acronyms that are written so in NHS organisation names. */
-const UPPER = new Set(['NHS', 'UK', 'ICB', 'GP', 'CIC', 'LLP', 'PLC', 'BMI', 'HCA', 'NHSE', 'BUPA', 'SPIRE', 'UCLH']);
-/** Short joining words written in lower case unless they start the name. */
-const LOWER = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'at', 'upon', 'with', 'to', 'by']);
-/** Words whose normal form is not simple capitalisation. */
-const SPECIAL: Record<string, string> = { ltd: 'Ltd', mcr: 'MCR', 'super-mare': 'super-Mare' };
+/** Kept in capitals: initialisms that appear in NHS organisation names. */
+const INITIALISMS = new Set([
+  'NHS',
+  'UK',
+  'GP',
+  'GPS',
+  'PCN',
+  'ICB',
+  'ICS',
+  'CIC',
+  'LLP',
+  'PLC',
+  'BMI',
+  'HCA',
+  'UCL',
+  'UCLH',
+  'BPAS',
+  'MSK',
+  'IVF',
+  'HIV',
+  'ENT',
+  'II',
+  'III',
+  'IV',
+]);
 
-function capitalise(word: string): string {
-  if (word === '') return word;
-  return word[0]!.toUpperCase() + word.slice(1);
-}
+/** Lower case except as the first word: joining words. */
+const JOINING = new Set(['and', 'of', 'the', 'for', 'at', 'in', 'on', 'upon', 'to', 'with', 'by', 'under']);
 
 function caseWord(word: string, first: boolean): string {
+  if (INITIALISMS.has(word)) return word;
   const lower = word.toLowerCase();
-  const bare = lower.replace(/[^a-z]/g, '');
-  if (UPPER.has(bare.toUpperCase()) && bare.length === word.replace(/[^A-Za-z]/g, '').length) {
-    return word.toUpperCase();
-  }
-  if (SPECIAL[lower]) return SPECIAL[lower]!;
-  if (!first && LOWER.has(lower)) return lower;
-  // Hyphenated and bracketed parts each start with a capital: "Weston-Area", "(Foundation)".
-  return lower.replace(/(^|[-(/])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
+  if (!first && JOINING.has(lower)) return lower;
+  // A code keeps its capitals: one holding digits (R1H) or written in brackets beside the name ("(RJE)").
+  if (/\d/.test(word) || /^\(.*\)$/.test(word)) return word;
+  // Otherwise the first letter only is capitalised: "guy's" → "Guy's", "thomas'" → "Thomas'".
+  const at = lower.search(/[a-z]/);
+  return at < 0 ? lower : lower.slice(0, at) + lower[at]!.toUpperCase() + lower.slice(at + 1);
 }
 
-/** The normal casing of an organisation name. Names already in mixed case are returned unchanged, so a
- * name someone typed with care is never re-cased. */
-export function organisationName(name: string): string {
-  const trimmed = name.trim().replace(/\s+/g, ' ');
-  if (trimmed !== trimmed.toUpperCase()) return trimmed;
-  return trimmed
-    .split(' ')
-    .map((word, i) => caseWord(word, i === 0))
-    .map((word, i) => (i === 0 ? capitalise(word) : word))
-    .join(' ');
+export function organisationName(raw: string): string {
+  // Published files pad and double-space names; a person never reads the padding.
+  const name = raw.trim().replace(/\s+/g, ' ');
+  if (/[a-z]/.test(name)) return name;
+  let first = true;
+  return name
+    .split(/(\s+)/)
+    .map((token) => {
+      if (/^\s+$/.test(token) || token === '') return token;
+      // Hyphenated place names keep their joining words small: "Stoke-on-Trent".
+      const cased = token
+        .split('-')
+        .map((part, i) => (part === '' ? part : caseWord(part, first && i === 0)))
+        .join('-');
+      first = false;
+      return cased;
+    })
+    .join('');
 }
 
 /** A provider as a person reads it: its name in normal casing with the ODS code in brackets, e.g.

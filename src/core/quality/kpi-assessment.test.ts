@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEscalationRules } from './escalation-rules.ts';
-import { assessKpi } from './kpi-assessment.ts';
+import { assessKpi, inUnit } from './kpi-assessment.ts';
 import type { KpiDefinition } from './kpi-definition.ts';
 
 const rules = parseEscalationRules(
@@ -39,7 +39,7 @@ describe('KPI assessment and escalation', () => {
     const result = assessKpi(kpi, months([93, 94, 93, 94, 93, 94, 93, 94, 93, 94, 93, 91.8]), rules);
     expect(result.variationType).toBe('common_cause');
     expect(result.status).toBe('watch');
-    expect(result.reasons).toEqual(['missed the target (92) in each of the last 1 months']);
+    expect(result.reasons).toEqual(['missed the target (92%) in each of the last 1 month']);
   });
 
   it('a KPI with one value has no SPC and says so; values are sorted by month first', () => {
@@ -51,5 +51,13 @@ describe('KPI assessment and escalation', () => {
   it('a KPI naming a rule set that is not defined gets unknown-rule', () => {
     const result = assessKpi({ ...kpi, escalationRule: 'gone' }, months([93, 94, 93]), rules);
     expect(result.status).toBe('unknown-rule');
+  });
+});
+
+describe('a figure in its unit', () => {
+  it('writes a percentage with its sign and other units after a space', () => {
+    expect(inUnit(1, '%')).toBe('1%');
+    expect(inUnit(12.5, 'days')).toBe('12.5 days');
+    expect(inUnit(3, '')).toBe('3');
   });
 });

@@ -24,6 +24,12 @@ export const NOT_ENOUGH_DATA = 'not-enough-data';
 /** The status of a KPI whose rule set is not defined. */
 export const UNKNOWN_RULE = 'unknown-rule';
 
+/** A figure in the KPI's unit as a person reads it: 1% for a percentage, 12 days for other units. */
+export function inUnit(value: number, unit: string): string {
+  if (unit === '%') return `${value}%`;
+  return unit ? `${value} ${unit}` : String(value);
+}
+
 const missesTarget = (value: number, definition: KpiDefinition): boolean =>
   definition.target !== null &&
   (definition.direction === 'increase' ? value < definition.target : value > definition.target);
@@ -45,7 +51,7 @@ function holds(
     const n = condition.missedTargetMonths;
     const recent = values.slice(-n);
     return recent.length === n && recent.every((v) => missesTarget(v.value, definition))
-      ? `missed the target (${definition.target}) in each of the last ${n} months`
+      ? `missed the target (${inUnit(definition.target!, definition.unit)}) in each of the last ${n} ${n === 1 ? 'month' : 'months'}`
       : null;
   }
   const recent = spc.points.slice(-condition.concernInLastMonths);

@@ -250,6 +250,9 @@ export async function seedSyntheticKpis(ws: Workspace, seed: number): Promise<nu
 
 export interface KpiRow extends KpiDefinition {
   source: string;
+  serviceName: string;
+  providerName: string | null;
+  icbName: string | null;
   assessment: KpiAssessment;
 }
 
@@ -259,10 +262,17 @@ export async function readKpis(
   kpiId?: string,
   rules: EscalationRules = readEscalationRules(),
 ): Promise<KpiRow[]> {
-  const definitions = await ws.all<KpiDefinition & { source: string }>(
-    `SELECT kpi_id AS "kpiId", name, service_code AS "serviceCode", provider_code AS "providerCode", icb_code AS "icbCode",
-            unit, direction, target, escalation_rule AS "escalationRule", source
-     FROM kpi WHERE $1 IS NULL OR kpi_id = $1 ORDER BY kpi_id`,
+  const definitions = await ws.all<
+    KpiDefinition & { source: string; serviceName: string; providerName: string | null; icbName: string | null }
+  >(
+    `SELECT k.kpi_id AS "kpiId", k.name, k.service_code AS "serviceCode", coalesce(s.name, k.service_code) AS "serviceName",
+            k.provider_code AS "providerCode", p.name AS "providerName", k.icb_code AS "icbCode", i.name AS "icbName",
+            k.unit, k.direction, k.target, k.escalation_rule AS "escalationRule", k.source
+     FROM kpi k
+       LEFT JOIN service s ON s.service_code = k.service_code AND s.is_current
+       LEFT JOIN provider p ON p.provider_code = k.provider_code
+       LEFT JOIN icb i ON i.icb_code = k.icb_code AND i.vintage = '2026'
+     WHERE $1 IS NULL OR k.kpi_id = $1 ORDER BY k.kpi_id`,
     [kpiId ?? null],
   );
   const values = await ws.all<KpiValue>(

@@ -1,17 +1,21 @@
 // KPIs and derogations as export tables, shared by the command line and the API's downloads.
+import type { KpiSummaryRow } from '../../core/quality/kpi-summary.ts';
 import type { Table, TableRow } from '../export/table.ts';
 import type { Derogation } from './derogations.ts';
 import type { KpiRow } from './kpi-store.ts';
 
 /** One flat row per KPI: its definition, latest value, SPC icons and escalation status. */
-export function kpiSummary(kpi: KpiRow) {
+export function kpiSummary(kpi: KpiRow): KpiSummaryRow {
   const a = kpi.assessment;
   return {
     kpiId: kpi.kpiId,
     name: kpi.name,
     serviceCode: kpi.serviceCode,
+    serviceName: kpi.serviceName,
     providerCode: kpi.providerCode,
+    providerName: kpi.providerName,
     icbCode: kpi.icbCode,
+    icbName: kpi.icbName,
     unit: kpi.unit,
     direction: kpi.direction,
     target: kpi.target,
@@ -33,9 +37,12 @@ export function kpiTable(kpis: readonly KpiRow[]): Table {
     columns: [
       { key: 'kpiId', header: 'KPI', kind: 'text' },
       { key: 'name', header: 'Name', kind: 'text' },
-      { key: 'serviceCode', header: 'Service', kind: 'text' },
-      { key: 'providerCode', header: 'Provider', kind: 'text' },
-      { key: 'icbCode', header: 'ICB', kind: 'text' },
+      { key: 'serviceName', header: 'Service', kind: 'text' },
+      { key: 'serviceCode', header: 'Service code', kind: 'text' },
+      { key: 'providerName', header: 'Provider', kind: 'text' },
+      { key: 'providerCode', header: 'Provider code', kind: 'text' },
+      { key: 'icbName', header: 'ICB', kind: 'text' },
+      { key: 'icbCode', header: 'ICB code', kind: 'text' },
       { key: 'unit', header: 'Unit', kind: 'text' },
       { key: 'direction', header: 'Better when', kind: 'text' },
       { key: 'target', header: 'Target', kind: 'number' },
@@ -46,7 +53,7 @@ export function kpiTable(kpis: readonly KpiRow[]): Table {
       { key: 'status', header: 'Escalation status', kind: 'text' },
       { key: 'reasons', header: 'Why', kind: 'text' },
     ],
-    rows: kpis.map(kpiSummary) as TableRow[],
+    rows: kpis.map(kpiSummary) as unknown as TableRow[],
   };
 }
 

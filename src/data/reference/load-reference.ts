@@ -458,11 +458,27 @@ export async function loadReference(ws: Workspace, options: LoadReferenceOptions
     );
 
     progress('writing practices and population');
+    // Practice and PCN names are published in capitals; they are stored in their normal casing.
+    const practiceNames = await ws.all<{ name: string }>(
+      `SELECT DISTINCT PRACTICE_NAME AS name FROM ref_practices WHERE PRACTICE_NAME IS NOT NULL
+       UNION SELECT DISTINCT PCN_NAME FROM ref_practices WHERE PCN_NAME IS NOT NULL`,
+    );
+    await ws.run('CREATE OR REPLACE TEMP TABLE ref_name_case (raw VARCHAR, cased VARCHAR)');
+    await insertRows(
+      ws,
+      'ref_name_case',
+      ['raw', 'cased'],
+      practiceNames.map((n) => [n.name, organisationName(n.name)]),
+    );
     await ws.run(`
       INSERT INTO gp_practice
-      SELECT p.PRACTICE_CODE, p.PRACTICE_NAME, p.PRACTICE_POSTCODE, CAST(w.Latitude AS DOUBLE), CAST(w.Longitude AS DOUBLE),
-        p.PCN_CODE, p.PCN_NAME, p.SUB_ICB_LOCATION_CODE, p.ICB_CODE, p.COMM_REGION_CODE, w.LAD, w.LTLA
-      FROM ref_practices p LEFT JOIN ref_wp2025 w ON w.Practice_Code = p.PRACTICE_CODE`);
+      SELECT p.PRACTICE_CODE, coalesce(pn.cased, p.PRACTICE_NAME), p.PRACTICE_POSTCODE, CAST(w.Latitude AS DOUBLE),
+        CAST(w.Longitude AS DOUBLE), p.PCN_CODE, coalesce(cn.cased, p.PCN_NAME), p.SUB_ICB_LOCATION_CODE, p.ICB_CODE,
+        p.COMM_REGION_CODE, w.LAD, w.LTLA
+      FROM ref_practices p LEFT JOIN ref_wp2025 w ON w.Practice_Code = p.PRACTICE_CODE
+        LEFT JOIN ref_name_case pn ON pn.raw = p.PRACTICE_NAME
+        LEFT JOIN ref_name_case cn ON cn.raw = p.PCN_NAME`);
+    await ws.run('DROP TABLE ref_name_case');
     // Single years of age (0…94, 95+) to the 19 ESP 2013 bands; 90 and over share '90+'.
     await ws.run(`
       INSERT INTO population

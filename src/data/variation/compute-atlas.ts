@@ -73,6 +73,20 @@ async function storedRunAt(ws: Workspace, dataset: string): Promise<string | nul
   return row?.run_at ?? null;
 }
 
+/**
+ * Stores the atlas as part of a run of the current dataset on the atlas's geography, so its pages answer
+ * from stored rows rather than computing on first view. Returns null (nothing computed) for a run of
+ * another dataset or geography; the atlas is then computed when it is next asked for.
+ */
+export async function storeAtlasAfterRun(
+  ws: Workspace,
+  run: { dataset: string; vintage: string },
+  engine?: ActivityEngine,
+): Promise<AtlasRunSummary | null> {
+  if (run.vintage !== ATLAS_VINTAGE || (await ws.setting('current_dataset')) !== run.dataset) return null;
+  return computeAtlas(ws, engine);
+}
+
 /** Computes and stores the atlas unless the stored one was made after the current run. Returns the dataset. */
 export async function ensureAtlas(ws: Workspace): Promise<string> {
   const basis = await currentBasis(ws);

@@ -9,7 +9,9 @@ import {
   icbDelegationSummary,
   summariseIcbDelegation,
 } from '../../core/delegation/delegation-status.ts';
+import { icbComparisonAnswer } from '../../core/peers/similar-icbs.ts';
 import { icbDelegationStatuses } from '../../data/delegation/delegation-status.ts';
+import { icbComparison } from '../../data/queries/icb-comparison.ts';
 import { icbProfile } from '../../data/queries/icb-profile.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { sendAnswer } from '../answer-cache.ts';
@@ -152,7 +154,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
             ],
             rows: profile.hostedProviders.map((h) => ({
               ...h,
-              topOrigins: h.topOrigins.map((o) => o.icb).join(' '),
+              topOrigins: h.topOrigins.map((o) => o.name).join('; '),
             })),
           },
           population: {
@@ -169,6 +171,23 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
         return sendExport(reply, asked, ['icb', profile.icb.code, request.query.table, year], chosen);
       }
       return sendAnswer(request, reply, answered);
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/icbs/:code/comparison',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: 'One ICB beside England, its region and similar ICBs: spend per head in every year',
+        tags: ['icbs'],
+        params: z.object({ code: icbCode }),
+        response: { 200: icbComparisonAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const run = await readRunContext(ws, '2026');
+      return icbComparison(ws, run.dataset, request.params.code);
     },
   );
 };

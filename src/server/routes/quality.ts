@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
 import { DEROGATION_STATUSES } from '../../core/quality/index.ts';
+import { kpiSummaryRow } from '../../core/quality/kpi-summary.ts';
 import {
   addDerogation,
   derogationProvider,
@@ -24,30 +25,10 @@ import { sendExport } from '../export-reply.ts';
 import { errorBody, format } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
-const n = z.number().nullable();
-const kpiRow = z.object({
-  kpiId: z.string(),
-  name: z.string(),
-  serviceCode: z.string(),
-  providerCode: z.string().nullable(),
-  icbCode: z.string().nullable(),
-  unit: z.string(),
-  direction: z.string(),
-  target: n,
-  escalationRule: z.string(),
-  source: z.string(),
-  points: z.number(),
-  lastPeriod: z.string().nullable(),
-  lastValue: n,
-  variationType: z.string().nullable().describe('Making Data Count variation icon of the latest point.'),
-  assuranceType: z.string().nullable().describe('Making Data Count assurance icon against the target.'),
-  status: z.string().describe('Escalation status from definitions/kpi-escalation.json, e.g. escalate-to-cqrm.'),
-  reasons: z.string(),
-});
 const rulesInfo = z.object({ version: z.string(), owner: z.string(), reviewed: z.string(), nextReview: z.string() });
-const kpisAnswer = z.object({ rows: z.array(kpiRow), rules: rulesInfo, derivation: z.string() });
+const kpisAnswer = z.object({ rows: z.array(kpiSummaryRow), rules: rulesInfo, derivation: z.string() });
 const kpiAnswer = z.object({
-  kpi: kpiRow,
+  kpi: kpiSummaryRow,
   points: z.array(
     z.object({
       period: z.string(),

@@ -11,6 +11,7 @@ import {
   serviceDelegationTimeline,
 } from '../../core/delegation/delegation-status.ts';
 import { fail } from '../../core/errors.ts';
+import { serviceTrendAnswer } from '../../core/services/service-trend.ts';
 import {
   delegatedServicesCount as readDelegatedServicesCount,
   icbDelegationStatuses as readIcbDelegationStatuses,
@@ -18,6 +19,7 @@ import {
 } from '../../data/delegation/delegation-status.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { serviceByIcb, serviceProviders } from '../../data/queries/service-profile.ts';
+import { serviceTrend } from '../../data/queries/service-trend.ts';
 import { servicesCatalogue } from '../../data/queries/services-catalogue.ts';
 import { catalogueIsShippedPartial } from '../../data/reference/import-services.ts';
 import { sendAnswer } from '../answer-cache.ts';
@@ -290,6 +292,23 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         return sendExport(reply, asked, ['service', service.code, request.query.table, year], chosen);
       }
       return sendAnswer(request, reply, answer);
+    },
+  );
+
+  r.get(
+    '/services/:code/trend',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: "One service's England spend and spend per head in every year",
+        tags: ['services'],
+        params: z.object({ code: serviceCode }),
+        response: { 200: serviceTrendAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const run = await readRunContext(ws, '2026');
+      return serviceTrend(ws, run.dataset, request.params.code);
     },
   );
 };

@@ -99,6 +99,12 @@ describe('quality API', () => {
     const body = (await get('/api/quality/kpis', qweViewer)).json();
     expect(body.rows).toHaveLength(24);
     expect(body.rules.owner).toMatch(/\S/);
+    // Each KPI names what it is about: the service and the provider by name, not only by code.
+    type Named = { serviceCode: string; serviceName: string; providerCode: string | null; providerName: string | null };
+    for (const row of body.rows as Named[]) {
+      expect(row.serviceName, row.serviceCode).not.toBe(row.serviceCode);
+      if (row.providerCode) expect(row.providerName, row.providerCode).toMatch(/[a-z]/);
+    }
     const statuses = new Set(body.rows.map((r: { status: string }) => r.status));
     expect(statuses.has('escalate-to-cqrm')).toBe(true);
     const escalated = (await get('/api/quality/kpis?status=escalate-to-cqrm', qweViewer)).json();

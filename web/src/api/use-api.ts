@@ -5,16 +5,16 @@ import { ApiError, getJson, type Query } from './client.ts';
 
 export type Loadable<T> = { state: 'loading' } | { state: 'ready'; data: T } | { state: 'failed'; error: ApiError };
 
-export function useApi<T>(path: string | null, query: Query = {}): Loadable<T> & { reload: () => void } {
+/** Runs `load` whenever `key` changes (null: not yet) or `reload` is called, tracking its state. */
+export function useLoadable<T>(key: string | null, load: () => Promise<T>): Loadable<T> & { reload: () => void } {
   const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const key = path === null ? null : `${path}?${JSON.stringify(query)}`;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for path and query together
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for what load fetches
   useEffect(() => {
-    if (path === null) return;
+    if (key === null) return;
     let current = true;
     setResult({ state: 'loading' });
-    getJson<T>(path, query).then(
+    load().then(
       (data) => current && setResult({ state: 'ready', data }),
       (error: unknown) =>
         current &&
@@ -29,4 +29,9 @@ export function useApi<T>(path: string | null, query: Query = {}): Loadable<T> &
   }, [key, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...result, reload };
+}
+
+export function useApi<T>(path: string | null, query: Query = {}): Loadable<T> & { reload: () => void } {
+  const key = path === null ? null : `${path}?${JSON.stringify(query)}`;
+  return useLoadable(key, () => getJson<T>(path!, query));
 }

@@ -1,5 +1,6 @@
 // Response shapes of the atlas of variation and quality routes (src/server/routes/variation.ts, quality.ts).
 
+import type { KpiSummaryRow } from '../../../src/core/quality/kpi-summary.ts';
 import type {
   AtlasRateRow as AtlasRate,
   AtlasVariationRow as AtlasSpread,
@@ -36,25 +37,8 @@ export interface IcbOutliersAnswer {
   provenance: Provenance;
 }
 
-export interface KpiRow {
-  kpiId: string;
-  name: string;
-  serviceCode: string;
-  providerCode: string | null;
-  icbCode: string | null;
-  unit: string;
-  direction: string;
-  target: number | null;
-  escalationRule: string;
-  source: string;
-  points: number;
-  lastPeriod: string | null;
-  lastValue: number | null;
-  variationType: string | null;
-  assuranceType: string | null;
-  status: string;
-  reasons: string;
-}
+/** One KPI row: the shape lives in core, shared with the API and the exports. */
+export type KpiRow = KpiSummaryRow;
 
 export interface RulesInfo {
   version: string;

@@ -6,6 +6,7 @@ import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } 
 import { type EChartsCoreOption, type EChartsType, init, registerMap, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { labelProblems } from './label-problems.ts';
 
 use([
   BarChart,
@@ -38,8 +39,20 @@ export function Chart({
     if (!element.current) return;
     const instance = init(element.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
+    const box = element.current;
+    // The observer also reports a chart whose element React has just detached (a page re-rendering for a
+    // new year): laying a map out in a 0×0 box leaves ECharts with a singular transform and throws
+    // "Cannot read properties of null (reading '0')". Only a box with room is laid out again.
+    const observer = new ResizeObserver(() => {
+      if (!box.isConnected || box.clientWidth === 0 || box.clientHeight === 0) return;
+      // The report is for the drawing about to be replaced; it is written again when this one finishes.
+      delete box.dataset.labelProblems;
+      instance.resize();
+    });
+    observer.observe(box);
+    instance.on('finished', () => {
+      box.dataset.labelProblems = labelProblems(instance).join('\n');
+    });
     return () => {
       observer.disconnect();
       instance.dispose();
@@ -48,7 +61,9 @@ export function Chart({
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    if (!chart.current || !element.current) return;
+    delete element.current.dataset.labelProblems;
+    chart.current.setOption(option, { notMerge: true });
   }, [option]);
 
   return (

@@ -21,14 +21,7 @@ export function flowSankeyChart(rows: FlowRow[], options: FlowSankeyOptions = {}
   // A provider and an ICB could share a display name; node names carry a role word to stay distinct.
   const residentNode = (r: FlowRow) => `${shortIcbName(r.residentIcbName)} patients`;
   const providerNode = (r: FlowRow) => `${r.providerName} (${r.provider})`;
-  // ECharts does not shorten Sankey labels that sit outside the bands, so they are cut here to fit the room
-  // given (about 6 px a character at 11 px); the tooltip and the table keep the full names.
-  const characters = Math.max(4, Math.floor(labelWidth / 6));
-  const node = (name: string, color: string) => ({
-    name,
-    itemStyle: { color },
-    label: { formatter: name.length > characters ? `${name.slice(0, characters - 1)}…` : name },
-  });
+  const node = (name: string, color: string) => ({ name, itemStyle: { color } });
   const nodes = new Map<string, ReturnType<typeof node>>();
   for (const r of largest) {
     nodes.set(residentNode(r), node(residentNode(r), NHS_BLUE));
@@ -49,7 +42,9 @@ export function flowSankeyChart(rows: FlowRow[], options: FlowSankeyOptions = {}
         nodeGap: 6,
         nodeWidth: 12,
         nodeAlign: 'justify',
-        label: { fontSize: 11 },
+        // ECharts measures each label and shortens it with an ellipsis to the room left beside the bands; the
+        // tooltip and the table keep the full names.
+        label: { fontSize: 11, width: labelWidth, overflow: 'truncate', ellipsis: '…' },
         // Resident ICBs are labelled to their left and providers to their right, outside the bands.
         levels: [
           { depth: 0, label: { position: 'left' } },

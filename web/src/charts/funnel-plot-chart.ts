@@ -43,11 +43,14 @@ const line = (points: FunnelLine[], from: number, to: number) =>
     .sort((a, b) => a.population - b.population)
     .map((p) => [roundTo(p.population, 0), roundTo(p.rate, 3)]);
 
+const LEGEND_ROW = 22;
+
 export function funnelPlotChart(
   units: FunnelUnitPoint[],
   limits: FunnelLimits,
   baseline: number,
   unit: string,
+  { narrow = false }: { narrow?: boolean } = {},
 ): EChartsCoreOption {
   const populations = units.map((u) => u.population);
   const from = populations.length ? Math.floor(Math.min(...populations) * 0.9) : 0;
@@ -71,25 +74,33 @@ export function funnelPlotChart(
   const low = Math.min(...drawn);
   const high = Math.max(...drawn);
   const pad = (high - low) * 0.05;
+  const legend = ['England', '95% limits', '99.8% limits', ...Object.values(OUTLIER_STYLE).map((s) => s.label)];
   return {
     textStyle: TEXT_STYLE,
     animation: false,
-    legend: {
-      top: 0,
-      data: ['England', '95% limits', '99.8% limits', ...Object.values(OUTLIER_STYLE).map((s) => s.label)],
-    },
+    // On a phone the eight legend entries would wrap over the plot, so they stack beneath it instead, with
+    // room kept for them; on a wide screen they sit in one row above it.
+    legend: narrow ? { bottom: 0, left: 0, orient: 'vertical', itemGap: 6, data: legend } : { top: 0, data: legend },
     tooltip: { trigger: 'item' },
-    grid: { left: 8, right: 24, top: 64, bottom: 40, containLabel: true },
+    grid: narrow
+      ? { left: 8, right: 16, top: 32, bottom: 48 + legend.length * LEGEND_ROW, containLabel: true }
+      : { left: 8, right: 24, top: 64, bottom: 40, containLabel: true },
     xAxis: {
       type: 'value',
-      name: 'Registered population (implied by the standardised rate)',
+      name: narrow ? 'Population (implied by the rate)' : 'Registered population (implied by the standardised rate)',
       nameLocation: 'middle',
       nameGap: 28,
       min: from,
       max: to,
       axisLabel: { formatter: (v: number) => `${(v / 1e6).toFixed(1)}m` },
     },
-    yAxis: { type: 'value', name: unit, min: roundTo(Math.max(0, low - pad), 1), max: roundTo(high + pad, 1) },
+    yAxis: {
+      type: 'value',
+      name: unit,
+      nameTextStyle: { align: 'left' },
+      min: roundTo(Math.max(0, low - pad), 1),
+      max: roundTo(high + pad, 1),
+    },
     series: [
       ...limitSeries,
       {

@@ -15,17 +15,20 @@ export interface IcbMapValue {
 
 export function icbMapChart(values: IcbMapValue[]): EChartsCoreOption {
   const perHead = values.flatMap((v) => (v.spendPerHead === null ? [] : [v.spendPerHead]));
-  const min = Math.floor(Math.min(...perHead));
-  const max = Math.ceil(Math.max(...perHead));
+  const lowest = Math.floor(Math.min(...perHead));
+  const highest = Math.ceil(Math.max(...perHead));
+  const min = Number.isFinite(lowest) ? lowest : 0;
+  const max = Number.isFinite(highest) ? highest : 0;
   return {
     textStyle: TEXT_STYLE,
     animation: false,
     tooltip: { trigger: 'item', formatter: '{b}<br/>£{c} per head' },
     visualMap: {
       type: 'continuous',
-      min: Number.isFinite(min) ? min : 0,
-      max: Number.isFinite(max) ? max : 0,
-      text: ['Higher £ per head', 'Lower'],
+      min,
+      max,
+      // The ends of the scale say what the shades mean, in pounds per registered patient.
+      text: [`£${max.toLocaleString('en-GB')} per head`, `£${min.toLocaleString('en-GB')} per head`],
       calculable: false,
       inRange: { color: SEQUENTIAL_BLUES },
       left: 0,

@@ -32,7 +32,15 @@ export function rankedBarChart(bars: RankedBar[], options: RankedBarOptions): EC
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: unit, nameLocation: 'middle', nameGap: 24, position: 'top' },
+    // On a phone the value labels would touch; ECharts drops the ones that would overlap.
+    xAxis: {
+      type: 'value',
+      name: unit,
+      nameLocation: 'middle',
+      nameGap: 24,
+      position: 'top',
+      axisLabel: { hideOverlap: true },
+    },
     yAxis: {
       type: 'category',
       data: drawn.map((b) => b.label),

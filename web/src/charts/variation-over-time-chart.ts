@@ -10,21 +10,29 @@ export interface SpreadByYear {
   iqr: number | null;
 }
 
-export function variationOverTimeChart(years: SpreadByYear[], unit: string): EChartsCoreOption {
+export function variationOverTimeChart(
+  years: SpreadByYear[],
+  unit: string,
+  { narrow = false }: { narrow?: boolean } = {},
+): EChartsCoreOption {
+  // The legend says which axis each line is read against; axis names at the ends of two value axes do
+  // not fit beside the axis labels at any width.
+  const cv = 'Coefficient of variation, % (left axis)';
+  const iqr = `Interquartile range, ${unit} (right axis)`;
   return {
     textStyle: TEXT_STYLE,
     animation: false,
-    legend: { top: 0 },
+    legend: narrow ? { top: 0, left: 0, orient: 'vertical' } : { top: 0 },
     tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: narrow ? 56 : 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map((y) => y.financialYear) },
     yAxis: [
-      { type: 'value', name: 'Coefficient of variation (%)', min: 0 },
-      { type: 'value', name: `Interquartile range (${unit})`, min: 0, splitLine: { show: false } },
+      { type: 'value', min: 0 },
+      { type: 'value', min: 0, splitLine: { show: false } },
     ],
     series: [
       {
-        name: 'Coefficient of variation (%)',
+        name: cv,
         type: 'line',
         symbol: 'circle',
         symbolSize: 8,
@@ -32,7 +40,7 @@ export function variationOverTimeChart(years: SpreadByYear[], unit: string): ECh
         data: years.map((y) => (y.cv === null ? null : roundTo(y.cv * 100, 1))),
       },
       {
-        name: 'Interquartile range',
+        name: iqr,
         type: 'line',
         yAxisIndex: 1,
         symbol: 'rect',

@@ -1,8 +1,12 @@
 // The one table every page uses: NHS.UK table markup, sortable columns (buttons in the headers, with
-// aria-sort), scrolling in its own focusable box on narrow screens, and Excel/CSV links that ask the API
-// for the same rows with the same filters.
+// aria-sort), and Excel/CSV links that ask the API for the same rows with the same filters. Every column
+// stays within reach at any width: a table wider than its column scrolls in its own focusable box with
+// the first column held still and a visible cue saying there is more; on a phone a table of more than
+// three columns becomes one card per row (each figure labelled), with a "Sort by" control in place of
+// the header buttons.
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { exportUrl, type Query } from '../api/client.ts';
+import { ScrollBox } from './scroll-box.tsx';
 
 export interface Column<T> {
   key: string;
@@ -37,6 +41,8 @@ export interface DataTableProps<T> {
   initialSort?: { key: string; direction: Direction };
   exportFrom?: TableExport;
   empty?: ReactNode;
+  /** One card per row on a phone. Default: when there are more than three columns. */
+  stackOnNarrow?: boolean;
 }
 
 function compare(a: string | number | null, b: string | number | null): number {
@@ -46,9 +52,19 @@ function compare(a: string | number | null, b: string | number | null): number {
   return String(a).localeCompare(String(b), 'en-GB', { numeric: true });
 }
 
-export function DataTable<T>({ caption, rows, columns, rowKey, initialSort, exportFrom, empty }: DataTableProps<T>) {
+export function DataTable<T>({
+  caption,
+  rows,
+  columns,
+  rowKey,
+  initialSort,
+  exportFrom,
+  empty,
+  stackOnNarrow = columns.length > 3,
+}: DataTableProps<T>) {
   const [sort, setSort] = useState(initialSort);
   const captionId = useId();
+  const sortId = useId();
   const sorted = useMemo(() => {
     const column = columns.find((c) => c.key === sort?.key);
     if (!column || !sort) return rows;
@@ -68,55 +84,126 @@ export function DataTable<T>({ caption, rows, columns, rowKey, initialSort, expo
       {rows.length === 0 && empty ? (
         empty
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-        <section className="fp-table-scroll" aria-labelledby={captionId} tabIndex={0}>
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption nhsuk-table__caption--s" id={captionId}>
-              {caption}
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                {columns.map((column) => (
-                  <th
-                    key={column.key}
-                    className={`nhsuk-table__header${column.numeric ? ' fp-num' : ''}`}
-                    scope="col"
-                    aria-sort={sort?.key === column.key ? sort.direction : 'none'}
-                  >
-                    <button type="button" className="fp-sort-button" onClick={() => toggle(column.key)}>
-                      {column.header}
-                      {sort?.key === column.key && (
-                        <span aria-hidden="true">{sort.direction === 'ascending' ? ' ▲' : ' ▼'}</span>
-                      )}
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {sorted.map((row) => (
-                <tr className="nhsuk-table__row" key={rowKey(row)}>
-                  {columns.map((column) => {
-                    const content = column.render ? column.render(row) : column.value(row);
-                    const className = `nhsuk-table__${column.rowHeader ? 'header' : 'cell'}${column.numeric ? ' fp-num' : ''}`;
-                    return column.rowHeader ? (
-                      <th key={column.key} className={className} scope="row">
-                        {content}
-                      </th>
-                    ) : (
-                      <td key={column.key} className={className}>
-                        {content}
-                      </td>
-                    );
-                  })}
+        <div className={`fp-table${stackOnNarrow ? ' fp-table--stack' : ''}`}>
+          {stackOnNarrow && (
+            <div className="nhsuk-form-group fp-table__sort">
+              <label className="nhsuk-label" htmlFor={sortId}>
+                Sort by
+              </label>
+              <select
+                className="nhsuk-select"
+                id={sortId}
+                value={sort ? `${sort.key}:${sort.direction}` : ''}
+                onChange={(e) => {
+                  const [key, direction] = e.target.value.split(':') as [string, Direction];
+                  setSort(key ? { key, direction } : undefined);
+                }}
+              >
+                {!sort && <option value="">As listed</option>}
+                {columns.flatMap((column) =>
+                  (['descending', 'ascending'] as const).map((direction) => (
+                    <option key={`${column.key}:${direction}`} value={`${column.key}:${direction}`}>
+                      {column.header} ({sortWords(column, direction)})
+                    </option>
+                  )),
+                )}
+              </select>
+            </div>
+          )}
+          <ScrollBox labelledBy={captionId} columns={columns.length}>
+            <table
+              className="nhsuk-table"
+              // biome-ignore lint/a11y/noRedundantRoles: a phone shows the table as cards (display: block), which drops its implicit roles
+              role="table"
+            >
+              <caption className="nhsuk-table__caption nhsuk-table__caption--s" id={captionId}>
+                {caption}
+              </caption>
+              <thead
+                className="nhsuk-table__head"
+                // biome-ignore lint/a11y/noRedundantRoles: a phone shows the table as cards (display: block), which drops its implicit roles
+                role="rowgroup"
+              >
+                <tr
+                  className="nhsuk-table__row"
+                  // biome-ignore lint/a11y/noRedundantRoles: a phone shows the table as cards (display: block), which drops its implicit roles
+                  role="row"
+                >
+                  {columns.map((column) => (
+                    <th
+                      key={column.key}
+                      className={`nhsuk-table__header${column.numeric ? ' fp-num' : ''}`}
+                      scope="col"
+                      // biome-ignore lint/a11y/noRedundantRoles: a phone shows the table as cards (display: block), which drops its implicit roles
+                      role="columnheader"
+                      aria-sort={sort?.key === column.key ? sort.direction : 'none'}
+                    >
+                      <button type="button" className="fp-sort-button" onClick={() => toggle(column.key)}>
+                        {column.header}
+                        {sort?.key === column.key && (
+                          <span aria-hidden="true">{sort.direction === 'ascending' ? ' ▲' : ' ▼'}</span>
+                        )}
+                      </button>
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+              </thead>
+              <tbody
+                className="nhsuk-table__body"
+                // biome-ignore lint/a11y/noRedundantRoles: a phone shows the table as cards (display: block), which drops its implicit roles
+                role="rowgroup"
+              >
+                {sorted.map((row) => (
+                  <tr
+                    className="nhsuk-table__row"
+                    key={rowKey(row)}
+                    // biome-ignore lint/a11y/noRedundantRoles: a phone shows the table as cards (display: block), which drops its implicit roles
+                    role="row"
+                  >
+                    {columns.map((column) => {
+                      const content = column.render ? column.render(row) : column.value(row);
+                      const className = `nhsuk-table__${column.rowHeader ? 'header' : 'cell'}${column.numeric ? ' fp-num' : ''}`;
+                      return column.rowHeader ? (
+                        <th
+                          key={column.key}
+                          className={className}
+                          scope="row"
+                          // biome-ignore lint/a11y/noRedundantRoles: a phone shows the table as cards (display: block), which drops its implicit roles
+                          role="rowheader"
+                        >
+                          {content}
+                        </th>
+                      ) : (
+                        <td
+                          key={column.key}
+                          className={className}
+                          // biome-ignore lint/a11y/noRedundantRoles: a phone shows the table as cards (display: block), which drops its implicit roles
+                          role="cell"
+                        >
+                          {/* The column's name beside its figure on a phone; screen readers have the header. */}
+                          {stackOnNarrow && (
+                            <span className="fp-cell-label" aria-hidden="true">
+                              {column.header}
+                            </span>
+                          )}
+                          <span className="fp-cell-value">{content}</span>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
+        </div>
       )}
     </>
   );
+}
+
+function sortWords<T>(column: Column<T>, direction: Direction): string {
+  if (column.numeric) return direction === 'descending' ? 'largest first' : 'smallest first';
+  return direction === 'descending' ? 'Z to A' : 'A to Z';
 }
 
 export function ExportLinks({ path, query, label, formats = ['xlsx', 'csv'] }: TableExport) {

@@ -3,6 +3,7 @@
 import type { HeatMap } from '../../api/assurance-types.ts';
 import { exportUrl } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { ScrollBox } from '../../components/scroll-box.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { Link, setQuery, useLocation, useTitle } from '../../router.tsx';
 import { AssuranceNav } from './assurance-nav.tsx';
@@ -48,7 +49,7 @@ export default function HeatmapPage() {
                   ))}
                 </select>
               </div>
-              <div className="fp-table-scroll">
+              <ScrollBox label={`Standing ratings in ${round.name}`}>
                 <table className="nhsuk-table">
                   <caption className="nhsuk-table__caption">Standing ratings in {round.name}</caption>
                   <thead className="nhsuk-table__head">
@@ -80,13 +81,13 @@ export default function HeatmapPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
               <p>
                 <a href={exportUrl('/assurance/heatmap', { round: round.id }, 'xlsx')}>Export to Excel</a> ·{' '}
                 <a href={exportUrl('/assurance/heatmap', { round: round.id }, 'csv')}>CSV</a>
               </p>
               <h2>Over rounds</h2>
-              <div className="fp-table-scroll">
+              <ScrollBox label="Mean score by round">
                 <table className="nhsuk-table">
                   <caption className="nhsuk-table__caption">
                     Mean score by round (red 1, amber/red 2, amber/green 3, green 4; not assessed is left out)
@@ -114,7 +115,7 @@ export default function HeatmapPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             </>
           );
         }}

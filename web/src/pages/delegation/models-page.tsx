@@ -7,6 +7,7 @@ import type { CommissioningModel, ModelEntry, ModelsAnswer } from '../../api/del
 import type { ServiceCatalogue } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ExportLinks } from '../../components/data-table.tsx';
+import { ScrollBox } from '../../components/scroll-box.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { setQuery, useLocation, useTitle } from '../../router.tsx';
 import { DelegationNav } from './delegation-nav.tsx';
@@ -112,8 +113,7 @@ function Timeline({ rows, names }: { rows: ModelEntry[]; names: Map<string, stri
           export them all to Excel.
         </p>
       )}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-      <section className="fp-table-scroll" aria-labelledby="timeline-caption" tabIndex={0}>
+      <ScrollBox labelledBy="timeline-caption">
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s" id="timeline-caption">
             Commissioning model per footprint and financial year (proposed ones marked)
@@ -164,7 +164,7 @@ function Timeline({ rows, names }: { rows: ModelEntry[]; names: Map<string, stri
             })}
           </tbody>
         </table>
-      </section>
+      </ScrollBox>
     </>
   );
 }

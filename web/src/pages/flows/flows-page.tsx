@@ -6,8 +6,10 @@ import { useApi } from '../../api/use-api.ts';
 import { useOverviewForFilters } from '../../api/use-years.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { DEFAULT_FLOW_LIMIT, flowSankeyChart } from '../../charts/flow-sankey-chart.ts';
+import { footprintGroups, serviceGroups } from '../../components/choice-groups.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { FigureWithTable } from '../../components/figure-with-table.tsx';
+import { GroupedSelect } from '../../components/grouped-select.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
@@ -67,25 +69,15 @@ function FlowFilters({ service, year, footprint }: { service: string; year: stri
   const years = overview.state === 'ready' ? overview.data.years : [];
   return (
     <search className="fp-filters" aria-label="Filter flows">
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="flow-service">
-          Service
-        </label>
-        <select
-          className="nhsuk-select"
-          id="flow-service"
-          value={service}
-          onChange={(e) => setQuery({ service: e.target.value })}
-        >
-          <option value="">All services</option>
-          {services.state === 'ready' &&
-            services.data.rows.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
-        </select>
-      </div>
+      <GroupedSelect
+        id="flow-service"
+        label="Service"
+        searchLabel="Search services"
+        value={service}
+        onChange={(v) => setQuery({ service: v })}
+        everything={{ value: '', label: 'All services' }}
+        groups={services.state === 'ready' ? serviceGroups(services.data.rows) : []}
+      />
       <div className="nhsuk-form-group">
         <label className="nhsuk-label" htmlFor="flow-year">
           Financial year
@@ -104,25 +96,15 @@ function FlowFilters({ service, year, footprint }: { service: string; year: stri
           ))}
         </select>
       </div>
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="flow-footprint">
-          Footprint
-        </label>
-        <select
-          className="nhsuk-select"
-          id="flow-footprint"
-          value={footprint}
-          onChange={(e) => setQuery({ footprint: e.target.value })}
-        >
-          <option value="">All of England</option>
-          {footprints.state === 'ready' &&
-            footprints.data.rows.map((f) => (
-              <option key={f.name} value={f.name}>
-                {f.name}
-              </option>
-            ))}
-        </select>
-      </div>
+      <GroupedSelect
+        id="flow-footprint"
+        label="Footprint"
+        searchLabel="Search footprints"
+        value={footprint}
+        onChange={(v) => setQuery({ footprint: v })}
+        everything={{ value: '', label: 'All of England' }}
+        groups={footprints.state === 'ready' ? footprintGroups(footprints.data.rows) : []}
+      />
     </search>
   );
 }

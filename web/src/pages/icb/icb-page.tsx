@@ -13,10 +13,12 @@ import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
+import { YearSelect } from '../../components/year-select.tsx';
 import { formatCount, formatPounds, formatPoundsAndPence, formatShare } from '../../format.ts';
 import { Link, useLocation, useTitle } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { IcbRisks } from '../risks/icb-risks.tsx';
+import { IcbComparisonView, useIcbComparison } from './icb-comparison.tsx';
 
 export default function IcbPage({ code }: { code: string }) {
   const { query } = useLocation();
@@ -68,6 +70,9 @@ function BoardPackLinks({ icb }: { icb: IcbProfile['icb'] }) {
 
 function IcbProfileView({ data, year }: { data: IcbProfile; year: string | undefined }) {
   const { icb, population } = data;
+  const comparison = useIcbComparison(icb.code);
+  const shownYear = data.provenance.financialYear ?? '';
+  const years = comparison.state === 'ready' ? comparison.data.years.map((y) => y.financialYear) : [shownYear];
   const pyramid = useMemo(() => populationPyramidChart(population.pyramid), [population.pyramid]);
   const programmes = useMemo(
     () =>
@@ -86,6 +91,9 @@ function IcbProfileView({ data, year }: { data: IcbProfile; year: string | undef
         {icb.code} · {icb.region.name}
       </span>
       <h1>{icb.name}</h1>
+      <div className="fp-filters">
+        <YearSelect years={years} year={shownYear} />
+      </div>
       <dl className="nhsuk-summary-list">
         <SummaryRow label="Registered population" value={formatCount(population.total)} />
         <SummaryRow
@@ -130,6 +138,9 @@ function IcbProfileView({ data, year }: { data: IcbProfile; year: string | undef
           Every service and its arrangement for {icb.name}
         </Link>
       </p>
+
+      <h2>Compared with England, the region and similar ICBs</h2>
+      <IcbComparisonView result={comparison} year={shownYear} />
 
       <h2>Population</h2>
       <FigureWithTable

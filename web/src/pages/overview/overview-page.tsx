@@ -1,11 +1,12 @@
 // England overview: specialised spend by year, a map of ICBs by population-basis spend per head, and
 // every ICB's spend on both bases with the difference and the share treated outside the ICB.
-import { useEffect, useMemo, useState } from 'react';
-import type { IcbBoundaries, Overview, OverviewIcb } from '../../api/types.ts';
+import { useMemo } from 'react';
+import type { Overview, OverviewIcb } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
-import { Chart, registerMap } from '../../charts/chart.tsx';
-import { ICB_MAP_NAME, icbMapChart } from '../../charts/icb-map-chart.ts';
+import { Chart } from '../../charts/chart.tsx';
+import { icbMapChart } from '../../charts/icb-map-chart.ts';
 import { spendByYearChart } from '../../charts/spend-by-year-chart.ts';
+import { useIcbBoundaries } from '../../charts/use-icb-boundaries.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';
@@ -22,6 +23,8 @@ import {
 } from '../../format.ts';
 import { Link, useLocation, useTitle } from '../../router.tsx';
 
+// Key columns first: after the ICB's name, the figures an analyst compares ICBs on, so they are on screen
+// without scrolling; the region and the provider-basis figures follow.
 const ICB_COLUMNS: Column<OverviewIcb>[] = [
   {
     key: 'name',
@@ -31,20 +34,12 @@ const ICB_COLUMNS: Column<OverviewIcb>[] = [
     // "NHS … Integrated Care Board" is said once, in the column header, so the figures fit beside the names.
     render: (r) => <Link href={`/icb/${encodeURIComponent(r.code)}`}>{shortIcbName(r.name)}</Link>,
   },
-  { key: 'region', header: 'Region', value: (r) => r.regionName },
   {
-    key: 'population',
-    header: 'Population',
+    key: 'spendPerHead',
+    header: 'Spend per head',
     numeric: true,
-    value: (r) => r.population,
-    render: (r) => formatCount(r.population),
-  },
-  {
-    key: 'providerBasisSpend',
-    header: 'Provider-basis spend',
-    numeric: true,
-    value: (r) => r.providerBasisSpend,
-    render: (r) => formatPounds(r.providerBasisSpend),
+    value: (r) => r.spendPerHead,
+    render: (r) => formatPoundsAndPence(r.spendPerHead),
   },
   {
     key: 'populationBasisSpend',
@@ -68,12 +63,20 @@ const ICB_COLUMNS: Column<OverviewIcb>[] = [
     render: (r) => formatShare(r.outOfAreaShare),
   },
   {
-    key: 'spendPerHead',
-    header: 'Spend per head',
+    key: 'providerBasisSpend',
+    header: 'Provider-basis spend',
     numeric: true,
-    value: (r) => r.spendPerHead,
-    render: (r) => formatPoundsAndPence(r.spendPerHead),
+    value: (r) => r.providerBasisSpend,
+    render: (r) => formatPounds(r.providerBasisSpend),
   },
+  {
+    key: 'population',
+    header: 'Population',
+    numeric: true,
+    value: (r) => r.population,
+    render: (r) => formatCount(r.population),
+  },
+  { key: 'region', header: 'Region', value: (r) => r.regionName },
 ];
 
 export default function OverviewPage() {
@@ -191,18 +194,11 @@ function OverviewFigures({ data, year }: { data: Overview; year: string }) {
 
 /** Boundaries are fetched once per page load and registered with ECharts before the map is drawn. */
 function IcbMap({ icbs }: { icbs: OverviewIcb[] }) {
-  const boundaries = useApi<IcbBoundaries>('/geography/icbs.geojson');
-  const [registered, setRegistered] = useState(false);
-  useEffect(() => {
-    if (boundaries.state !== 'ready') return;
-    // ECharts' GeoJSON type is stricter than the wire format; the features are passed through unchanged.
-    registerMap(ICB_MAP_NAME, boundaries.data as unknown as Parameters<typeof registerMap>[1]);
-    setRegistered(true);
-  }, [boundaries]);
+  const boundaries = useIcbBoundaries();
   const option = useMemo(() => icbMapChart(icbs), [icbs]);
   if (boundaries.state === 'failed')
     return <Failed what="the ICB boundaries" error={boundaries.error} onRetry={boundaries.reload} />;
-  if (!registered) return <Loading what="the ICB map" />;
+  if (boundaries.state !== 'ready') return <Loading what="the ICB map" />;
   const highest = [...icbs].sort((a, b) => (b.spendPerHead ?? 0) - (a.spendPerHead ?? 0))[0];
   return (
     <>
@@ -212,8 +208,8 @@ function IcbMap({ icbs }: { icbs: OverviewIcb[] }) {
         label={`Map of England's ICBs shaded by population-basis spend per head${highest ? `; highest is ${highest.name} at ${formatPoundsAndPence(highest.spendPerHead)}` : ''}. The table below gives every ICB's figure.`}
       />
       <p className="nhsuk-body-s">
-        Darker blue means more specialised spend per registered patient. Every ICB's figure is in the table below (sort
-        by "Spend per head").
+        Darker blue means more specialised spend per registered patient: the scale runs from the lowest ICB's spend per
+        head to the highest's. Every ICB's figure is in the table below (sort by "Spend per head").
       </p>
     </>
   );

@@ -1,13 +1,12 @@
 // The clinical networks register: the nationally mandated specialised network types and the networks
 // recorded (shipped South London ICS/APC networks and any users added), and for a chosen network its
 // footprint on the map and the flows its member providers carry.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ClinicalNetwork, NetworkAnswer, NetworkFlow, NetworksAnswer } from '../../api/places-types.ts';
-import type { IcbBoundaries } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
-import { Chart, registerMap } from '../../charts/chart.tsx';
-import { ICB_MAP_NAME } from '../../charts/icb-map-chart.ts';
+import { Chart } from '../../charts/chart.tsx';
 import { networkFootprintMapChart } from '../../charts/network-footprint-map-chart.ts';
+import { useIcbBoundaries } from '../../charts/use-icb-boundaries.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';
 import { Async, Empty, Failed, Loading } from '../../components/states.tsx';
@@ -140,13 +139,7 @@ function NetworkDetail({ name }: { name: string }) {
 }
 
 function FootprintMap({ name, icbs }: { name: string; icbs: string[] }) {
-  const boundaries = useApi<IcbBoundaries>('/geography/icbs.geojson');
-  const [registered, setRegistered] = useState(false);
-  useEffect(() => {
-    if (boundaries.state !== 'ready') return;
-    registerMap(ICB_MAP_NAME, boundaries.data as unknown as Parameters<typeof registerMap>[1]);
-    setRegistered(true);
-  }, [boundaries]);
+  const boundaries = useIcbBoundaries();
   const all = useMemo(
     () => (boundaries.state === 'ready' ? boundaries.data.features.map((f) => f.properties) : []),
     [boundaries],
@@ -154,7 +147,7 @@ function FootprintMap({ name, icbs }: { name: string; icbs: string[] }) {
   const option = useMemo(() => networkFootprintMapChart(all, icbs), [all, icbs]);
   if (boundaries.state === 'failed')
     return <Failed what="the ICB boundaries" error={boundaries.error} onRetry={boundaries.reload} />;
-  if (!registered) return <Loading what="the footprint map" />;
+  if (boundaries.state !== 'ready') return <Loading what="the footprint map" />;
   const names = all.filter((i) => icbs.includes(i.code)).map((i) => i.name);
   return (
     <Chart

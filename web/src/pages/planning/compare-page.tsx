@@ -6,6 +6,7 @@ import { Chart } from '../../charts/chart.tsx';
 import { scenarioComparisonChart } from '../../charts/scenario-comparison-chart.ts';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { FigureWithTable } from '../../components/figure-with-table.tsx';
+import { ScrollBox } from '../../components/scroll-box.tsx';
 import { Failed, Loading } from '../../components/states.tsx';
 import { formatPounds } from '../../format.ts';
 import { Link, setQuery, useLocation, useTitle } from '../../router.tsx';
@@ -129,8 +130,7 @@ function Comparison({ plans, unitAsked }: { plans: Plan[]; unitAsked: string | n
           <span className="nhsuk-u-visually-hidden"> (the comparison of {plans.length} scenarios)</span>
         </a>
       </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-      <section className="fp-table-scroll" aria-label="Key figures side by side" tabIndex={0}>
+      <ScrollBox label="Key figures side by side">
         <table className="nhsuk-table" data-testid="comparison-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Key figures side by side</caption>
           <thead className="nhsuk-table__head">
@@ -160,7 +160,7 @@ function Comparison({ plans, unitAsked }: { plans: Plan[]; unitAsked: string | n
             ))}
           </tbody>
         </table>
-      </section>
+      </ScrollBox>
       <FigureWithTable
         title="Gap (allocation − plan spend) by year, £ million; below zero is a deficit"
         chart={<Chart option={gapChart} label="Gap by year for each scenario" />}

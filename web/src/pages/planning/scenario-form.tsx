@@ -3,6 +3,7 @@
 // the allocation's target, convergence and control totals, and an optional risk share.
 import type { ReactNode } from 'react';
 import type { PlanningChoices, Scenario, ScenarioProblem } from '../../api/planning-types.ts';
+import { ScrollBox } from '../../components/scroll-box.tsx';
 import { CodePicker } from './code-picker.tsx';
 import { NumberField } from './number-field.tsx';
 import { fieldId, planYears, withUnits, withYears } from './scenario-draft.ts';
@@ -52,8 +53,7 @@ function YearGrid({
   rows: { label: ReactNode; key: string; cells: (year: string, i: number) => ReactNode }[];
 }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <section className="fp-table-scroll" aria-label={caption} tabIndex={0}>
+    <ScrollBox label={caption} columns={years.length + 1}>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
         <thead className="nhsuk-table__head">
@@ -83,7 +83,7 @@ function YearGrid({
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollBox>
   );
 }
 

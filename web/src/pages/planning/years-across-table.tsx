@@ -1,5 +1,6 @@
 // A table laid out as a finance lead lays out a plan: one line per figure, the plan years across.
 import { useId } from 'react';
+import { ScrollBox } from '../../components/scroll-box.tsx';
 
 export interface YearsAcrossLine {
   label: string;
@@ -29,8 +30,7 @@ export function YearsAcrossTable({
 }) {
   const captionId = useId();
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <section className="fp-table-scroll" aria-labelledby={captionId} tabIndex={0} data-testid={testId}>
+    <ScrollBox labelledBy={captionId} testId={testId}>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s" id={captionId}>
           {caption}
@@ -66,6 +66,6 @@ export function YearsAcrossTable({
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollBox>
   );
 }

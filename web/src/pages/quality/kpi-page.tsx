@@ -11,6 +11,7 @@ import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { Async } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
 import { useTitle } from '../../router.tsx';
+import { kpiSubject } from './kpi-words.ts';
 import { AssuranceIcon, StatusTag, VariationIcon } from './spc-icons.tsx';
 
 export default function KpiPage({ id }: { id: string }) {
@@ -33,10 +34,10 @@ function KpiView({ data }: { data: KpiAnswer }) {
     <>
       <span className="nhsuk-caption-l">{kpi.kpiId}</span>
       <h1>
-        {kpi.name}: {kpi.providerCode ?? kpi.icbCode}
+        {kpi.name}: {kpiSubject(kpi)}
       </h1>
       <dl className="nhsuk-summary-list">
-        <SummaryRow label="Service" value={kpi.serviceCode} />
+        <SummaryRow label="Service" value={`${kpi.serviceName} (${kpi.serviceCode})`} />
         <SummaryRow label="Better when" value={kpi.direction === 'increase' ? 'higher' : 'lower'} />
         <SummaryRow
           label="Target"

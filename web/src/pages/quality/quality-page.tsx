@@ -8,6 +8,7 @@ import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { Link, useTitle } from '../../router.tsx';
 import { canEdit, useSession } from '../../session.tsx';
+import { inUnit, kpiSubject } from './kpi-words.ts';
 import { AssuranceIcon, StatusTag, VariationIcon } from './spc-icons.tsx';
 
 const KPI_COLUMNS: Column<KpiRow>[] = [
@@ -15,27 +16,28 @@ const KPI_COLUMNS: Column<KpiRow>[] = [
     key: 'name',
     header: 'KPI',
     rowHeader: true,
-    value: (k) => `${k.name} ${k.providerCode ?? k.icbCode}`,
+    value: (k) => `${k.name} ${kpiSubject(k)}`,
     render: (k) => (
       <Link href={`/quality/kpi/${encodeURIComponent(k.kpiId)}`}>
-        {k.name} — {k.providerCode ?? k.icbCode}
+        {k.name} — {kpiSubject(k)}
       </Link>
     ),
   },
-  { key: 'service', header: 'Service', value: (k) => k.serviceCode },
+  { key: 'service', header: 'Service', value: (k) => k.serviceName },
   {
     key: 'latest',
     header: 'Latest',
     numeric: true,
     value: (k) => k.lastValue,
-    render: (k) => (k.lastValue === null ? '' : `${k.lastValue}${k.unit === '%' ? '%' : ` ${k.unit}`}`),
+    render: (k) => (k.lastValue === null ? '' : inUnit(k.lastValue, k.unit)),
   },
   {
     key: 'target',
     header: 'Target',
     numeric: true,
     value: (k) => k.target,
-    render: (k) => (k.target === null ? 'None' : `${k.direction === 'increase' ? '≥' : '≤'} ${k.target}`),
+    render: (k) =>
+      k.target === null ? 'None' : `${k.direction === 'increase' ? '≥' : '≤'} ${inUnit(k.target, k.unit)}`,
   },
   {
     key: 'variation',

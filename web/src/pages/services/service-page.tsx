@@ -10,20 +10,22 @@ import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
+import { YearSelect } from '../../components/year-select.tsx';
 import { formatCount, formatFlag, formatPounds, formatPoundsAndPence, shortIcbName } from '../../format.ts';
 import { Link, useLocation, useTitle } from '../../router.tsx';
 import { DelegationTag, IcbStatusSelect } from './delegation-status.tsx';
+import { ServiceTrendView, useServiceTrend } from './service-trend.tsx';
 
 export default function ServicePage({ code }: { code: string }) {
   const { query } = useLocation();
   const year = query.get('year') ?? undefined;
   const icb = query.get('icb') ?? '';
   const profile = useApi<ServiceProfile>(`/services/${encodeURIComponent(code)}`, { year, icb: icb || undefined });
-  useTitle(profile.state === 'ready' ? profile.data.service.name : `Service ${code}`);
+  useTitle(profile.state === 'ready' ? profile.data.service.name : `Service code ${code}`);
   return (
     <>
       <Breadcrumbs trail={[{ href: '/services', text: 'Services' }]} />
-      {profile.state !== 'ready' && <h1>Service {code}</h1>}
+      {profile.state !== 'ready' && <h1>Service code {code}</h1>}
       <Async result={profile} what={`service ${code}`}>
         {(data) => <ServiceView data={data} year={year} icb={icb} />}
       </Async>
@@ -33,6 +35,9 @@ export default function ServicePage({ code }: { code: string }) {
 
 function ServiceView({ data, year, icb }: { data: ServiceProfile; year: string | undefined; icb: string }) {
   const { service } = data;
+  const trend = useServiceTrend(service.code);
+  const shownYear = data.provenance.financialYear ?? '';
+  const years = trend.state === 'ready' ? trend.data.years.map((y) => y.financialYear) : [shownYear];
   const perHead = useMemo(
     () =>
       rankedBarChart(
@@ -45,8 +50,11 @@ function ServiceView({ data, year, icb }: { data: ServiceProfile; year: string |
   const path = `/services/${encodeURIComponent(service.code)}`;
   return (
     <>
-      <span className="nhsuk-caption-l">Service {service.code}</span>
+      <span className="nhsuk-caption-l">Service code {service.code}</span>
       <h1>{service.name}</h1>
+      <div className="fp-filters">
+        <YearSelect years={years} year={shownYear} />
+      </div>
       <dl className="nhsuk-summary-list">
         <SummaryRow label="Programme of care" value={service.programme || 'Not known'} />
         <SummaryRow label="Highly specialised" value={formatFlag(service.highlySpecialised)} />
@@ -93,7 +101,10 @@ function ServiceView({ data, year, icb }: { data: ServiceProfile; year: string |
       <ExportLinks path={path} query={exportQuery} label={`${service.name} by ICB and provider`} formats={['xlsx']} />
       <HowCalculated provenance={data.provenance} />
 
-      <h2>Spend per head by ICB</h2>
+      <h2>Over the years</h2>
+      <ServiceTrendView result={trend} />
+
+      <h2>Spend per head by ICB, {shownYear}</h2>
       {data.byIcb.length === 0 ? (
         <Empty title="No spend for this service">
           <p>The dataset has no activity for this service in {data.provenance.financialYear}.</p>

@@ -21,33 +21,15 @@ function FlagTag({ flag }: { flag: boolean | null }) {
   return <strong className={`nhsuk-tag ${colour}`}>{text}</strong>;
 }
 
+// Key columns first: the service, then its size (spend, patients, providers), then how it is
+// commissioned; the code last, for looking a service up elsewhere.
 const COLUMNS: Column<ServiceRow>[] = [
-  { key: 'code', header: 'Code', value: (r) => r.code },
   {
     key: 'name',
     header: 'Service',
     rowHeader: true,
     value: (r) => r.name,
     render: (r) => <Link href={`/services/${encodeURIComponent(r.code)}`}>{r.name}</Link>,
-  },
-  { key: 'programme', header: 'Programme of care', value: (r) => r.programme || UNKNOWN_PROGRAMME },
-  {
-    key: 'highlySpecialised',
-    header: 'Highly specialised',
-    value: (r) => formatFlag(r.highlySpecialised),
-    render: (r) => <FlagTag flag={r.highlySpecialised} />,
-  },
-  {
-    key: 'delegated2023',
-    header: 'Delegated 2023 (59)',
-    value: (r) => formatFlag(r.delegated2023),
-    render: (r) => <FlagTag flag={r.delegated2023} />,
-  },
-  {
-    key: 'delegated2025',
-    header: 'Delegated 2025',
-    value: (r) => formatFlag(r.delegated2025),
-    render: (r) => <FlagTag flag={r.delegated2025} />,
   },
   {
     key: 'nationalSpend',
@@ -70,6 +52,26 @@ const COLUMNS: Column<ServiceRow>[] = [
     value: (r) => r.providers,
     render: (r) => formatCount(r.providers),
   },
+  { key: 'programme', header: 'Programme of care', value: (r) => r.programme || UNKNOWN_PROGRAMME },
+  {
+    key: 'highlySpecialised',
+    header: 'Highly specialised',
+    value: (r) => formatFlag(r.highlySpecialised),
+    render: (r) => <FlagTag flag={r.highlySpecialised} />,
+  },
+  {
+    key: 'delegated2023',
+    header: 'Delegated 2023 (59)',
+    value: (r) => formatFlag(r.delegated2023),
+    render: (r) => <FlagTag flag={r.delegated2023} />,
+  },
+  {
+    key: 'delegated2025',
+    header: 'Delegated 2025',
+    value: (r) => formatFlag(r.delegated2025),
+    render: (r) => <FlagTag flag={r.delegated2025} />,
+  },
+  { key: 'code', header: 'Code', value: (r) => r.code },
 ];
 
 export default function ServicesPage() {

@@ -1,14 +1,13 @@
 // The atlas of variation for one service, measure and year: every ICB on a funnel plot against England and
 // on a map by where it sits, how the spread across ICBs has moved year on year, and the rates with their
 // confidence intervals in a table that exports to Excel.
-import { useEffect, useMemo, useState } from 'react';
-import type { IcbBoundaries } from '../../api/types.ts';
+import { useMemo } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import type { AtlasAnswer, AtlasRate } from '../../api/variation-types.ts';
-import { Chart, registerMap } from '../../charts/chart.tsx';
+import { Chart } from '../../charts/chart.tsx';
 import { funnelPlotChart } from '../../charts/funnel-plot-chart.ts';
-import { ICB_MAP_NAME } from '../../charts/icb-map-chart.ts';
 import { outlierMapChart } from '../../charts/outlier-map-chart.ts';
+import { useIcbBoundaries } from '../../charts/use-icb-boundaries.ts';
 import { variationOverTimeChart } from '../../charts/variation-over-time-chart.ts';
 import { type Column, DataTable, ExportLinks } from '../../components/data-table.tsx';
 import { FigureWithTable } from '../../components/figure-with-table.tsx';
@@ -17,6 +16,7 @@ import { Async, Empty, Failed, Loading } from '../../components/states.tsx';
 import { formatCount, shortIcbName } from '../../format.ts';
 import { Link, setQuery, useLocation, useTitle } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
+import { useNarrowScreen } from '../../use-narrow-screen.ts';
 import { formatChange, formatInterval, formatRate, significanceWords } from './variation-format.ts';
 
 export default function VariationPage() {
@@ -170,6 +170,7 @@ function rateColumns(measure: string): Column<AtlasRate>[] {
 
 function AtlasView({ data }: { data: AtlasAnswer }) {
   const { session } = useSession();
+  const narrow = useNarrowScreen();
   const { measure } = data;
   const counts = measure !== 'spend';
   const current = data.overTime.find((v) => v.financialYear === data.year);
@@ -196,12 +197,13 @@ function AtlasView({ data }: { data: AtlasAnswer }) {
         },
         current?.funnelBaseline ?? 0,
         'per 100,000',
+        { narrow },
       ),
-    [data, current],
+    [data, current, narrow],
   );
   const overTime = useMemo(
-    () => variationOverTimeChart(data.overTime, counts ? 'per 100,000' : '£ per head'),
-    [data.overTime, counts],
+    () => variationOverTimeChart(data.overTime, counts ? 'per 100,000' : '£ per head', { narrow }),
+    [data.overTime, counts, narrow],
   );
   const ownIcb = session?.user.organisation.type === 'icb' ? session.user.organisation : null;
   const exportQuery = { service: data.service.code, measure, year: data.year };
@@ -315,20 +317,14 @@ function AtlasView({ data }: { data: AtlasAnswer }) {
 }
 
 function OutlierMap({ rates }: { rates: AtlasRate[] }) {
-  const boundaries = useApi<IcbBoundaries>('/geography/icbs.geojson');
-  const [registered, setRegistered] = useState(false);
-  useEffect(() => {
-    if (boundaries.state !== 'ready') return;
-    registerMap(ICB_MAP_NAME, boundaries.data as unknown as Parameters<typeof registerMap>[1]);
-    setRegistered(true);
-  }, [boundaries]);
+  const boundaries = useIcbBoundaries();
   const option = useMemo(
     () => outlierMapChart(rates.map((r) => ({ code: r.icbCode, name: r.icbName, significance: r.significance }))),
     [rates],
   );
   if (boundaries.state === 'failed')
     return <Failed what="the ICB boundaries" error={boundaries.error} onRetry={boundaries.reload} />;
-  if (!registered) return <Loading what="the ICB map" />;
+  if (boundaries.state !== 'ready') return <Loading what="the ICB map" />;
   return (
     <FigureWithTable
       title="Map: where each ICB sits against England"

@@ -1,0 +1,16 @@
+// A KPI's subject and figures in words, for the quality pages.
+import type { KpiRow } from '../../api/variation-types.ts';
+
+/** What a KPI is about: the provider's name, else the ICB's, with the code beside. */
+export function kpiSubject(row: Pick<KpiRow, 'providerCode' | 'providerName' | 'icbCode' | 'icbName'>): string {
+  const code = row.providerCode ?? row.icbCode;
+  const name = row.providerCode ? row.providerName : row.icbName;
+  if (!code) return '';
+  return name && name !== code ? `${name} (${code})` : code;
+}
+
+/** A figure in the KPI's unit: 1% for a percentage, 12 days for other units (as the escalation reasons say). */
+export function inUnit(value: number, unit: string): string {
+  if (unit === '%') return `${value}%`;
+  return unit ? `${value} ${unit}` : String(value);
+}
