@@ -1,20 +1,18 @@
-// The `footprint` command. Each verb lives in commands/<verb>.ts and registers itself here.
-import { Command } from 'commander';
-import { COMMANDS } from './commands/index.ts';
+// The `footprint` command. Each verb lives in commands/<verb>.ts and registers itself in program.ts. When a
+// running server holds the workspace, the command line is sent to it and run there (control/), so the
+// server never locks the command line out.
+import { forwardIfServed } from './control/control-client.ts';
 import { exitWithError } from './output.ts';
+import { buildProgram } from './program.ts';
 
-export function buildProgram(): Command {
-  const program = new Command('footprint')
-    .description('Plan NHS specialised services on the right population footprint.')
-    .showHelpAfterError('(run `footprint --help` for the commands)')
-    .configureOutput({ outputError: (text, write) => write(text) });
-  for (const register of COMMANDS) register(program);
-  return program;
-}
+export { buildProgram };
 
 // Only run when executed, not when imported by tests.
 if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) {
-  buildProgram()
-    .parseAsync(process.argv)
+  forwardIfServed(process.argv.slice(2))
+    .then(async (exitCode) => {
+      if (exitCode === null) await buildProgram().parseAsync(process.argv);
+      else process.exit(exitCode);
+    })
     .catch((error: unknown) => exitWithError(error));
 }

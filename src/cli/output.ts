@@ -2,6 +2,7 @@
 // problems a user can act on, never a stack trace.
 import { SingleBar } from 'cli-progress';
 import { describeProblem, FootprintError } from '../core/errors.ts';
+import { cliSession } from './session.ts';
 
 export interface Progress {
   update(done: number, note?: string): void;
@@ -11,8 +12,8 @@ export interface Progress {
 /** A progress reporter for `total` units of work. On a terminal it draws a bar; otherwise it prints a
  * line at most every 10% so logs and CI stay readable. Writes to stderr so stdout stays data. */
 export function startProgress(label: string, total: number): Progress {
-  const stream = process.stderr;
-  if (stream.isTTY) {
+  const { stderr: stream, stderrIsTTY } = cliSession();
+  if (stderrIsTTY) {
     const bar = new SingleBar({
       format: `${label} [{bar}] {percentage}% | {value}/{total} {note}`,
       stream,
@@ -43,21 +44,27 @@ export function startProgress(label: string, total: number): Progress {
 /** Lets a progress bar redraw during long synchronous-looking work. */
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Exit codes: 1 for a problem, 2 for an import with rejected rows (see docs/errors.md). */
-export function exitWithError(error: unknown): never {
+/** Writes what went wrong to the session's stderr and gives the exit code: 1 for a problem, 2 for an import
+ * with rejected rows (see docs/errors.md). */
+export function reportError(error: unknown): number {
+  const { stderr, env } = cliSession();
   if (error instanceof FootprintError) {
-    process.stderr.write(`${describeProblem(error.problem)}\n`);
-    process.exit(error.code === 'FP_IMPORT_REJECTED' ? 2 : 1);
+    stderr.write(`${describeProblem(error.problem)}\n`);
+    return error.code === 'FP_IMPORT_REJECTED' ? 2 : 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`footprint: unexpected failure: ${message}\n`);
-  if (process.env.FOOTPRINT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  process.exit(1);
+  stderr.write(`footprint: unexpected failure: ${message}\n`);
+  if (env.FOOTPRINT_DEBUG && error instanceof Error) stderr.write(`${error.stack}\n`);
+  return 1;
 }
 
-/** Writes a line to stdout. */
+export function exitWithError(error: unknown): never {
+  process.exit(reportError(error));
+}
+
+/** Writes a line to the session's stdout. */
 export function say(line: string): void {
-  process.stdout.write(`${line}\n`);
+  cliSession().stdout.write(`${line}\n`);
 }
 
 /** Progress for work reported as (label, done, total) steps, such as `footprint init`: a new bar starts

@@ -7,6 +7,10 @@ export const ERROR_CODES = {
   FP_WORKSPACE_NOT_FOUND: 'No workspace exists at the given folder; run `footprint init` first.',
   FP_WORKSPACE_NEWER: 'The workspace was written by a newer version of Footprint than this one.',
   FP_WORKSPACE_LOCKED: 'Another Footprint process has the workspace open for writing.',
+  FP_WORKSPACE_SERVED:
+    'A running Footprint server holds the workspace, so this command (init, serve or start) cannot run beside it.',
+  FP_WORKSPACE_SERVER_LOST:
+    'The running server a command was sent to closed the connection before the command finished.',
   // Reference data
   FP_REFERENCE_FILE_MISSING: 'A shipped reference data file is missing from data/reference.',
   FP_REFERENCE_BAD_FILE: 'A reference data file does not have the columns or values expected.',

@@ -39,6 +39,7 @@ import { serviceRoutes } from './routes/services.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
 import { variationRoutes } from './routes/variation.ts';
+import type { WorkspaceChanges } from './workspace-changes.ts';
 
 /** web/dist at the project root, wherever the code runs from. */
 export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../web/dist');
@@ -55,6 +56,8 @@ export interface AppOptions {
   signInRateLimit?: { max: number; timeWindowMs: number };
   /** Largest request body accepted, in bytes. Default 64 KiB (the biggest real body is a footprint). */
   bodyLimit?: number;
+  /** Changes made beside the app's own requests (commands forwarded from the command line). */
+  changes?: WorkspaceChanges;
 }
 
 const API_ROUTES = [
@@ -92,12 +95,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     answers: new AnswerCache(),
     sessions: new SessionCache(),
   };
-  // Any change (footprints, users, sign-in or out) may alter answers or sessions: forget them all.
+  // Any change (footprints, users, sign-in or out, a command-line import) may alter answers or sessions:
+  // forget them all.
+  const forget = () => {
+    context.answers.clear();
+    context.sessions.clear();
+  };
+  options.changes?.subscribe(forget);
   app.addHook('onResponse', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      context.answers.clear();
-      context.sessions.clear();
-    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') forget();
   });
 
   await app.register(fastifyCookie);

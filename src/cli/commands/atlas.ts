@@ -13,8 +13,8 @@ import { writeXlsx } from '../../data/export/write-xlsx.ts';
 import { atlasRatesTable, atlasVariationTable } from '../../data/variation/atlas-tables.ts';
 import { computeAtlas, ensureAtlas } from '../../data/variation/compute-atlas.ts';
 import { readAtlasRates, readAtlasRun, readAtlasVariation } from '../../data/variation/read-atlas.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
@@ -82,7 +82,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'write to this file (needed for xlsx)')
     .action(async (opts: AtlasCliOptions) => {
       const format = checkOptions(opts);
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         if (opts.recompute) await computeAtlas(ws);
         const dataset = await ensureAtlas(ws);
@@ -102,7 +102,7 @@ export function register(program: Command): void {
           say(`Wrote ${[...table.rows].length} rows to ${opts.out}`);
           return;
         }
-        const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+        const out = opts.out ? createWriteStream(opts.out) : cliSession().stdout;
         if (format === 'json') await writeJson(table, out, { atlas: run });
         else await writeCsv(table, out);
         if (opts.out) {

@@ -5,8 +5,8 @@ import { fail } from '../../core/errors.ts';
 import { checkGenerationOptions } from '../../core/generate/generate-options.ts';
 import { calibrateFlows, type FlowCalibrationReport } from '../../data/generate/calibrate-flows.ts';
 import { generateActivity } from '../../data/generate/generate-activity.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say, startProgress } from '../output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 interface GenerateOptions {
   rows?: string;
@@ -51,7 +51,7 @@ export function register(program: Command): void {
           }
         : null;
       if (plan) checkGenerationOptions(plan, '--');
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         if (plan) {
           const progress = startProgress('generate', plan.rows);

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { type OpenedEngine, openActivityEngine } from '../../data/engines/open-engine.ts';
 import { ImportRejectedError, type ImportSummary, importActivity } from '../../data/import/import-activity.ts';
 import { importActivityToCluster } from '../../data/import/import-to-cluster.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { progressReporter, say } from '../output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 function printCounts(summary: ImportSummary): void {
   say(`read ${summary.read}, accepted ${summary.accepted}, rejected ${summary.rejected}`);
@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('--allow-rejects', 'import the valid rows even when some are rejected (default: nothing is imported)')
     .action(
       async (file: string, opts: { workspace?: string; dataset: string; rejects?: string; allowRejects?: boolean }) => {
-        const ws = await openWorkspace(workspaceDir(opts.workspace));
+        const ws = await openCliWorkspace(opts.workspace);
         const progress = progressReporter();
         let engine: OpenedEngine | undefined;
         try {

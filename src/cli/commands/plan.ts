@@ -13,7 +13,8 @@ import { planJson, planRowsTable, planWorkbook } from '../../data/planning/plan-
 import { readScenarioFile } from '../../data/planning/read-scenario-file.ts';
 import { checkScenario, findScenario } from '../../data/planning/scenario-store.ts';
 import { planStoredScenario } from '../../data/planning/stored-plan.ts';
-import { openWorkspace, type Workspace, workspaceDir } from '../../data/workspace.ts';
+import type { Workspace } from '../../data/workspace.ts';
+import { cliPath, cliSession, openCliWorkspace } from '../session.ts';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
@@ -29,14 +30,16 @@ async function plan(ws: Workspace, named: string): Promise<{ scenario: Scenario;
     const { stored, result } = await planStoredScenario(ws, named);
     return { scenario: stored.scenario, result };
   }
-  if (!existsSync(named)) {
+  // Not a stored scenario, so a file, named from where the command was typed.
+  const file = cliPath(named);
+  if (!existsSync(file)) {
     fail('FP_PLAN_SCENARIO_NOT_FOUND', `${named} is neither a stored scenario nor a file.`, {
       where: { parameter: '--scenario' },
       received: named,
       accepted: 'a stored scenario name (`footprint scenario list`) or a scenario JSON file',
     });
   }
-  const scenario = await checkScenario(ws, await readScenarioFile(named), named);
+  const scenario = await checkScenario(ws, await readScenarioFile(file), named);
   return { scenario, result: await planScenario(ws, scenario, { file: named }) };
 }
 
@@ -65,7 +68,7 @@ export function register(program: Command): void {
           hint: 'Add --out plan.xlsx.',
         });
       }
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const { scenario, result } = await plan(ws, opts.scenario);
         if (format === 'xlsx') {
@@ -73,14 +76,14 @@ export function register(program: Command): void {
         } else if (format === 'json') {
           const text = `${JSON.stringify(planJson(result), null, 1)}\n`;
           if (opts.out) await writeFile(opts.out, text);
-          else process.stdout.write(text);
+          else cliSession().stdout.write(text);
         } else if (opts.out) {
           const out = createWriteStream(opts.out);
           await writeCsv(planRowsTable(result), out);
           out.end();
           await finished(out);
         } else {
-          await writeCsv(planRowsTable(result), process.stdout);
+          await writeCsv(planRowsTable(result), cliSession().stdout);
         }
       } finally {
         ws.close();

@@ -1,12 +1,11 @@
 // `footprint scenario add|list|show|remove`: financial-planning scenarios stored in the workspace.
 import type { Command } from 'commander';
-import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { readScenarioFile } from '../../data/planning/read-scenario-file.ts';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../../data/planning/scenario-store.ts';
 import { NATIONAL, requireOrganisation } from '../../data/users/organisations.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { parseListFormat } from '../list-format.ts';
 import { say } from '../output.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 const WORKSPACE = ['--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)'] as const;
 
@@ -22,12 +21,12 @@ export function register(program: Command): void {
     .option(...WORKSPACE)
     .action(async (file: string, opts: { owner: string; replace?: boolean; workspace?: string }) => {
       const json = await readScenarioFile(file);
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const owner = await requireOrganisation(ws, opts.owner, '--owner');
         const saved = await saveScenario(ws, json, {
           owner: owner.code,
-          by: commandLineActor(),
+          by: cliSession().actor,
           file,
           replace: opts.replace,
         });
@@ -47,7 +46,7 @@ export function register(program: Command): void {
     .option(...WORKSPACE)
     .action(async (opts: { format: string; workspace?: string }) => {
       const format = parseListFormat(opts.format);
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         const rows = await listScenarios(ws);
         if (format === 'json') {
@@ -69,7 +68,7 @@ export function register(program: Command): void {
     .argument('<name>', 'scenario name')
     .option(...WORKSPACE)
     .action(async (name: string, opts: { workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         say(JSON.stringify((await getScenario(ws, name)).scenario, null, 2));
       } finally {
@@ -83,9 +82,9 @@ export function register(program: Command): void {
     .argument('<name>', 'scenario name')
     .option(...WORKSPACE)
     .action(async (name: string, opts: { workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
-        await deleteScenario(ws, name, commandLineActor());
+        await deleteScenario(ws, name, cliSession().actor);
         say(`Removed scenario ${name}`);
       } finally {
         ws.close();

@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import type { FastifyInstance } from 'fastify';
+import { openWorkspace, type Workspace } from '../../data/workspace.ts';
 import { buildApp } from '../../server/app.ts';
+import { WorkspaceChanges } from '../../server/workspace-changes.ts';
+import { type ControlChannel, openControlChannel } from '../control/control-server.ts';
 import { parseWholeNumber } from '../options.ts';
 import { say } from '../output.ts';
+import { cliWorkspaceDir } from '../session.ts';
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -13,15 +17,43 @@ export interface ServeOptions {
   host: string;
 }
 
-export async function serveWorkspace(opts: ServeOptions): Promise<void> {
-  const ws = await openWorkspace(workspaceDir(opts.workspace));
-  const app = await buildApp({ workspace: ws });
+export interface RunningServer {
+  ws: Workspace;
+  app: FastifyInstance;
+  control: ControlChannel;
+  /** The port listened on (the one chosen when 0 was asked for). */
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Opens the workspace, listens for HTTP and for commands from the command line. */
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const ws = await openWorkspace(cliWorkspaceDir(opts.workspace));
+  const changes = new WorkspaceChanges();
+  const app = await buildApp({ workspace: ws, changes });
   const port = parseWholeNumber(opts.port, '--port', 0);
   await app.listen({ port, host: opts.host });
-  say(`Footprint is serving ${ws.dir} at http://${opts.host}:${port}/ (Ctrl-C to stop)`);
+  const control = await openControlChannel(ws, { onChange: () => changes.changed(), log: app.log });
+  const address = app.server.address();
+  return {
+    ws,
+    app,
+    control,
+    port: typeof address === 'object' && address ? address.port : port,
+    close: async () => {
+      await control.close();
+      await app.close();
+      ws.close();
+    },
+  };
+}
+
+export async function serveWorkspace(opts: ServeOptions): Promise<void> {
+  const server = await startServer(opts);
+  say(`Footprint is serving ${server.ws.dir} at http://${opts.host}:${server.port}/ (Ctrl-C to stop)`);
+  say('Footprint commands typed meanwhile run through this server.');
   const stop = async () => {
-    await app.close();
-    ws.close();
+    await server.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -6,9 +6,9 @@ import {
   importServices,
   listCurrentServices,
 } from '../../data/reference/import-services.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { parseListFormat } from '../list-format.ts';
 import { say } from '../output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 const flag = (value: boolean | null) => (value === null ? '?' : value ? 'Y' : 'N');
 
@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .argument('<file>', 'CSV or XLSX in the NHS England layout (SERVICE_CODE, …) or the shipped layout (service_id, …)')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (file: string, opts: { workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const s = await importServices(ws, file);
         say(
@@ -40,7 +40,7 @@ export function register(program: Command): void {
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (opts: { format: string; workspace?: string }) => {
       const format = parseListFormat(opts.format);
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         const rows = await listCurrentServices(ws);
         const partial = await catalogueIsShippedPartial(ws);

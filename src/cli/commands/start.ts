@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ensureFirstAdmin } from '../../data/users/ensure-first-admin.ts';
-import { openWorkspace, WORKSPACE_FILE, workspaceDir } from '../../data/workspace.ts';
+import { openWorkspace, WORKSPACE_FILE } from '../../data/workspace.ts';
 import { say } from '../output.ts';
+import { cliWorkspaceDir } from '../session.ts';
 import { initWorkspaceShowingProgress } from './init.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, serveWorkspace } from './serve.ts';
 
@@ -15,7 +16,7 @@ export function register(program: Command): void {
     .option('--port <n>', 'port to listen on', process.env.PORT ?? String(DEFAULT_PORT))
     .option('--host <h>', 'address to bind (loopback by default)', DEFAULT_HOST)
     .action(async (opts: { workspace?: string; port: string; host: string }) => {
-      const dir = workspaceDir(opts.workspace);
+      const dir = cliWorkspaceDir(opts.workspace);
       if (!existsSync(join(dir, WORKSPACE_FILE))) {
         say(`First run: creating a workspace at ${dir} with England reference data and synthetic activity.`);
         const started = Date.now();

@@ -5,8 +5,8 @@ import { fail } from '../../core/errors.ts';
 import { annualSpendVolatility, type CostModel } from '../../core/volatility/index.ts';
 import { badVolatilityArgument } from '../../core/volatility/volatility-arguments.ts';
 import { serviceVolatilityInputs } from '../../data/delegation/service-volatility-inputs.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 interface Options {
   service?: string;
@@ -63,7 +63,7 @@ export function register(program: Command): void {
       let patients = number('patients', opts.patients);
       const population = number('population', opts.population);
       if (opts.service !== undefined) {
-        const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+        const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
         try {
           const inputs = await serviceVolatilityInputs(ws, opts.service, opts.year);
           cost = { kind: 'lognormal', mean: inputs.meanCost, cv: inputs.cvCost };
