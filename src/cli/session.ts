@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { type AuditActor, commandLineActor } from '../data/audit/record-audit.ts';
+import { chooseDataset } from '../data/datasets/current-dataset.ts';
 import { type OpenOptions, openWorkspace, type Workspace } from '../data/workspace.ts';
 
 export interface CliSession {
@@ -86,9 +87,21 @@ export function cliWorkspaceDir(option?: string): string {
   return resolve(session.cwd, option ?? session.env.FOOTPRINT_WORKSPACE ?? 'workspace');
 }
 
-/** Opens the workspace a command names, through the session (the server's connection when forwarded). */
-export function openCliWorkspace(option: string | undefined, options: OpenOptions = {}): Promise<Workspace> {
-  return cliSession().openWorkspace(cliWorkspaceDir(option), options);
+/** Opens the workspace a command names, through the session (the server's connection when forwarded). With
+ * dataset (the command's --dataset), the command's reads rest on that dataset, not the current one. */
+export async function openCliWorkspace(
+  option: string | undefined,
+  options: OpenOptions & { dataset?: string } = {},
+): Promise<Workspace> {
+  const ws = await cliSession().openWorkspace(cliWorkspaceDir(option), options);
+  if (options.dataset === undefined) return ws;
+  try {
+    await chooseDataset(ws, options.dataset);
+  } catch (error) {
+    ws.close();
+    throw error;
+  }
+  return ws;
 }
 
 /** A file path given on the command line, made absolute from the session's working directory. */

@@ -16,6 +16,9 @@ export class Workspace {
   readonly dir: string;
   readonly file: string;
   readonly connection: DuckDBConnection;
+  /** The dataset this connection's reads rest on instead of the workspace's current one (a command's
+   * --dataset); see datasets/current-dataset.ts. */
+  datasetChoice: string | undefined;
   readonly #instance: DuckDBInstance;
   /** False for a second connection to an instance another Workspace opened: closing it leaves the file open. */
   readonly #ownsInstance: boolean;

@@ -22,6 +22,7 @@ import { installErrorHandling, sendNotFound } from './errors.ts';
 import { renderHomePage } from './home-page.ts';
 import { readOverview } from './overview.ts';
 import { assuranceRoutes } from './routes/assurance.ts';
+import { datasetRoutes } from './routes/datasets.ts';
 import { delegationRoutes } from './routes/delegation.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { footprintRoutes } from './routes/footprints.ts';
@@ -78,6 +79,7 @@ const API_ROUTES = [
   placeRoutes,
   networkRoutes,
   delegationRoutes,
+  datasetRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -45,6 +45,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FP_HTTP_RATE_LIMITED: 429,
   FP_HTTP_INTERNAL: 500,
   FP_WORKSPACE_LOCKED: 503,
+  FP_DATASET_NOT_FOUND: 404,
+  FP_DATASET_IS_CURRENT: 409,
+  FP_DATASET_ON_CLUSTER: 409,
 };
 
 /** The status for a FootprintError: a user problem is a 400 unless the code says otherwise. */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/cli/commands/serve.ts';
 import { controlDir, controlSocketPath } from '../../src/cli/control/protocol.ts';
+import type { DatasetList } from '../../src/core/datasets/dataset-shapes.ts';
 import { listAudit } from '../../src/data/audit/record-audit.ts';
 import { SESSION_COOKIE } from '../../src/server/auth/guard.ts';
 import { createApiWorkspace, TEST_DATASET, TEST_PASSWORD, USERS } from './api/support/api-workspace.ts';
@@ -116,10 +117,21 @@ describe('the command line while the server runs', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain(`Imported ${importFile} into dataset b`);
     expect(imported.stdout).toContain('read 2000, accepted 2000, rejected 0');
+    expect(imported.stdout).toContain('The current dataset is unchanged');
 
     const run = await footprint(['run', ...wsArg, '--dataset', 'b'], { cwd });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Dataset b, 2026 geography');
+
+    // The app lists dataset b, imported by the operator and run, and still shows the dataset it showed.
+    const datasets = await getJson<DatasetList>('/api/datasets', admin.cookie);
+    expect(datasets.current).toBe(TEST_DATASET);
+    const b = datasets.rows.find((d) => d.name === 'b');
+    expect(b).toMatchObject({ current: false, rowsAccepted: 2000, sourceFile: 'extract.csv' });
+    expect(b?.importedBy).toMatch(/^operator:/);
+    expect(b?.runs.map((r) => r.vintage)).toEqual(['2026']);
+    const after = await getJson<{ provenance: { dataset: string } }>('/api/overview', admin.cookie);
+    expect(after.provenance.dataset).toBe(TEST_DATASET);
 
     const usersAfter = await getJson<{ rows: { email: string }[] }>('/api/users', admin.cookie);
     expect(usersAfter.rows.map((u) => u.email)).toContain('new.colleague@example.nhs.uk');
@@ -141,5 +153,9 @@ describe('the command line while the server runs', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('FP_IMPORT_FILE_NOT_FOUND');
     expect(missing.stderr).toContain(join(tmpdir(), 'no-such-file.csv'));
+    const unknown = await footprint(['atlas', ...wsArg, '--dataset', 'nope'], { cwd: root });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('FP_DATASET_NOT_FOUND');
+    expect(unknown.stderr).toContain('parameter --dataset');
   });
 });

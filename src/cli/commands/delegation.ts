@@ -8,6 +8,7 @@ import { runDelegation } from '../../data/delegation/run-delegation.ts';
 import { simulateInWorkers } from '../../data/delegation/volatility-workers.ts';
 import { writeCsv } from '../../data/export/write-csv.ts';
 import { writeXlsx } from '../../data/export/write-xlsx.ts';
+import { DATASET_OPTION } from '../options.ts';
 import { say } from '../output.ts';
 import { cliSession, openCliWorkspace } from '../session.ts';
 
@@ -27,8 +28,10 @@ export function register(program: Command): void {
     .option('--segmentation-rubric <file>', 're-run under a changed copy of the segmentation rubric')
     .option('--delegation-rubric <file>', 're-run under a changed copy of the delegation rubric')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option(...DATASET_OPTION)
     .action(
       async (opts: {
+        dataset?: string;
         exercise: string;
         format: string;
         out?: string;
@@ -51,7 +54,7 @@ export function register(program: Command): void {
             hint: 'Add --out delegation.xlsx.',
           });
         }
-        const ws = await openCliWorkspace(opts.workspace);
+        const ws = await openCliWorkspace(opts.workspace, { dataset: opts.dataset });
         try {
           const result = await runDelegation(ws, {
             exercise: opts.exercise,

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import { recordImporter } from '../../data/datasets/datasets.ts';
 import { type OpenedEngine, openActivityEngine } from '../../data/engines/open-engine.ts';
 import { ImportRejectedError, type ImportSummary, importActivity } from '../../data/import/import-activity.ts';
 import { importActivityToCluster } from '../../data/import/import-to-cluster.ts';
 import { progressReporter, say } from '../output.ts';
-import { openCliWorkspace } from '../session.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 function printCounts(summary: ImportSummary): void {
   say(`read ${summary.read}, accepted ${summary.accepted}, rejected ${summary.rejected}`);
@@ -19,8 +20,12 @@ export function register(program: Command): void {
     .option('--dataset <name>', 'dataset name; an existing dataset of that name is replaced', 'main')
     .option('--rejects <file>', 'where to write rejected rows (default <file name>.rejects.csv beside the file)')
     .option('--allow-rejects', 'import the valid rows even when some are rejected (default: nothing is imported)')
+    .option('--make-current', 'make it the current dataset (default: only a first import becomes current)')
     .action(
-      async (file: string, opts: { workspace?: string; dataset: string; rejects?: string; allowRejects?: boolean }) => {
+      async (
+        file: string,
+        opts: { workspace?: string; dataset: string; rejects?: string; allowRejects?: boolean; makeCurrent?: boolean },
+      ) => {
         const ws = await openCliWorkspace(opts.workspace);
         const progress = progressReporter();
         let engine: OpenedEngine | undefined;
@@ -31,6 +36,7 @@ export function register(program: Command): void {
             dataset: opts.dataset,
             rejectsFile: opts.rejects,
             allowRejects: opts.allowRejects ?? false,
+            makeCurrent: opts.makeCurrent ?? false,
             onProgress: progress.update,
           };
           const summary = engine.cluster
@@ -41,6 +47,12 @@ export function register(program: Command): void {
             `Imported ${summary.file} into dataset ${summary.dataset} (${engine.engine.name}): total cost £${summary.totalCost}`,
           );
           printCounts(summary);
+          await recordImporter(ws, summary.dataset, cliSession().actor.actor);
+          say(
+            summary.current
+              ? `Dataset ${summary.dataset} is the current dataset.`
+              : `The current dataset is unchanged; make this one current with \`footprint dataset use ${summary.dataset}\`.`,
+          );
         } catch (error) {
           progress.finish();
           if (error instanceof ImportRejectedError) printCounts(error.summary);

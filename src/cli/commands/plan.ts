@@ -14,6 +14,7 @@ import { readScenarioFile } from '../../data/planning/read-scenario-file.ts';
 import { checkScenario, findScenario } from '../../data/planning/scenario-store.ts';
 import { planStoredScenario } from '../../data/planning/stored-plan.ts';
 import type { Workspace } from '../../data/workspace.ts';
+import { DATASET_OPTION } from '../options.ts';
 import { cliPath, cliSession, openCliWorkspace } from '../session.ts';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -21,6 +22,7 @@ const FORMATS = ['json', 'csv', 'xlsx'] as const;
 interface PlanCliOptions {
   scenario: string;
   workspace?: string;
+  dataset?: string;
   format: string;
   out?: string;
 }
@@ -49,6 +51,7 @@ export function register(program: Command): void {
     .description('Work out the financial plan of a scenario: do-nothing growth, QIPP, allocation, gap.')
     .requiredOption('--scenario <name|file>', 'a stored scenario name or a scenario JSON file')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option(...DATASET_OPTION)
     .option('--format <format>', FORMATS.join(' | '), 'json')
     .option('--out <file>', 'write to this file (needed for xlsx; json and csv go to stdout without it)')
     .action(async (opts: PlanCliOptions) => {
@@ -68,7 +71,7 @@ export function register(program: Command): void {
           hint: 'Add --out plan.xlsx.',
         });
       }
-      const ws = await openCliWorkspace(opts.workspace);
+      const ws = await openCliWorkspace(opts.workspace, { dataset: opts.dataset });
       try {
         const { scenario, result } = await plan(ws, opts.scenario);
         if (format === 'xlsx') {

@@ -5,6 +5,7 @@ import { fail } from '../../core/errors.ts';
 import { annualSpendVolatility, type CostModel } from '../../core/volatility/index.ts';
 import { badVolatilityArgument } from '../../core/volatility/volatility-arguments.ts';
 import { serviceVolatilityInputs } from '../../data/delegation/service-volatility-inputs.ts';
+import { DATASET_OPTION } from '../options.ts';
 import { say } from '../output.ts';
 import { openCliWorkspace } from '../session.ts';
 
@@ -20,6 +21,7 @@ interface Options {
   seed: string;
   format: string;
   workspace?: string;
+  dataset?: string;
 }
 
 function number(field: string, text: string | undefined): number | undefined {
@@ -46,6 +48,7 @@ export function register(program: Command): void {
     .option('--seed <n>', 'seed', '20240401')
     .option('--format <format>', 'json or text', 'json')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option(...DATASET_OPTION)
     .action(async (opts: Options) => {
       if ((opts.service === undefined) === (opts.meanCost === undefined)) {
         fail('FP_CLI_BAD_OPTION', 'Give either --service or --mean-cost with --cv-cost.', {
@@ -63,7 +66,7 @@ export function register(program: Command): void {
       let patients = number('patients', opts.patients);
       const population = number('population', opts.population);
       if (opts.service !== undefined) {
-        const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
+        const ws = await openCliWorkspace(opts.workspace, { readOnly: true, dataset: opts.dataset });
         try {
           const inputs = await serviceVolatilityInputs(ws, opts.service, opts.year);
           cost = { kind: 'lognormal', mean: inputs.meanCost, cv: inputs.cvCost };

@@ -4,6 +4,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ActivityColumn } from '../../core/activity/activity-record.ts';
 import { mapHeader } from '../../core/activity/map-header.ts';
 import { FootprintError, fail, type Problem } from '../../core/errors.ts';
+import { makeCurrentIfAskedOrFirst } from '../datasets/current-dataset.ts';
 import type { Workspace } from '../workspace.ts';
 import { openCsv } from './csv.ts';
 import { detectFormat, type ImportFormat } from './detect-format.ts';
@@ -24,6 +25,9 @@ export interface ImportOptions {
   rejectsFile?: string;
   /** Import the valid rows even when some are rejected. Default false: any reject → nothing imported. */
   allowRejects?: boolean;
+  /** Make the dataset the workspace's current one. Default false: only the first import does (datasets
+   * never switch as a side effect). */
+  makeCurrent?: boolean;
   /** Called as the import goes: phase label, work done, work total. */
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Per-format size limits overriding MAX_FILE_BYTES (tests). */
@@ -43,6 +47,8 @@ export interface ImportSummary {
   rejectsFile: string | null;
   /** Sum of accepted cost in pounds, exact, two decimal places ('1234.50'). */
   totalCost: string;
+  /** Whether the dataset is the workspace's current one after the import. */
+  current: boolean;
 }
 
 /** Thrown in strict mode when rows were rejected; carries the counts so the CLI can print them. */
@@ -91,7 +97,7 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
           .join(' '),
       });
     }
-    const moveOptions = { dataset, file, format, progress };
+    const moveOptions = { dataset, file, format, progress, makeCurrent: options.makeCurrent === true };
     const typed = options.validateEveryRow ? null : rows.typed?.(mapped.value.columns);
     if (typed) {
       const clean = await moveIfClean(ws, typed, moveOptions);
@@ -143,6 +149,7 @@ interface MoveOptions {
   file: string;
   format: ImportFormat;
   progress: (phase: string, done: number, total: number) => void;
+  makeCurrent: boolean;
 }
 
 /** The clean-file fast path (move-clean-file.ts): the import's summary when every row is clean and the
@@ -196,6 +203,7 @@ async function moveInTransaction(
         rejected: read - accepted,
         rejectsFile: null,
         totalCost: totals?.total_cost ?? '0.00',
+        current: false,
       };
       if (summary.rejected > 0 && !options.keepWithRejects) {
         rolledBack = summary;
@@ -207,8 +215,7 @@ async function moveInTransaction(
          VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS DECIMAL(38, 2)), now())`,
         [dataset, file, format, read, accepted, summary.rejected, summary.totalCost],
       );
-      await ws.setSetting('current_dataset', dataset);
-      return summary;
+      return { ...summary, current: await makeCurrentIfAskedOrFirst(ws, dataset, options.makeCurrent) };
     });
   } catch (error) {
     if (error instanceof RollBack && rolledBack) return rolledBack;

@@ -5,6 +5,7 @@
 // Any failure — rejects in strict mode, an unreachable cluster, a shard down mid-load — leaves the workspace
 // and the cluster's datasets as they were.
 import { fail } from '../../core/errors.ts';
+import { makeCurrentIfAskedOrFirst } from '../datasets/current-dataset.ts';
 import type { ClickHouseEngine } from '../engines/clickhouse.ts';
 import type { Workspace } from '../workspace.ts';
 import {
@@ -62,7 +63,7 @@ export async function importActivityToCluster(
     await undo();
     throw error;
   }
-  await ws.transaction(async () => {
+  const current = await ws.transaction(async () => {
     await ws.run('DELETE FROM activity WHERE dataset IN ($1, $2)', [scratch, dataset]);
     await ws.run(
       `INSERT OR REPLACE INTO dataset
@@ -71,7 +72,9 @@ export async function importActivityToCluster(
       [dataset, scratch],
     );
     await ws.run('DELETE FROM dataset WHERE name = $1', [scratch]);
-    await ws.setSetting('current_dataset', dataset);
+    // The scratch dataset was current only if nothing else was: then this is the first import.
+    const first = previousCurrent === undefined || (await ws.setting('current_dataset')) === scratch;
+    return makeCurrentIfAskedOrFirst(ws, dataset, options.makeCurrent === true || first);
   });
-  return summary;
+  return { ...summary, current };
 }

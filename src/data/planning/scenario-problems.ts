@@ -3,6 +3,7 @@
 // is written, so a finance lead sees a base year without activity before asking for the plan.
 import type { Problem } from '../../core/errors.ts';
 import { parseScenario } from '../../core/plan/scenario-schema.ts';
+import { currentDataset } from '../datasets/current-dataset.ts';
 import type { Workspace } from '../workspace.ts';
 import { yearsWithSpend } from './base-year-spend.ts';
 import { resolveScenario } from './resolve-scenario.ts';
@@ -11,7 +12,7 @@ export async function scenarioProblems(ws: Workspace, json: unknown): Promise<Pr
   const parsed = parseScenario(json);
   if (!parsed.value) return parsed.issues;
   const problems = [...(await resolveScenario(ws, parsed.value)).problems];
-  const dataset = await ws.setting('current_dataset');
+  const dataset = await currentDataset(ws);
   const years = dataset ? await yearsWithSpend(ws, dataset) : [];
   if (!years.includes(parsed.value.baseYear)) {
     problems.push({

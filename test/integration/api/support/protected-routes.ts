@@ -204,4 +204,8 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
     path: '/api/planning/scenarios/check',
     payload: { scenario: {} },
   },
+  { method: 'GET', url: '/api/datasets', path: '/api/datasets' },
+  { method: 'PUT', url: '/api/datasets/current', path: '/api/datasets/current', payload: { name: 'api-test' } },
+  { method: 'DELETE', url: '/api/datasets/b', path: '/api/datasets/{name}' },
+  { method: 'POST', url: '/api/datasets/b/run', path: '/api/datasets/{name}/run', payload: {} },
 ];
