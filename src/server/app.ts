@@ -2,13 +2,14 @@
 // route is a plugin under /api with a zod schema in and out; the OpenAPI document is built from those
 // schemas; the built web app (web/dist) is served for every other GET, or the placeholder home page when
 // the web app has not been built.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -20,6 +21,7 @@ import { AnswerCache } from './answer-cache.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import { installErrorHandling, sendNotFound } from './errors.ts';
 import { renderHomePage } from './home-page.ts';
+import { type LogOptions, loggerOptions } from './logging.ts';
 import { readOverview } from './overview.ts';
 import { assuranceRoutes } from './routes/assurance.ts';
 import { datasetRoutes } from './routes/datasets.ts';
@@ -47,8 +49,10 @@ export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../web/dist');
 
 export interface AppOptions {
   workspace: Workspace;
-  /** Log requests (pino to stdout). Default false. */
+  /** Log requests (pino to stdout). Default false. Ignored when log is given. */
   logger?: boolean;
+  /** Log requests and failures at this level to stdout and a rotating file (`footprint serve`). */
+  log?: LogOptions;
   /** The built web app. Default web/dist; when it has no index.html the placeholder home page is served. */
   webDir?: string;
   /** How long a session lasts. Default 8 hours. */
@@ -83,7 +87,31 @@ const API_ROUTES = [
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 64 * 1024 });
+  const logging = options.log ? loggerOptions(options.log) : null;
+  const app = Fastify({
+    logger: logging?.logger ?? options.logger ?? false,
+    // One line per request, written below when it is answered, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    // Random, so an id quoted from an error answer finds its log line even across restarts.
+    genReqId: () => randomBytes(6).toString('hex'),
+    bodyLimit: options.bodyLimit ?? 64 * 1024,
+  });
+  if (logging) app.addHook('onClose', async () => logging.close());
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+        statusCode: reply.statusCode,
+        responseTime: Math.round(reply.elapsedTime * 10) / 10,
+        user: request.signedIn?.user.email ?? null,
+      },
+      'request',
+    );
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);

@@ -69,6 +69,8 @@ function send(reply: FastifyReply, request: FastifyRequest, problem: Problem): F
         ...(problem.received !== undefined ? { received: problem.received } : {}),
         ...(problem.accepted !== undefined ? { accepted: problem.accepted } : {}),
         ...(problem.hint !== undefined ? { hint: problem.hint } : {}),
+        // An unexpected failure is logged under this id; the answer carries it so it can be found.
+        ...(problem.code === 'FP_HTTP_INTERNAL' ? { requestId: request.id } : {}),
       },
     });
 }
@@ -112,13 +114,18 @@ export function problemOf(error: unknown, request: FastifyRequest): Problem {
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return { code: 'FP_HTTP_BAD_REQUEST', message: 'The request was not accepted.' };
   }
-  return { code: 'FP_HTTP_INTERNAL', message: 'The server failed to answer this request. The details are in its log.' };
+  return {
+    code: 'FP_HTTP_INTERNAL',
+    message: `The server failed to answer this request. The details are in its log under request id ${request.id}.`,
+  };
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const problem = problemOf(error, request);
-    if (problem.code === 'FP_HTTP_INTERNAL') request.log.error({ err: error }, 'unexpected failure');
+    if (problem.code === 'FP_HTTP_INTERNAL') {
+      request.log.error({ err: error, route: request.routeOptions.url ?? null }, 'unexpected failure');
+    }
     return send(reply, request, problem);
   });
 }

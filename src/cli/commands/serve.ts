@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
+import { fail } from '../../core/errors.ts';
 import { openWorkspace, type Workspace } from '../../data/workspace.ts';
 import { buildApp } from '../../server/app.ts';
+import { LOG_LEVELS, type LogLevel } from '../../server/logging.ts';
 import { WorkspaceChanges } from '../../server/workspace-changes.ts';
 import { type ControlChannel, openControlChannel } from '../control/control-server.ts';
 import { parseWholeNumber } from '../options.ts';
@@ -10,11 +13,29 @@ import { cliWorkspaceDir } from '../session.ts';
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
+export const LOG_LEVEL_OPTION = ['--log-level <level>', `what to log: ${LOG_LEVELS.join(', ')}`, 'info'] as const;
 
 export interface ServeOptions {
   workspace?: string;
   port: string;
   host: string;
+  /** fatal, error, warn, info (default), debug, trace or silent. */
+  logLevel?: string;
+}
+
+/** Where `footprint serve` logs, inside the workspace folder. */
+export const LOG_FILE = join('logs', 'footprint.log');
+
+function parseLogLevel(text: string): LogLevel {
+  const level = LOG_LEVELS.find((l) => l === text);
+  if (!level) {
+    fail('FP_CLI_BAD_OPTION', `"${text}" is not a log level.`, {
+      where: { parameter: '--log-level' },
+      received: text,
+      accepted: LOG_LEVELS.join(', '),
+    });
+  }
+  return level;
 }
 
 export interface RunningServer {
@@ -28,9 +49,10 @@ export interface RunningServer {
 
 /** Opens the workspace, listens for HTTP and for commands from the command line. */
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const level = parseLogLevel(opts.logLevel ?? 'info');
   const ws = await openWorkspace(cliWorkspaceDir(opts.workspace));
   const changes = new WorkspaceChanges();
-  const app = await buildApp({ workspace: ws, changes });
+  const app = await buildApp({ workspace: ws, changes, log: { level, file: join(ws.dir, LOG_FILE) } });
   const port = parseWholeNumber(opts.port, '--port', 0);
   await app.listen({ port, host: opts.host });
   const control = await openControlChannel(ws, { onChange: () => changes.changed(), log: app.log });
@@ -51,7 +73,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 export async function serveWorkspace(opts: ServeOptions): Promise<void> {
   const server = await startServer(opts);
   say(`Footprint is serving ${server.ws.dir} at http://${opts.host}:${server.port}/ (Ctrl-C to stop)`);
-  say('Footprint commands typed meanwhile run through this server.');
+  say(`Footprint commands typed meanwhile run through this server. Log: ${join(server.ws.dir, LOG_FILE)}`);
   const stop = async () => {
     await server.close();
     process.exit(0);
@@ -67,5 +89,6 @@ export function register(program: Command): void {
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option('--port <n>', 'port to listen on', String(DEFAULT_PORT))
     .option('--host <h>', 'address to bind (loopback by default)', DEFAULT_HOST)
+    .option(...LOG_LEVEL_OPTION)
     .action(serveWorkspace);
 }

@@ -6,7 +6,7 @@ import { openWorkspace, WORKSPACE_FILE } from '../../data/workspace.ts';
 import { say } from '../output.ts';
 import { cliWorkspaceDir } from '../session.ts';
 import { initWorkspaceShowingProgress } from './init.ts';
-import { DEFAULT_HOST, DEFAULT_PORT, serveWorkspace } from './serve.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, LOG_LEVEL_OPTION, serveWorkspace } from './serve.ts';
 
 export function register(program: Command): void {
   program
@@ -15,7 +15,8 @@ export function register(program: Command): void {
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option('--port <n>', 'port to listen on', process.env.PORT ?? String(DEFAULT_PORT))
     .option('--host <h>', 'address to bind (loopback by default)', DEFAULT_HOST)
-    .action(async (opts: { workspace?: string; port: string; host: string }) => {
+    .option(...LOG_LEVEL_OPTION)
+    .action(async (opts: { workspace?: string; port: string; host: string; logLevel: string }) => {
       const dir = cliWorkspaceDir(opts.workspace);
       if (!existsSync(join(dir, WORKSPACE_FILE))) {
         say(`First run: creating a workspace at ${dir} with England reference data and synthetic activity.`);
@@ -35,6 +36,6 @@ export function register(program: Command): void {
         );
         say('');
       }
-      await serveWorkspace({ workspace: dir, port: opts.port, host: opts.host });
+      await serveWorkspace({ workspace: dir, port: opts.port, host: opts.host, logLevel: opts.logLevel });
     });
 }

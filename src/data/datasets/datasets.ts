@@ -22,9 +22,11 @@ interface DatasetRow {
 export async function listDatasets(ws: Workspace): Promise<DatasetList> {
   const current = (await ws.setting(CURRENT_DATASET_SETTING)) ?? null;
   const rows = await ws.all<DatasetRow>(
-    `SELECT name, source_file, format, rows_read, rows_accepted, rows_rejected, CAST(total_cost AS DOUBLE) AS total_cost,
-            strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, imported_by
-     FROM dataset ORDER BY imported_at DESC, name`,
+    `SELECT d.name, d.source_file, d.format, d.rows_read, d.rows_accepted, d.rows_rejected,
+            CAST(d.total_cost AS DOUBLE) AS total_cost, strftime(d.imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at,
+            i.imported_by
+     FROM dataset d LEFT JOIN dataset_importer i ON i.dataset = d.name AND i.imported_at = d.imported_at
+     ORDER BY d.imported_at DESC, d.name`,
   );
   // Years from the activity held here, else (activity on a cluster) from the stored results.
   const years = await ws.all<{ dataset: string; year: string }>(
@@ -60,7 +62,10 @@ export async function listDatasets(ws: Workspace): Promise<DatasetList> {
 
 /** Records who imported a dataset, after its import committed. */
 export async function recordImporter(ws: Workspace, dataset: string, by: string): Promise<void> {
-  await ws.run('UPDATE dataset SET imported_by = $2 WHERE name = $1', [dataset, by]);
+  await ws.run(
+    'INSERT OR REPLACE INTO dataset_importer SELECT name, imported_at, $2 FROM dataset WHERE name = $1',
+    [dataset, by],
+  );
 }
 
 /** Removes a dataset: its activity, its runs and everything computed from it (every table with a dataset

@@ -8,7 +8,7 @@ import * as variation from './005-variation.ts';
 import * as places from './006-places.ts';
 import * as assurance from './007-assurance.ts';
 import * as projections from './008-projections.ts';
-import * as datasetImporter from './010-dataset-importer.ts';
+import * as teamUse from './010-team-use.ts';
 
 export interface Migration {
   version: number;
@@ -25,5 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: places.name, sql: places.sql },
   { version: 7, name: assurance.name, sql: assurance.sql },
   { version: 8, name: projections.name, sql: projections.sql },
-  { version: 10, name: datasetImporter.name, sql: datasetImporter.sql },
+  { version: 10, name: teamUse.name, sql: teamUse.sql },
 ];
