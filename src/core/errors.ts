@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   FP_DATASET_NOT_FOUND: 'No dataset of the workspace has that name.',
   FP_DATASET_IS_CURRENT: 'The current dataset cannot be removed; make another dataset current first.',
   FP_DATASET_ON_CLUSTER: 'Removing a dataset whose activity is on a ClickHouse cluster is not possible yet.',
+  FP_DATASET_NO_REJECTS: 'The upload named has no rejected rows to download (none were rejected, or no such upload).',
   FP_REPORT_UNKNOWN: 'The report name is not one of the accepted reports.',
   FP_REPORT_BAD_FORMAT: 'The output format is not json, csv or xlsx.',
   FP_REPORT_UNKNOWN_ICB: 'The ICB code is not in the geography.',
@@ -89,6 +90,7 @@ export const ERROR_CODES = {
   FP_AUTH_USER_EXISTS: 'A user with that email address already exists.',
   FP_AUTH_USER_NOT_FOUND: 'No user has that email address.',
   FP_AUTH_NO_PASSWORD_INPUT: 'There is no terminal to ask for a password and --password-stdin was not given.',
+  FP_AUTH_PASSWORD_CHANGE_DUE: 'The user must set a new password of their own (first sign-in or after a reset) first.',
   // HTTP
   FP_HTTP_BAD_REQUEST: 'A request parameter or body field is missing or has a value that is not accepted.',
   FP_HTTP_MALFORMED_JSON: 'The request body is not valid JSON.',

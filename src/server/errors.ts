@@ -11,6 +11,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FP_AUTH_BAD_CREDENTIALS: 401,
   FP_AUTH_FORBIDDEN: 403,
   FP_AUTH_CSRF: 403,
+  FP_AUTH_PASSWORD_CHANGE_DUE: 403,
   FP_AUTH_USER_EXISTS: 409,
   FP_AUTH_USER_NOT_FOUND: 404,
   FP_FOOTPRINT_EXISTS: 409,
@@ -48,6 +49,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FP_DATASET_NOT_FOUND: 404,
   FP_DATASET_IS_CURRENT: 409,
   FP_DATASET_ON_CLUSTER: 409,
+  FP_DATASET_NO_REJECTS: 404,
 };
 
 /** The status for a FootprintError: a user problem is a 400 unless the code says otherwise. */

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { recordImporter } from '../../data/datasets/datasets.ts';
-import { type OpenedEngine, openActivityEngine } from '../../data/engines/open-engine.ts';
-import { ImportRejectedError, type ImportSummary, importActivity } from '../../data/import/import-activity.ts';
-import { importActivityToCluster } from '../../data/import/import-to-cluster.ts';
+import { importDataset } from '../../data/datasets/import-dataset.ts';
+import { ImportRejectedError, type ImportSummary } from '../../data/import/import-activity.ts';
 import { progressReporter, say } from '../output.ts';
 import { cliSession, openCliWorkspace } from '../session.ts';
 
@@ -28,26 +26,22 @@ export function register(program: Command): void {
       ) => {
         const ws = await openCliWorkspace(opts.workspace);
         const progress = progressReporter();
-        let engine: OpenedEngine | undefined;
         try {
-          engine = await openActivityEngine(ws);
-          const options = {
-            file,
-            dataset: opts.dataset,
-            rejectsFile: opts.rejects,
-            allowRejects: opts.allowRejects ?? false,
-            makeCurrent: opts.makeCurrent ?? false,
-            onProgress: progress.update,
-          };
-          const summary = engine.cluster
-            ? await importActivityToCluster(ws, engine.cluster, options)
-            : await importActivity(ws, options);
-          progress.finish();
-          say(
-            `Imported ${summary.file} into dataset ${summary.dataset} (${engine.engine.name}): total cost £${summary.totalCost}`,
+          const { summary, engine } = await importDataset(
+            ws,
+            {
+              file,
+              dataset: opts.dataset,
+              rejectsFile: opts.rejects,
+              allowRejects: opts.allowRejects ?? false,
+              makeCurrent: opts.makeCurrent ?? false,
+              onProgress: progress.update,
+            },
+            cliSession().actor.actor,
           );
+          progress.finish();
+          say(`Imported ${summary.file} into dataset ${summary.dataset} (${engine}): total cost £${summary.totalCost}`);
           printCounts(summary);
-          await recordImporter(ws, summary.dataset, cliSession().actor.actor);
           say(
             summary.current
               ? `Dataset ${summary.dataset} is the current dataset.`
@@ -58,7 +52,6 @@ export function register(program: Command): void {
           if (error instanceof ImportRejectedError) printCounts(error.summary);
           throw error;
         } finally {
-          await engine?.close();
           ws.close();
         }
       },

@@ -55,3 +55,19 @@ export const runSummary = z.object({
 });
 
 export type RunSummary = z.infer<typeof runSummary>;
+
+/** What an upload from the data page did: the counts always (accepted + rejected = read), and in strict mode
+ * with rejected rows, nothing imported and why. */
+export const importOutcome = z.object({
+  dataset: z.string(),
+  imported: z.boolean(),
+  read: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  totalCost: z.number().describe('Accepted cost in pounds; 0 when nothing was imported.'),
+  current: z.boolean().describe('Whether the dataset is the current one after the upload.'),
+  rejectsUrl: z.string().nullable().describe('Where to download the rejected rows, with row, field and reason.'),
+  message: z.string().nullable().describe('Why nothing was imported, when it was not.'),
+});
+
+export type ImportOutcome = z.infer<typeof importOutcome>;

@@ -62,10 +62,10 @@ export async function listDatasets(ws: Workspace): Promise<DatasetList> {
 
 /** Records who imported a dataset, after its import committed. */
 export async function recordImporter(ws: Workspace, dataset: string, by: string): Promise<void> {
-  await ws.run(
-    'INSERT OR REPLACE INTO dataset_importer SELECT name, imported_at, $2 FROM dataset WHERE name = $1',
-    [dataset, by],
-  );
+  await ws.run('INSERT OR REPLACE INTO dataset_importer SELECT name, imported_at, $2 FROM dataset WHERE name = $1', [
+    dataset,
+    by,
+  ]);
 }
 
 /** Removes a dataset: its activity, its runs and everything computed from it (every table with a dataset

@@ -1,14 +1,20 @@
 // Datasets of activity: listed for every signed-in user (pages say which one they show); made current,
 // removed and run by national editors and admins only, because the current dataset is what every
 // organisation's pages show.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { datasetList, runSummary } from '../../core/datasets/dataset-shapes.ts';
+import { datasetList, type ImportOutcome, importOutcome, runSummary } from '../../core/datasets/dataset-shapes.ts';
 import { fail } from '../../core/errors.ts';
 import { requireDataset, setCurrentDataset } from '../../data/datasets/current-dataset.ts';
 import { listDatasets, removeDataset } from '../../data/datasets/datasets.ts';
+import { importDataset } from '../../data/datasets/import-dataset.ts';
+import { discardUpload, storeUpload, uploadRejects } from '../../data/datasets/uploads.ts';
 import { withActivityEngine } from '../../data/engines/open-engine.ts';
+import { ImportRejectedError } from '../../data/import/import-activity.ts';
 import { runBasisConversion } from '../../data/run/run-basis-conversion.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { errorBody, noContent, vintage } from '../schemas.ts';
@@ -113,4 +119,107 @@ export const datasetRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
       }
     },
   );
+
+  // Uploads arrive as the file's own bytes, streamed to disk; only this plugin takes them.
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+  r.post(
+    '/datasets/upload',
+    {
+      ...changes,
+      // An activity extract can be gigabytes: the import's own per-format limits apply instead.
+      bodyLimit: UPLOAD_LIMIT_BYTES,
+      schema: {
+        summary: 'Upload an activity extract (CSV, XLSX or Parquet, the file itself as the body) into a dataset',
+        tags: ['datasets'],
+        querystring: z.object({
+          dataset: datasetName,
+          filename: z.string().min(1).max(200).describe('The file’s name: its extension says its format.'),
+          allowRejects: z.enum(['true', 'false']).optional().describe('Import the valid rows when some are rejected.'),
+          makeCurrent: z.enum(['true', 'false']).optional().describe('Make it the current dataset.'),
+        }),
+        response: {
+          200: importOutcome,
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          413: errorBody,
+          415: errorBody,
+        },
+      },
+    },
+    async (request): Promise<ImportOutcome> => {
+      requireNational(request);
+      const { dataset, filename } = request.query;
+      const upload = await storeUpload(ws.dir, filename, request.body as Readable);
+      const rejectsUrl = `/api/datasets/uploads/${upload.id}/rejects`;
+      // A connection of its own: a long import's transaction neither blocks other requests nor takes them in.
+      const own = await ws.connect();
+      try {
+        const { summary } = await importDataset(
+          own,
+          {
+            file: upload.file,
+            dataset,
+            rejectsFile: upload.rejectsFile,
+            allowRejects: request.query.allowRejects === 'true',
+            makeCurrent: request.query.makeCurrent === 'true',
+          },
+          signedInUser(request).email,
+        );
+        return {
+          dataset,
+          imported: true,
+          read: summary.read,
+          accepted: summary.accepted,
+          rejected: summary.rejected,
+          totalCost: Number(summary.totalCost),
+          current: summary.current,
+          rejectsUrl: summary.rejected > 0 ? rejectsUrl : null,
+          message: null,
+        };
+      } catch (error) {
+        if (!(error instanceof ImportRejectedError)) throw error;
+        return {
+          dataset,
+          imported: false,
+          read: error.summary.read,
+          accepted: 0,
+          rejected: error.summary.rejected,
+          totalCost: 0,
+          current: false,
+          rejectsUrl,
+          message: error.problem.message.replace(upload.rejectsFile, 'the rejects file'),
+        };
+      } finally {
+        own.close();
+        discardUpload(upload);
+      }
+    },
+  );
+  r.get(
+    '/datasets/uploads/:id/rejects',
+    {
+      onRequest: guard(context, { role: 'editor' }),
+      schema: {
+        summary: 'The rejected rows of an upload, with row, field, value and reason (CSV)',
+        tags: ['datasets'],
+        params: z.object({ id: z.string().max(32) }),
+        response: { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      requireNational(request);
+      return sendCsvFile(reply, uploadRejects(ws.dir, request.params.id), 'rejects.csv');
+    },
+  );
 };
+
+function sendCsvFile(reply: FastifyReply, file: string, name: string): FastifyReply {
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .send(createReadStream(file));
+}
+
+/** The largest upload accepted: the import's own limits per format are lower for XLSX. */
+export const UPLOAD_LIMIT_BYTES = 20 * 1024 ** 3;

@@ -1,12 +1,21 @@
 // Users, for admins: each admin sees and manages the users of their organisation and those it covers (a
 // region's admin: the region and its ICBs; national: everyone).
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
 import { coveredCodes, covers, requireOrganisation } from '../../data/users/organisations.ts';
 import { ROLES } from '../../data/users/roles.ts';
-import { addUser, findUser, listUsers, MAX_PASSWORD_LENGTH, removeUser } from '../../data/users/user-store.ts';
+import {
+  addUser,
+  changeUser,
+  findUser,
+  listUsers,
+  MAX_PASSWORD_LENGTH,
+  removeUser,
+  resetPassword,
+  type User,
+} from '../../data/users/user-store.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { sendExport } from '../export-reply.ts';
 import { errorBody, format, noContent } from '../schemas.ts';
@@ -70,6 +79,10 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
           organisation: z.string().min(1).max(20),
           role: z.enum(ROLES),
           password: z.string().max(MAX_PASSWORD_LENGTH),
+          mustChangePassword: z
+            .boolean()
+            .optional()
+            .describe('They choose their own password at the first sign-in (the users page always asks this).'),
         }),
         response: { 201: sessionUser, 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody },
       },
@@ -83,7 +96,10 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
           received: target.code,
         });
       }
-      const user = await addUser(ws, { ...request.body, organisation: target.code }, auditActorOf(request));
+      const { mustChangePassword, ...added } = request.body;
+      const user = await addUser(ws, { ...added, organisation: target.code }, auditActorOf(request), {
+        mustChangePassword,
+      });
       context.answers.clear();
       return reply.code(201).send(describeUser(user));
     },
@@ -123,4 +139,77 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
       return reply.code(204).send(null);
     },
   );
+  r.patch(
+    '/users/:email',
+    {
+      onRequest: guard(context, { role: 'admin', changes: true }),
+      schema: {
+        summary: 'Change the role or organisation of a user in your scope (admins)',
+        tags: ['users'],
+        params: z.object({ email: z.string().min(3).max(254) }),
+        body: z.object({ role: z.enum(ROLES).optional(), organisation: z.string().min(1).max(20).optional() }),
+        response: { 200: sessionUser, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const target = await userInScope(request, request.params.email);
+      const organisation = request.body.organisation
+        ? await requireOrganisation(ws, request.body.organisation, 'body.organisation')
+        : target.organisation;
+      const actor = signedInUser(request).organisation;
+      if (!covers(actor, organisation)) {
+        fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot move users to ${organisation.name}.`, {
+          where: { parameter: 'body.organisation' },
+          received: organisation.code,
+        });
+      }
+      const changed = await changeUser(
+        ws,
+        target.email,
+        { role: request.body.role, organisation: organisation.code },
+        auditActorOf(request),
+      );
+      return describeUser(changed);
+    },
+  );
+  r.post(
+    '/users/:email/password',
+    {
+      onRequest: guard(context, { role: 'admin', changes: true }),
+      schema: {
+        summary: 'Reset the password of a user in your scope; they choose their own at the next sign-in (admins)',
+        tags: ['users'],
+        params: z.object({ email: z.string().min(3).max(254) }),
+        body: z.object({ password: z.string().max(MAX_PASSWORD_LENGTH) }),
+        response: { 204: noContent, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const target = await userInScope(request, request.params.email);
+      await resetPassword(ws, target.email, request.body.password, auditActorOf(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  /** The user an admin names, when they are someone else in the admin's scope. */
+  async function userInScope(request: FastifyRequest, email: string): Promise<User> {
+    const me = signedInUser(request);
+    const target = await findUser(ws, email);
+    if (!target) {
+      fail('FP_AUTH_USER_NOT_FOUND', `There is no user ${email}.`, { where: { parameter: 'email' }, received: email });
+    }
+    if (target.email === me.email) {
+      fail('FP_AUTH_FORBIDDEN', 'You cannot change your own account here; ask another admin.', {
+        where: { parameter: 'email' },
+        received: target.email,
+      });
+    }
+    if (!covers(me.organisation, target.organisation)) {
+      fail('FP_AUTH_FORBIDDEN', `${me.organisation.name} cannot change users of ${target.organisation.name}.`, {
+        where: { parameter: 'email' },
+        received: target.email,
+      });
+    }
+    return target;
+  }
 };
