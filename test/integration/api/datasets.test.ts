@@ -14,6 +14,9 @@ import { createApiWorkspace, TEST_DATASET } from './support/api-workspace.ts';
 
 let ws: Workspace;
 let app: FastifyInstance;
+/** 50 good rows of the test activity in the import layout, and the same with two rows spoiled. */
+let goodCsv: string;
+let badCsv: string;
 
 beforeAll(async () => {
   ws = await createApiWorkspace(2_000);
@@ -24,7 +27,19 @@ beforeAll(async () => {
     [TEST_DATASET],
   );
   const header = Object.keys(rows[0]!);
-  writeFileSync(file, [header.join(','), ...rows.map((r) => header.map((h) => r[h] ?? '').join(','))].join('\n'));
+  const lines = rows.map((r) => header.map((h) => r[h] ?? '').join(','));
+  goodCsv = [header.join(','), ...lines].join('\n');
+  // Row 3: a provider code no reference table has; row 7: a month of 13.
+  badCsv = [
+    header.join(','),
+    ...lines.map((line, i) => {
+      const fields = line.split(',');
+      if (i === 2) fields[header.indexOf('provider_code')] = 'ZZZ99';
+      if (i === 6) fields[header.indexOf('month')] = '13';
+      return fields.join(',');
+    }),
+  ].join('\n');
+  writeFileSync(file, goodCsv);
   await importActivity(ws, { file, dataset: 'second' });
   app = await buildApp({ workspace: ws, signInRateLimit: { max: 1000, timeWindowMs: 60_000 } });
 });
@@ -104,5 +119,60 @@ describe('/api/datasets', () => {
     expect(removed.statusCode).toBe(204);
     const list = (await app.inject({ method: 'GET', url: '/api/datasets', headers: admin.read })).json() as DatasetList;
     expect(list.rows.map((d) => d.name)).toEqual(['second']);
+  });
+});
+
+describe('uploading an extract', () => {
+  const upload = (headers: Record<string, string>, query: string, body: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/datasets/upload?${query}`,
+      headers: { ...headers, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(body),
+    });
+
+  it('in strict mode imports nothing from a file with bad rows, gives the counts and the rejects to download', async () => {
+    const admin = await signIn(app, 'nationalAdmin');
+    const response = await upload(admin.change, 'dataset=upload-strict&filename=extract.csv', badCsv);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ imported: false, read: 50, accepted: 0, rejected: 2, current: false });
+    const rejects = await app.inject({ method: 'GET', url: response.json().rejectsUrl, headers: admin.read });
+    expect(rejects.statusCode).toBe(200);
+    expect(rejects.headers['content-type']).toContain('text/csv');
+    expect(rejects.body).toContain('ZZZ99');
+    expect(rejects.body.trim().split('\n').length).toBeGreaterThanOrEqual(3);
+    const list = (await app.inject({ method: 'GET', url: '/api/datasets', headers: admin.read })).json() as DatasetList;
+    expect(list.rows.map((d) => d.name)).not.toContain('upload-strict');
+  });
+
+  it('with rejects allowed imports the good rows under the uploader’s name, not made current', async () => {
+    const admin = await signIn(app, 'nationalAdmin');
+    const response = await upload(
+      admin.change,
+      'dataset=upload-ok&filename=my%20extract.csv&allowRejects=true',
+      badCsv,
+    );
+    expect(response.json()).toMatchObject({ imported: true, read: 50, accepted: 48, rejected: 2, current: false });
+    const list = (await app.inject({ method: 'GET', url: '/api/datasets', headers: admin.read })).json() as DatasetList;
+    expect(list.rows.find((d) => d.name === 'upload-ok')).toMatchObject({
+      sourceFile: 'my extract.csv',
+      rowsAccepted: 48,
+      importedBy: 'national.admin@example.nhs.uk',
+    });
+    expect(list.current).not.toBe('upload-ok');
+  });
+
+  it('refuses an ICB editor, and names an upload without rejects', async () => {
+    const editor = await signIn(app, 'qweEditor');
+    const refused = await upload(editor.change, 'dataset=nope&filename=a.csv', goodCsv);
+    expect(refused.statusCode).toBe(403);
+    const admin = await signIn(app, 'nationalAdmin');
+    const none = await app.inject({
+      method: 'GET',
+      url: '/api/datasets/uploads/0123456789abcdef/rejects',
+      headers: admin.read,
+    });
+    expect(none.statusCode).toBe(404);
+    expect(none.json().error).toMatchObject({ code: 'FP_DATASET_NO_REJECTS', where: { parameter: 'id' } });
   });
 });
