@@ -135,6 +135,8 @@ export const ERROR_CODES = {
   FP_PLAN_NO_NEEDS_INDEX: 'An ICB in the plan has no weighted population to give it a needs-based target.',
   FP_PLAN_SCENARIO_NOT_FOUND: 'No stored scenario has that name, and it is not a readable scenario file.',
   FP_PLAN_SCENARIO_EXISTS: 'A stored scenario already has that name.',
+  FP_PLAN_SCENARIO_CONFLICT:
+    'The scenario was saved by someone else after the revision this save started from; reload it and save again.',
   FP_PLAN_BAD_FILE: 'A scenario file cannot be read or is not JSON.',
   FP_PROJECTIONS_BAD_FILE:
     'A population projections file cannot be read, or lacks the ONS columns AREA_CODE, SEX, AGE_GROUP and year columns.',
@@ -174,6 +176,8 @@ export const ERROR_CODES = {
   FP_ASSURANCE_EMPTY_ROUND: 'A review round would cover no ICB or footprint.',
   FP_ASSURANCE_NOT_RATED: 'A question cannot be moderated before it has a rating.',
   FP_ASSURANCE_SELF_MODERATION: 'A rating must be moderated by a second reviewer, not the one who gave it.',
+  FP_ASSURANCE_REVIEW_CONFLICT:
+    'The question was rated by someone else after the rating this save started from; reload the review and save again.',
   FP_ASSURANCE_ATTACHMENT_TOO_LARGE: 'An evidence attachment is larger than the limit.',
   FP_ASSURANCE_ATTACHMENT_TYPE: 'An evidence attachment is not of an accepted type, or its content is not that type.',
   FP_ASSURANCE_ATTACHMENT_NOT_FOUND: 'No evidence attachment has that id in this review.',
