@@ -79,7 +79,9 @@ export default function UsersPage() {
                   <tr className="nhsuk-table__row" role="row" key={u.email}>
                     <Cell heading="Email">{u.email}</Cell>
                     <Cell heading="Organisation">
-                      {u.organisation.name} ({u.organisation.code})
+                      {u.organisation.type === 'national'
+                        ? u.organisation.name
+                        : `${u.organisation.name} (${u.organisation.code})`}
                     </Cell>
                     <Cell heading="Role">{u.role}</Cell>
                     <Cell heading="Password">{u.mustChangePassword ? 'Must set a new one' : 'Their own'}</Cell>
