@@ -32,7 +32,7 @@ export function register(program: Command): void {
         say(`  email:    ${firstAdmin.email}`);
         say(`  password: ${firstAdmin.password}`);
         say(
-          `Sign in at http://${opts.host}:${opts.port}/ and add people with \`footprint user add\` (or POST /api/users; the web app has no users page yet).`,
+          `Sign in at http://${opts.host}:${opts.port}/ (you will set a password of your own), then add people on the Users page or with \`footprint user add\`.`,
         );
         say('');
       }

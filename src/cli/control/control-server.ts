@@ -5,10 +5,10 @@
 // opened the workspace for writing, so the web app shows a CLI import or user change at once.
 import { chmodSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { userInfo } from 'node:os';
 import { Writable } from 'node:stream';
 import { CommanderError } from 'commander';
 import { FootprintError, fail } from '../../core/errors.ts';
+import { type AuditActor, machineUser } from '../../data/audit/record-audit.ts';
 import { type OpenOptions, openWorkspace, type Workspace } from '../../data/workspace.ts';
 import { reportError } from '../output.ts';
 import { type CliSession, inSession } from '../session.ts';
@@ -39,14 +39,8 @@ export interface ControlChannel {
 }
 
 /** The operator principal: the machine user this server runs as, who alone can reach the socket. */
-export function operatorActor(): { actor: string; organisation: string } {
-  let user = process.env.USER ?? 'unknown';
-  try {
-    user = userInfo().username;
-  } catch {
-    // No passwd entry (some containers): the USER variable is the best there is.
-  }
-  return { actor: `operator:${user}`, organisation: 'national' };
+export function operatorActor(): AuditActor {
+  return { actor: `operator:${machineUser()}`, organisation: 'national' };
 }
 
 /** Listens on the workspace's control socket. */
