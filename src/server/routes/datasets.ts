@@ -16,6 +16,7 @@ import { discardUpload, storeUpload, uploadRejects } from '../../data/datasets/u
 import { withActivityEngine } from '../../data/engines/open-engine.ts';
 import { ImportRejectedError } from '../../data/import/import-activity.ts';
 import { runBasisConversion } from '../../data/run/run-basis-conversion.ts';
+import { sendAnswer } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { errorBody, noContent, vintage } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
@@ -35,7 +36,7 @@ export function requireNational(request: FastifyRequest): void {
 }
 
 export const datasetRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
-  const { ws } = context;
+  const { ws, answers } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const changes = { onRequest: guard(context, { role: 'editor', changes: true }) };
   r.get(
@@ -48,7 +49,19 @@ export const datasetRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         response: { 200: datasetList, 401: errorBody },
       },
     },
-    async () => listDatasets(ws),
+    // Remembered until something changes: the years come from a scan of every dataset's activity, which 50
+    // readers at once would otherwise queue on the workspace's connection.
+    async (request, reply) =>
+      sendAnswer(
+        request,
+        reply,
+        await answers.answer(
+          request,
+          reply,
+          () => listDatasets(ws),
+          (list) => list,
+        ),
+      ),
   );
   r.put(
     '/datasets/current',
