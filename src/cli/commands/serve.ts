@@ -55,7 +55,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const app = await buildApp({ workspace: ws, changes, log: { level, file: join(ws.dir, LOG_FILE) } });
   const port = parseWholeNumber(opts.port, '--port', 0);
   await app.listen({ port, host: opts.host });
-  const control = await openControlChannel(ws, { onChange: () => changes.changed(), log: app.log });
+  const control = await openControlChannel(ws, { onChange: () => changes.changed(), log: app.log }).catch(
+    (error: unknown): ControlChannel => {
+      // A socket path longer than the system allows (about 100 bytes) or an unwritable folder: serve anyway;
+      // commands typed meanwhile then meet the workspace lock, as before there was a channel.
+      app.log.warn({ err: error }, 'commands from the command line cannot reach this server');
+      return { path: '', close: async () => {} };
+    },
+  );
   const address = app.server.address();
   return {
     ws,
@@ -73,7 +80,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 export async function serveWorkspace(opts: ServeOptions): Promise<void> {
   const server = await startServer(opts);
   say(`Footprint is serving ${server.ws.dir} at http://${opts.host}:${server.port}/ (Ctrl-C to stop)`);
-  say(`Footprint commands typed meanwhile run through this server. Log: ${join(server.ws.dir, LOG_FILE)}`);
+  say(
+    server.control.path
+      ? `Footprint commands typed meanwhile run through this server. Log: ${join(server.ws.dir, LOG_FILE)}`
+      : `Commands typed meanwhile cannot reach this server (see the log): ${join(server.ws.dir, LOG_FILE)}`,
+  );
   const stop = async () => {
     await server.close();
     process.exit(0);
