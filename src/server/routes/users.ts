@@ -116,23 +116,7 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
       },
     },
     async (request, reply) => {
-      const me = signedInUser(request);
-      const target = await findUser(ws, request.params.email);
-      if (!target) {
-        fail('FP_AUTH_USER_NOT_FOUND', `There is no user ${request.params.email}.`, {
-          where: { parameter: 'email' },
-          received: request.params.email,
-        });
-      }
-      if (!covers(me.organisation, target.organisation) || target.email === me.email) {
-        fail(
-          'FP_AUTH_FORBIDDEN',
-          target.email === me.email
-            ? 'You cannot remove yourself; ask another admin.'
-            : `${me.organisation.name} cannot remove users of ${target.organisation.name}.`,
-          { where: { parameter: 'email' }, received: target.email },
-        );
-      }
+      const target = await userInScope(request, request.params.email);
       await removeUser(ws, target.email, auditActorOf(request));
       context.sessions.clear();
       context.answers.clear();
@@ -199,7 +183,7 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
       fail('FP_AUTH_USER_NOT_FOUND', `There is no user ${email}.`, { where: { parameter: 'email' }, received: email });
     }
     if (target.email === me.email) {
-      fail('FP_AUTH_FORBIDDEN', 'You cannot change your own account here; ask another admin.', {
+      fail('FP_AUTH_FORBIDDEN', 'You cannot change or remove your own account; ask another admin.', {
         where: { parameter: 'email' },
         received: target.email,
       });
