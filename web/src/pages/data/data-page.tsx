@@ -59,11 +59,7 @@ export default function DataPage() {
           data.rows.length === 0 ? (
             <p>No activity has been imported yet.</p>
           ) : (
-            <>
-              {data.rows.map((d) => (
-                <DatasetCard key={d.name} dataset={d} mayChange={mayChange} act={act} />
-              ))}
-            </>
+            data.rows.map((d) => <DatasetCard key={d.name} dataset={d} mayChange={mayChange} act={act} />)
           )
         }
       </Async>

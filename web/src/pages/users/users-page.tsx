@@ -58,25 +58,25 @@ export default function UsersPage() {
           <>
             <table className="nhsuk-table-responsive" data-testid="users-table">
               <caption className="nhsuk-table__caption">{data.rows.length} users</caption>
-              <thead className="nhsuk-table__head" role="rowgroup">
-                <tr className="nhsuk-table__row" role="row">
-                  <th className="nhsuk-table__header" role="columnheader" scope="col">
+              <thead className="nhsuk-table__head">
+                <tr className="nhsuk-table__row">
+                  <th className="nhsuk-table__header" scope="col">
                     Email
                   </th>
-                  <th className="nhsuk-table__header" role="columnheader" scope="col">
+                  <th className="nhsuk-table__header" scope="col">
                     Organisation
                   </th>
-                  <th className="nhsuk-table__header" role="columnheader" scope="col">
+                  <th className="nhsuk-table__header" scope="col">
                     Role
                   </th>
-                  <th className="nhsuk-table__header" role="columnheader" scope="col">
+                  <th className="nhsuk-table__header" scope="col">
                     Password
                   </th>
                 </tr>
               </thead>
               <tbody className="nhsuk-table__body">
                 {data.rows.map((u) => (
-                  <tr className="nhsuk-table__row" role="row" key={u.email}>
+                  <tr className="nhsuk-table__row" key={u.email}>
                     <Cell heading="Email">{u.email}</Cell>
                     <Cell heading="Organisation">
                       {u.organisation.type === 'national'
@@ -105,7 +105,7 @@ export default function UsersPage() {
 
 function Cell({ heading, children }: { heading: string; children: ReactNode }) {
   return (
-    <td className="nhsuk-table__cell" role="cell">
+    <td className="nhsuk-table__cell">
       <span className="nhsuk-table-responsive__heading" aria-hidden="true">
         {heading}{' '}
       </span>
