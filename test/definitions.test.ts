@@ -108,6 +108,35 @@ describe('bad definitions', () => {
   });
 });
 
+describe('scenario templates', () => {
+  const templates = shipped.filter((f) => relative(DEFINITIONS, f).startsWith('scenarios/'));
+
+  it('ship the 2017 seed and the current planning round', () => {
+    expect(templates.map((f) => relative(DEFINITIONS, f))).toEqual(
+      expect.arrayContaining(['scenarios/south-of-england-2017.json', 'scenarios/current-planning-round.json']),
+    );
+  });
+
+  it.each(templates.map((f) => [relative(DEFINITIONS, f), f]))('%s describes itself without file paths', (_, file) => {
+    const scenario = JSON.parse(readFileSync(file, 'utf8')) as {
+      description?: string;
+      qipp: { description?: string }[];
+    };
+    for (const text of [scenario.description ?? '', ...scenario.qipp.map((q) => q.description ?? '')]) {
+      expect(text).not.toMatch(/\b(?:shared|seeds|definitions|src|docs|data|test)\/|\.(?:json|txt|md|ts)\b/);
+    }
+  });
+
+  it('mark every unpublished figure of the current round as an assumption', () => {
+    const current = JSON.parse(readFileSync(join(DEFINITIONS, 'scenarios/current-planning-round.json'), 'utf8'));
+    expect(current.description).toMatch(/Assumptions, not published/);
+    for (const figure of ['2.5%', '0.8%', '3% a year', '8%', 'floor 1%', 'cap 5%']) {
+      const at = current.description.indexOf(figure);
+      expect(at, figure).toBeGreaterThan(current.description.indexOf('Assumptions, not published'));
+    }
+  });
+});
+
 describe('docs/scenario.md', () => {
   const doc = readFileSync(join(ROOT, 'docs/scenario.md'), 'utf8');
   const examples = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);

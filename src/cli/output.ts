@@ -1,44 +1,16 @@
-// What the CLI prints: a progress bar on a terminal, plain progress lines otherwise; errors as
-// problems a user can act on, never a stack trace.
-import { SingleBar } from 'cli-progress';
+// What the CLI prints: progress in the unit of the work (progress.ts); errors as problems a user can act
+// on, never a stack trace.
 import { describeProblem, FootprintError } from '../core/errors.ts';
+import { type Progress, type ProgressUnit, startProgress as startProgressOn } from './progress.ts';
 import { cliSession } from './session.ts';
 
-export interface Progress {
-  update(done: number, note?: string): void;
-  stop(): void;
-}
+export type { Progress, ProgressUnit } from './progress.ts';
 
-/** A progress reporter for `total` units of work. On a terminal it draws a bar; otherwise it prints a
- * line at most every 10% so logs and CI stay readable. Writes to stderr so stdout stays data. */
-export function startProgress(label: string, total: number): Progress {
-  const { stderr: stream, stderrIsTTY } = cliSession();
-  if (stderrIsTTY) {
-    const bar = new SingleBar({
-      format: `${label} [{bar}] {percentage}% | {value}/{total} {note}`,
-      stream,
-      hideCursor: true,
-      noTTYOutput: false,
-    });
-    bar.start(total, 0, { note: '' });
-    return {
-      update: (done, note = '') => bar.update(done, { note }),
-      stop: () => bar.stop(),
-    };
-  }
-  let lastDecile = -1;
-  return {
-    update(done, note = '') {
-      const decile = total > 0 ? Math.floor((done / total) * 10) : 10;
-      if (decile > lastDecile) {
-        lastDecile = decile;
-        stream.write(`${label}: ${Math.min(100, decile * 10)}% (${done}/${total})${note ? ` ${note}` : ''}\n`);
-      }
-    },
-    stop() {
-      if (lastDecile < 10) stream.write(`${label}: 100% (${total}/${total})\n`);
-    },
-  };
+/** A progress reporter for `total` units of work on the session's stderr: a redrawn line on a terminal,
+ * plain lines otherwise. */
+export function startProgress(label: string, total: number, unit: ProgressUnit = 'rows'): Progress {
+  const { stderr, stderrIsTTY } = cliSession();
+  return startProgressOn(label, total, { unit, stream: stderr, isTTY: stderrIsTTY });
 }
 
 /** Lets a progress bar redraw during long synchronous-looking work. */
@@ -67,10 +39,10 @@ export function say(line: string): void {
   cliSession().stdout.write(`${line}\n`);
 }
 
-/** Progress for work reported as (label, done, total) steps, such as `footprint init`: a new bar starts
- * whenever the label changes. */
+/** Progress for work reported as (label, done, total, unit) steps, such as `footprint init`: a new line
+ * starts whenever the label changes. Without a unit the work is counted in steps. */
 export function progressReporter(): {
-  update: (label: string, done: number, total: number) => void;
+  update: (label: string, done: number, total: number, unit?: ProgressUnit) => void;
   finish: () => void;
 } {
   let current: { label: string; progress: Progress } | undefined;
@@ -79,10 +51,10 @@ export function progressReporter(): {
     current = undefined;
   };
   return {
-    update(label, done, total) {
+    update(label, done, total, unit = 'steps') {
       if (current?.label !== label) {
         finish();
-        current = { label, progress: startProgress(label, total) };
+        current = { label, progress: startProgress(label, total, unit) };
       }
       current.progress.update(done);
     },

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   FP_REFERENCE_FILE_MISSING: 'A shipped reference data file is missing from data/reference.',
   FP_REFERENCE_BAD_FILE: 'A reference data file does not have the columns or values expected.',
   FP_SERVICES_BAD_FILE: 'A services catalogue file does not have the columns or values expected.',
+  FP_SERVICES_UNKNOWN_ICB: 'The ICB asked for delegation status is not in the geography.',
   FP_FOOTPRINT_UNKNOWN_ICB: 'A footprint names an ICB code that is not in the geography.',
   FP_FOOTPRINT_EXISTS: 'A footprint with that name already exists.',
   FP_FOOTPRINT_NOT_FOUND: 'No footprint has that name.',
@@ -138,6 +139,7 @@ export const ERROR_CODES = {
   FP_PLAN_SCENARIO_CONFLICT:
     'The scenario was saved by someone else after the revision this save started from; reload it and save again.',
   FP_PLAN_BAD_FILE: 'A scenario file cannot be read or is not JSON.',
+  FP_PLAN_BAD_COMPARISON: 'A scenario comparison needs two or three different stored scenarios.',
   FP_PROJECTIONS_BAD_FILE:
     'A population projections file cannot be read, or lacks the ONS columns AREA_CODE, SEX, AGE_GROUP and year columns.',
   FP_PROJECTIONS_REJECTED:
@@ -231,6 +233,7 @@ export const WARNING_CODES = {
   // Financial planning (numbered from 101 so other sections can grow)
   FPW101: 'Convergence caps could not all hold: the envelope needed some units to grow faster than capGrowth.',
   FPW102: 'Every risk-share member reached the cap, so the rest of the pool was shared over the caps.',
+  FPW103: 'The scenario’s base year has no activity, so it was planned on the earliest year the data has.',
 } as const;
 
 export type WarningCode = keyof typeof WARNING_CODES;

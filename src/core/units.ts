@@ -15,7 +15,8 @@ export type RegionCode = Brand<string, 'RegionCode'>;
 export type SubIcbCode = Brand<string, 'SubIcbCode'>;
 /** ODS code of a provider (trust or independent sector), e.g. 'RJ1'. */
 export type ProviderCode = Brand<string, 'ProviderCode'>;
-/** A prescribed specialised service's code as in the catalogue, e.g. '2A' or 'spec:D06/S/a'. */
+/** A prescribed specialised service's code as in the catalogue, e.g. '2A', or a local key such as 'LOCAL-BURN-CARE'
+ * for a service with no official number. */
 export type ServiceCode = Brand<string, 'ServiceCode'>;
 
 export const pounds = (n: number): Pounds => n as Pounds;

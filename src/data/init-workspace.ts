@@ -1,8 +1,10 @@
 // Creates a workspace ready to use: reference data loaded and, unless told not to, synthetic national
-// activity generated, imported and converted to both bases.
+// activity generated, imported and converted to both bases, and a baseline plan for every ICB stored.
 import { join } from 'node:path';
+import type { WorkUnit } from '../core/work-unit.ts';
 import { generateActivity } from './generate/generate-activity.ts';
 import { importActivity } from './import/import-activity.ts';
+import { storeBaselinePlan } from './planning/baseline-scenarios.ts';
 import { seedSyntheticKpis } from './quality/kpi-store.ts';
 import { loadReference } from './reference/load-reference.ts';
 import { runBasisConversion } from './run/run-basis-conversion.ts';
@@ -19,7 +21,7 @@ export interface InitOptions {
   seed?: number;
   withActivity?: boolean;
   onStep?: (step: string) => void;
-  onProgress?: (label: string, done: number, total: number) => void;
+  onProgress?: (label: string, done: number, total: number, unit?: WorkUnit) => void;
 }
 
 export async function initWorkspace(options: InitOptions): Promise<Workspace> {
@@ -41,16 +43,18 @@ export async function initWorkspace(options: InitOptions): Promise<Workspace> {
         rows,
         seed,
         out: file,
-        onProgress: (done, total) => options.onProgress?.('generate', done, total),
+        onProgress: (done, total) => options.onProgress?.('generate', done, total, 'rows'),
       });
       step('Importing the synthetic activity');
       await importActivity(ws, {
         file,
         dataset: SYNTHETIC_DATASET,
-        onProgress: (phase, done, total) => options.onProgress?.(`import ${phase}`, done, total),
+        onProgress: (phase, done, total, unit) => options.onProgress?.(`import ${phase}`, done, total, unit),
       });
       step('Converting spend to provider and population basis');
       await runBasisConversion(ws, { dataset: SYNTHETIC_DATASET });
+      step('Planning a baseline for every ICB on the current planning round template');
+      await storeBaselinePlan(ws);
     }
     return ws;
   } catch (error) {

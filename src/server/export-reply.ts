@@ -33,11 +33,11 @@ async function csvBuffer(table: Table): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function xlsxBuffer(tables: Table[]): Promise<Buffer> {
+async function xlsxBuffer(write: (file: string) => Promise<void>): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'footprint-export-'));
   try {
     const file = join(dir, 'export.xlsx');
-    await writeXlsx(tables, file);
+    await write(file);
     return await readFile(file);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -57,9 +57,21 @@ export async function sendExport(
   tables: Table[],
 ): Promise<FastifyReply> {
   const name = exportFileName(fileParts, format);
-  const body = format === 'xlsx' ? await xlsxBuffer(tables) : await csvBuffer(tables[0]!);
+  const body = format === 'xlsx' ? await xlsxBuffer((file) => writeXlsx(tables, file)) : await csvBuffer(tables[0]!);
   return reply
     .header('content-disposition', `attachment; filename="${name}"`)
     .type(format === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8')
     .send(body);
+}
+
+/** Sends a workbook its own writer makes (the plan's formula workbook). */
+export async function sendWorkbook(
+  reply: FastifyReply,
+  fileParts: (string | null | undefined)[],
+  write: (file: string) => Promise<void>,
+): Promise<FastifyReply> {
+  return reply
+    .header('content-disposition', `attachment; filename="${exportFileName(fileParts, 'xlsx')}"`)
+    .type(XLSX_TYPE)
+    .send(await xlsxBuffer(write));
 }

@@ -29,8 +29,11 @@ export const provenance = z
 export type Provenance = z.infer<typeof provenance>;
 
 export const icbCode = z.string().regex(/^[A-Za-z0-9]{3,9}$/, 'an ICB ODS code such as QWE');
-// Service line codes are short (13X), or 'slug:…' for catalogue entries without a published code.
-export const serviceCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{0,79}$/, 'a service line code such as 13X');
+// A catalogue service key: the PSS manual number ('13', '2A'), a local key for a service with no official
+// number ('LOCAL-ADULT-CRITICAL-CARE'), or a code an imported official table uses.
+export const serviceCode = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{0,79}$/, 'a service key such as 13, 2A or LOCAL-ADULT-CRITICAL-CARE');
 
 export const noContent = z.null().describe('No content.');
 

@@ -110,7 +110,7 @@ describe('delegation', () => {
     expect(statement).toContain(
       `${ready.services} suitable and ready (${(ready.spendShare * 100).toFixed(1)}% of spend)`,
     );
-    await expect(page.getByRole('heading', { name: 'Not classified' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('heading', { name: 'Needs information' }).count()).resolves.toBe(1);
 
     const href = (await page
       .getByRole('link', { name: /Export to Excel/ })

@@ -93,8 +93,9 @@ describe('financial planning', () => {
   it('an editor starts a scenario from the template; the live check names a bad field; it saves', async () => {
     await page.getByRole('link', { name: 'Planning', exact: true }).click();
     await arrive('/planning', 'Financial planning');
-    await expect(page.getByText('No scenarios yet').count()).resolves.toBe(1);
-    await page.getByRole('link', { name: 'Start a scenario from the template' }).click();
+    // A new workspace is planned out of the box: the baseline on the current planning round is listed.
+    await expect(page.getByRole('link', { name: 'Baseline: current planning round' }).count()).resolves.toBe(1);
+    await page.getByRole('link', { name: `Start from “${TEMPLATE}”` }).click();
     await arrive('/planning/new', 'New scenario');
     // The template's 2016/17 base year is moved to the latest year the workspace has.
     await expect(page.getByLabel('Base year').inputValue()).resolves.toBe('2025/26');
@@ -129,20 +130,21 @@ describe('financial planning', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await download.body()) as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(
-      expect.arrayContaining(['About', 'Inputs', 'QWE', 'QKK', 'Plan', 'QIPP by scheme']),
+      expect.arrayContaining(['About', 'Inputs', 'South West London', 'South East London', 'Plan', 'QIPP by scheme']),
     );
-    const sheet = book.getWorksheet('QWE')!;
+    const sheet = book.getWorksheet('South West London')!;
     const header = (sheet.getRow(1).values as unknown[]).map(String);
     let planSpend: unknown;
     sheet.eachRow((row) => {
-      if (row.getCell(1).value === 'Plan spend') planSpend = row.getCell(header.indexOf('2029/30')).value;
+      // A formula over the Inputs, carrying the app's figure as its result.
+      if (row.getCell(1).value === 'Plan spend') planSpend = row.getCell(header.indexOf('2029/30')).result;
     });
     expect(planSpend).toBeCloseTo(last.planSpend, 2);
     await checkPage('planning-plan');
   });
 
   it('a second scenario converges on target and shares risk; the two are compared side by side', async () => {
-    await page.goto('/planning/new');
+    await page.goto('/planning/new?template=south-of-england-2017');
     await settled(page);
     await planForSouthLondon();
     await page.getByLabel('Name', { exact: true }).fill(STRETCH);
@@ -192,7 +194,7 @@ describe('financial planning', () => {
     await page.goto('/planning');
     await settled(page);
     await expect(page.getByTestId('why-not-editor').textContent()).resolves.toContain('viewer');
-    await expect(page.getByRole('link', { name: 'Start a scenario from the template' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: /^Start from/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: /^You can edit/ }).count()).resolves.toBe(0);
     await page.getByRole('link', { name: TEMPLATE }).click();
     await arrive(`/planning/scenarios/${encodeURIComponent(TEMPLATE)}`, TEMPLATE);

@@ -133,7 +133,7 @@ describe('footprint engine, import and run on a two-shard cluster', () => {
   it('imports a file onto the cluster with the same counts, leaving no facts in the workspace', async () => {
     const imported = footprint(['import', csvFile('good.csv', [HEADER, ...GOOD_ROWS]), '--dataset', 'main']);
     expect(imported.status).toBe(0);
-    expect(imported.out).toContain('(clickhouse): total cost £1184.85');
+    expect(imported.out).toContain('(clickhouse): total cost £1,184.85');
     expect(imported.out).toContain('read 4, accepted 4, rejected 0');
     expect((await shardRows(0, 'main')) + (await shardRows(1, 'main'))).toBe(4);
     const state = JSON.parse(await fingerprint())[0];

@@ -116,7 +116,7 @@ describe('the command line while the server runs', () => {
     const imported = await footprint(['import', 'extract.csv', ...wsArg, '--dataset', 'b'], { cwd });
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain(`Imported ${importFile} into dataset b`);
-    expect(imported.stdout).toContain('read 2000, accepted 2000, rejected 0');
+    expect(imported.stdout).toContain('read 2,000, accepted 2,000, rejected 0');
     expect(imported.stdout).toContain('The current dataset is unchanged');
 
     const run = await footprint(['run', ...wsArg, '--dataset', 'b'], { cwd });

@@ -11,12 +11,17 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../src/core/errors.ts';
 import type { Scenario } from '../../src/core/plan/scenario-schema.ts';
+import { writeXlsx } from '../../src/data/export/write-xlsx.ts';
 import { addFootprint } from '../../src/data/footprints.ts';
 import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { readBaseYearSpend } from '../../src/data/planning/base-year-spend.ts';
+import { BASELINE_NAME, scenarioFromTemplate, storeBaselinePlan } from '../../src/data/planning/baseline-scenarios.ts';
+import { comparisonTables, readScenarioComparison } from '../../src/data/planning/compare-scenarios.ts';
 import { planScenario, planSchemeSavings } from '../../src/data/planning/plan-scenario.ts';
+import { shortName } from '../../src/data/planning/plan-workbook.ts';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../../src/data/planning/scenario-store.ts';
 import { planStoredScenario, readStoredPlan } from '../../src/data/planning/stored-plan.ts';
+import { writeEstimatedProjections } from '../../src/data/projections/estimated-projections.ts';
 import { openWorkspace, type Workspace } from '../../src/data/workspace.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -74,11 +79,31 @@ describe('base year', () => {
   });
 
   it('FP_PLAN_NO_BASE_YEAR names the field and the years there are', async () => {
-    expect(await problemOf(planScenario(ws, scenario({ baseYear: '2016/17' })))).toMatchObject({
+    const strict = scenario({ baseYear: '2016/17' });
+    delete strict.baseYearIfMissing;
+    expect(await problemOf(planScenario(ws, strict))).toMatchObject({
       code: 'FP_PLAN_NO_BASE_YEAR',
       where: { field: 'baseYear' },
       accepted: '2023/24, 2024/25, 2025/26',
     });
+  });
+
+  it('runs the 2017 seed template on the earliest year the data has, and says so (FPW103)', async () => {
+    const seed = { ...template, units: ['QUY', 'QSL'] };
+    expect(seed.baseYear).toBe('2016/17');
+    const result = await planScenario(ws, seed);
+    expect(result.baseYear).toBe('2023/24');
+    expect(result.rows[0]!.financialYear).toBe('2024/25');
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'FPW103',
+        where: { field: 'baseYear' },
+        message: expect.stringContaining('2016/17'),
+      }),
+    );
+    expect(result.provenance.derivation).toContain('earliest year the data has');
+    // A base year with activity is kept as it is.
+    expect((await planScenario(ws, { ...seed, baseYear: '2024/25' })).baseYear).toBe('2024/25');
   });
 });
 
@@ -174,12 +199,116 @@ describe('a plan', () => {
     });
   });
 
-  it('FP_PLAN_NO_PROJECTIONS when demographic growth asks for projections', async () => {
+  it('FP_PLAN_NO_PROJECTIONS when demographic growth asks for projections and none are held', async () => {
     const growth = { ...template.growth, demographic: 'projections' as const };
-    expect(await problemOf(planScenario(ws, scenario({ growth })))).toMatchObject({
-      code: 'FP_PLAN_NO_PROJECTIONS',
-      where: { field: 'growth.demographic' },
+    // A new workspace holds the labelled estimate; without it, the plan says what is missing.
+    await ws.run('DELETE FROM population_projection');
+    await ws.run('DELETE FROM projection_import');
+    try {
+      expect(await problemOf(planScenario(ws, scenario({ growth })))).toMatchObject({
+        code: 'FP_PLAN_NO_PROJECTIONS',
+        where: { field: 'growth.demographic' },
+      });
+    } finally {
+      await writeEstimatedProjections(ws);
+    }
+  });
+});
+
+describe('out of the box', () => {
+  it('a new workspace has a stored, planned baseline for every ICB on the current planning round template', async () => {
+    const baseline = await getScenario(ws, BASELINE_NAME);
+    const icbs = await ws.all<{ code: string }>("SELECT icb_code AS code FROM icb WHERE vintage = '2026'");
+    expect(baseline.units.filter((u) => !u.startsWith('footprint:')).sort()).toEqual(icbs.map((r) => r.code).sort());
+    expect(baseline.owner).toBe('national');
+    expect(baseline.baseYear).toBe('2025/26');
+    expect(baseline.scenario.description).toMatch(
+      /^Baseline made when the workspace was created: the current planning round template/,
+    );
+    const current = JSON.parse(readFileSync(join(root, 'definitions/scenarios/current-planning-round.json'), 'utf8'));
+    expect(baseline.scenario.growth).toEqual(current.growth);
+    const stored = await readStoredPlan(ws, baseline);
+    expect(stored?.rows.filter((r) => r.unit === 'QWE')).toHaveLength(current.years);
+    expect(stored?.convergence?.length).toBe(icbs.length * current.years);
+    // Made once: a second call leaves the stored baseline alone.
+    expect(await storeBaselinePlan(ws)).toBeNull();
+  });
+
+  it('applies a template to any set of units, leaving the template’s own control totals behind', () => {
+    const seed = scenarioFromTemplate('south-of-england-2017', ['QWE', 'footprint:Somerset and BNSSG'], 'Mine');
+    expect(seed).toMatchObject({ name: 'Mine', units: ['QWE', 'footprint:Somerset and BNSSG'], baseYear: '2016/17' });
+    expect(seed.allocation.controlTotals).toBeUndefined();
+    expect(() => scenarioFromTemplate('no-such-template', ['QWE'], 'X')).toThrow(/no scenario template/);
+  });
+});
+
+describe('the glide path', () => {
+  it('grows allocations without moving to target before convergence.from, then converges within floors', async () => {
+    const glide = scenario({
+      name: 'Glide',
+      baseYear: '2023/24',
+      units: ['QUY', 'QSL', 'QJK'],
+      allocation: {
+        growth: [0.02, 0.02, 0.02, 0.02],
+        target: 'needs',
+        convergence: { floorGrowth: 0.01, capGrowth: 0.05, from: '2025/26' },
+      },
     });
+    delete glide.baseYearIfMissing;
+    const result = await planScenario(ws, glide);
+    const rows = result.convergence!;
+    const before = rows.filter((r) => r.financialYear === '2024/25');
+    expect(before).toHaveLength(3);
+    for (const r of before) {
+      expect(r.allocation).toBeCloseTo(r.previousAllocation * 1.02, 2);
+      expect(r.floor).toBe(r.allocation);
+      expect(r.distanceFromTargetAfter).toBeCloseTo((r.allocation - r.targetAllocation) / r.targetAllocation, 6);
+    }
+    for (const r of rows.filter((x) => x.financialYear >= '2025/26')) {
+      expect(r.allocation).toBeGreaterThanOrEqual(r.floor - 0.005);
+      expect(r.floor).toBeCloseTo(Math.ceil(r.previousAllocation * 1.01 * 100 - 1e-6) / 100, 2);
+    }
+    // Distance from target narrows once the glide path starts, for the ICB furthest from it.
+    const furthest = before.reduce((a, b) =>
+      Math.abs(a.distanceFromTargetAfter!) > Math.abs(b.distanceFromTargetAfter!) ? a : b,
+    );
+    const last = rows.filter((r) => r.icb === furthest.icb).at(-1)!;
+    expect(Math.abs(last.distanceFromTargetAfter!)).toBeLessThan(Math.abs(furthest.distanceFromTargetAfter!));
+  });
+});
+
+describe('comparing scenarios', () => {
+  it('compares the baseline with another stored plan for a unit both have, and exports both tables', async () => {
+    const compared = scenario({ name: 'Compared', units: ['QUY'] });
+    compared.allocation = { ...compared.allocation, controlTotals: { QUY: [0, 0, 0, 0] } };
+    await saveScenario(ws, compared, { owner: 'QUY', by: TESTER });
+    try {
+      const c = await readScenarioComparison(ws, [BASELINE_NAME, 'Compared']);
+      expect(c.unit).toBe('QUY');
+      const { result } = await planStoredScenario(ws, 'Compared');
+      const figure = (key: string) => c.figures.find((f) => f.key === key)!.values;
+      expect(figure('finalGap')[1]).toBeCloseTo(result.rows.at(-1)!.gap, 6);
+      // The baseline sets no control total: "not set", and no distance is worked out.
+      expect(figure('finalControlTotal')[0]).toBe('not set');
+      expect(figure('finalDistance')[0]).toBe('not computed');
+      expect(figure('finalControlTotal')[1]).toBe(0);
+      const file = join(dir, 'comparison.xlsx');
+      await writeXlsx(comparisonTables(c), file);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      expect(book.worksheets.map((s) => s.name)).toEqual(['Comparison', 'Gap by year']);
+      expect(book.getWorksheet('Comparison')!.getRow(1).values).toEqual([
+        undefined,
+        'Figure',
+        BASELINE_NAME,
+        'Compared',
+      ]);
+      await expect(readScenarioComparison(ws, ['Compared'])).rejects.toMatchObject({
+        problem: { code: 'FP_PLAN_BAD_COMPARISON', where: { parameter: 's' } },
+      });
+    } finally {
+      await deleteScenario(ws, 'Compared', TESTER);
+    }
   });
 });
 
@@ -209,7 +338,7 @@ describe('the scenario store', () => {
     expect(replaced.revision).toBe(2);
     expect(await readStoredPlan(ws, replaced)).toBeUndefined();
     await deleteScenario(ws, 'Stored', TESTER);
-    expect(await listScenarios(ws)).toEqual([]);
+    expect((await listScenarios(ws)).map((s) => s.name)).toEqual([BASELINE_NAME]);
   });
 
   it('refuses a bad scenario whole, naming the field, and stores nothing', async () => {
@@ -218,7 +347,7 @@ describe('the scenario store', () => {
       code: 'FP_PLAN_BAD_RATE',
       where: { field: 'qipp[0].rates[0]' },
     });
-    expect(await listScenarios(ws)).toEqual([]);
+    expect((await listScenarios(ws)).map((s) => s.name)).toEqual([BASELINE_NAME]);
   });
 
   it('FP_PLAN_SCENARIO_EXISTS without replace, FP_PLAN_SCENARIO_NOT_FOUND for a missing name', async () => {
@@ -243,6 +372,12 @@ describe('footprint scenario and footprint plan', () => {
     });
 
   it('adds a scenario file and writes its plan as JSON, CSV and a workbook', async () => {
+    const icbName = new Map(
+      (
+        await ws.all<{ code: string; name: string }>("SELECT icb_code AS code, name FROM icb WHERE vintage = '2026'")
+      ).map((r) => [r.code, r.name]),
+    );
+    const unitNames = ['QUY', 'QSL'].map((code) => icbName.get(code)!);
     ws.close();
     try {
       const file = join(dir, 'scenario.json');
@@ -277,25 +412,34 @@ describe('footprint scenario and footprint plan', () => {
       expect(cli(['plan', '--scenario', 'CLI plan', '--format', 'xlsx', '--out', out]).status).toBe(0);
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(out);
+      const quyName = unitNames[0]!;
       expect(book.worksheets.map((s) => s.name)).toEqual([
         'About',
         'Inputs',
-        'QUY',
-        'QSL',
+        ...unitNames.map((n) => shortName(n).slice(0, 31)),
         'Plan',
         'QIPP by scheme',
         'QIPP by provider',
       ]);
-      const quy = book.getWorksheet('QUY')!;
-      expect(quy.getRow(1).values).toEqual([undefined, 'QUY (£)', '2025/26', '2026/27', '2027/28', '2028/29']);
-      const planSpendRow = quy.getRow(10);
-      expect(planSpendRow.getCell(1).value).toBe('Plan spend');
-      expect(planSpendRow.getCell(2).value).toBeCloseTo(json.rows[0].planSpend, 2);
+      const quy = book.getWorksheet(shortName(quyName).slice(0, 31))!;
+      expect(quy.getRow(1).values).toEqual([
+        undefined,
+        `${quyName} (£)`,
+        'Key',
+        '2024/25 (base)',
+        '2025/26',
+        '2026/27',
+        '2027/28',
+        '2028/29',
+      ]);
+      const planSpendRow = quy.getRow(quy.getColumn(1).values.indexOf('Plan spend'));
+      expect(planSpendRow.getCell(4).formula).toMatch(/^D\d+-D\d+$/);
+      expect(planSpendRow.getCell(4).result).toBeCloseTo(json.rows[0].planSpend, 2);
       const bad = cli(['plan', '--scenario', 'No such thing']);
       expect(bad.status).toBe(1);
       expect(bad.stderr).toContain('FP_PLAN_SCENARIO_NOT_FOUND');
     } finally {
       ws = await openWorkspace(dir);
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -1,21 +1,26 @@
 // Population projections on a real workspace (reference data + 20,000 generated rows + run): importing the
 // ONS SNPP layout (local authorities shared among ICBs by their GP practices' registered patients), the
-// all-or-nothing rule, and a plan whose demographic growth is "projections".
+// all-or-nothing rule, the labelled estimate a new workspace holds until then, and a plan whose demographic
+// growth is "projections".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../src/core/errors.ts';
 import type { Scenario } from '../../src/core/plan/scenario-schema.ts';
 import { AGE_BANDS } from '../../src/core/population/age-bands.ts';
+import { ESTIMATE_LABEL } from '../../src/core/population/estimated-projection.ts';
 import type { FinancialYear } from '../../src/core/units.ts';
 import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { readBaseYearSpend } from '../../src/data/planning/base-year-spend.ts';
 import { planScenario } from '../../src/data/planning/plan-scenario.ts';
+import { writePlanWorkbook } from '../../src/data/planning/plan-workbook.ts';
 import { importProjections } from '../../src/data/projections/import-projections.ts';
 import { openWorkspace, type Workspace } from '../../src/data/workspace.ts';
+import { recalculate, requireSoffice, withoutResults } from './support/recalculate.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');
@@ -63,17 +68,16 @@ afterAll(() => {
 });
 
 describe('footprint projections import', () => {
-  it('FP_PLAN_NO_PROJECTIONS names the import command while none are imported', async () => {
+  it("a new workspace holds Footprint's labelled estimate, so a projections plan runs and says what it used", async () => {
     ws = await openWorkspace(dir);
-    expect(await problemOf(planScenario(ws, scenario(3)))).toMatchObject({
-      code: 'FP_PLAN_NO_PROJECTIONS',
-      where: { field: 'growth.demographic' },
-      received: 'no projections',
-      hint: expect.stringContaining('footprint projections import FILE'),
-    });
+    // 36 ICBs × 19 bands × 2 sexes × mid-2019 … mid-2040.
+    expect(await storedRows(ws)).toBe(36 * 19 * 2 * 22);
+    const result = await planScenario(ws, scenario(3));
+    expect(result.provenance.derivation).toContain(ESTIMATE_LABEL);
+    expect(result.rows.find((r) => r.unit === 'QUY' && r.planYear === 1)!.demographicGrowth).not.toBe(0);
   });
 
-  it('FP_PROJECTIONS_REJECTED names the file, row and field, and stores nothing', async () => {
+  it('FP_PROJECTIONS_REJECTED names the file, row and field, and keeps the projections held', async () => {
     // Data row 3 has SEX "women"; data row 5 has "n/a" for 2025.
     expect(await problemOf(importProjections(ws, BAD))).toMatchObject({
       code: 'FP_PROJECTIONS_REJECTED',
@@ -81,7 +85,7 @@ describe('footprint projections import', () => {
       received: 'women',
       message: expect.stringContaining('and 1 more problems'),
     });
-    expect(await storedRows(ws)).toBe(0);
+    expect(await storedRows(ws)).toBe(36 * 19 * 2 * 22);
   });
 
   it('FP_PROJECTIONS_BAD_FILE when the ONS columns are missing', async () => {
@@ -178,6 +182,28 @@ describe('a plan with demographic growth from projections', () => {
     expect(row('QSL', 2).demographicGrowth).toBeCloseTo(0, 6);
     expect(result.provenance.derivation).toContain('population projections from snpp-layout-sample.csv');
   });
+
+  it('writes the projections plan as a workbook whose recalculated do-nothing spend is the app’s', async () => {
+    requireSoffice();
+    const result = await planScenario(ws, scenario(3));
+    const file = join(dir, 'projections-plan.xlsx');
+    await writePlanWorkbook(result, scenario(3), file);
+    const bare = join(dir, 'projections-plan-bare.xlsx');
+    await withoutResults(file, bare);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(recalculate(bare));
+    expect(book.worksheets.map((s) => s.name)).toContain('Demographic growth');
+    for (const unit of result.workings) {
+      const sheet = book.worksheets.find((s) => s.getCell('A1').value === `${unit.name} (£)`)!;
+      const at = sheet.getColumn(1).values.indexOf('Demographic growth');
+      result.rows
+        .filter((r) => r.unit === unit.unit)
+        .forEach((r, y) => {
+          const v = sheet.getCell(at, 4 + y).value as { result?: number };
+          expect(v.result ?? 0).toBeCloseTo(r.demographicGrowth, 2);
+        });
+    }
+  }, 240_000);
 
   it('FP_PLAN_NO_PROJECTIONS when the projections stop before the plan ends', async () => {
     // A 4-year plan from 2024/25 needs mid-2024 to mid-2028; the file ends at mid-2027.

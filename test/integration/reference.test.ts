@@ -37,6 +37,7 @@ async function snapshot(ws: Workspace): Promise<string> {
     'provider',
     'service',
     'service_delegation',
+    'service_line',
     'footprint',
     'footprint_member',
   ];
@@ -250,6 +251,8 @@ describe('loadReference on the shipped data', () => {
       replaced: 1,
       added: 3,
       currentServices: 78,
+      // The sample has no column per ICB or region, so no area statuses.
+      areaStatuses: 0,
     });
     const history = await ws.all(
       "SELECT catalogue_version, is_current FROM service WHERE service_code = '2' ORDER BY catalogue_version",

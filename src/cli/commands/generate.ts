@@ -3,8 +3,14 @@
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
 import { checkGenerationOptions } from '../../core/generate/generate-options.ts';
-import { calibrateFlows, type FlowCalibrationReport } from '../../data/generate/calibrate-flows.ts';
+import {
+  calibrateFlows,
+  type FlowCalibrationReport,
+  type GeneratorFlowFit,
+  generatorFlowFit,
+} from '../../data/generate/calibrate-flows.ts';
 import { generateActivity } from '../../data/generate/generate-activity.ts';
+import { poundsText } from '../human-format.ts';
 import { say, startProgress } from '../output.ts';
 import { openCliWorkspace } from '../session.ts';
 
@@ -15,6 +21,7 @@ interface GenerateOptions {
   years?: string[];
   workspace?: string;
   calibrationReport?: boolean;
+  flowFit?: boolean;
 }
 
 /** A whole number from an option's text; anything else is FP_GENERATE_BAD_OPTION naming the option. */
@@ -40,8 +47,10 @@ export function register(program: Command): void {
     .option('--years <years...>', 'financial years (default 2023/24 2024/25 2025/26)')
     .option('--workspace <dir>', 'workspace with the reference data (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option('--calibration-report', 'compare the flow model with real RTT provider × commissioner flows')
+    .option('--flow-fit', "just the generator's in-ICB shares against the benchmark RTT flows (quick)")
     .action(async (opts: GenerateOptions) => {
-      const generating = opts.rows !== undefined || opts.out !== undefined || !opts.calibrationReport;
+      const reporting = opts.calibrationReport || opts.flowFit;
+      const generating = opts.rows !== undefined || opts.out !== undefined || !reporting;
       const plan = generating
         ? {
             rows: wholeNumber(opts.rows ?? '', '--rows'),
@@ -60,10 +69,18 @@ export function register(program: Command): void {
           progress.stop();
           const seconds = (performance.now() - started) / 1000;
           say(
-            `Wrote ${result.rows.toLocaleString('en-GB')} rows to ${result.file} (total cost £${result.totalCost}) in ${seconds.toFixed(1)} s`,
+            `Wrote ${result.rows.toLocaleString('en-GB')} rows to ${result.file} (total cost ${poundsText(result.totalCost)}) in ${seconds.toFixed(1)} s`,
           );
         }
-        if (opts.calibrationReport) printCalibration(await calibrateFlows(ws));
+        const icbNames = new Map(
+          (
+            await ws.all<{ code: string; name: string }>(
+              "SELECT icb_code AS code, name FROM icb WHERE vintage = '2026'",
+            )
+          ).map((r) => [r.code, r.name]),
+        );
+        if (opts.calibrationReport) printCalibration(await calibrateFlows(ws), icbNames);
+        else if (opts.flowFit) printGeneratorFit(await generatorFlowFit(ws), icbNames);
       } finally {
         ws.close();
       }
@@ -72,7 +89,7 @@ export function register(program: Command): void {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function printCalibration(report: FlowCalibrationReport): void {
+function printCalibration(report: FlowCalibrationReport, icbNames: ReadonlyMap<string, string>): void {
   const p = report.pathways;
   say(`Flow calibration against ${report.source}`);
   say(
@@ -87,22 +104,37 @@ function printCalibration(report: FlowCalibrationReport): void {
     `  national out-of-ICB share: real ${pct(e.nationalOutOfArea.real)}, model ${pct(e.nationalOutOfArea.synthetic)}`,
   );
   say(`  provider market share correlation ${e.providerShareCorrelation.toFixed(3)}`);
-  const g = report.generator;
-  say(
-    `Generator flows (β = ${g.exponent}; ${g.services} services with treatment functions ${g.treatmentFunctions.join(' ')}) vs real Part_1A in those functions`,
-  );
-  say(
-    `  out-of-ICB share per ICB: correlation ${g.outOfAreaCorrelation.toFixed(3)}, mean absolute difference ${pct(g.outOfAreaMeanAbsoluteDifference)}`,
-  );
-  say(
-    `  national out-of-ICB share: real ${pct(g.nationalOutOfArea.real)}, generator ${pct(g.nationalOutOfArea.synthetic)}`,
-  );
-  say(`  provider market share correlation ${g.providerShareCorrelation.toFixed(3)}`);
-  say('ICB     real  elective-model  generator');
+  printGeneratorFit(report.generator, icbNames, false);
+  say('In-ICB shares: real (all treatment functions), elective model, generator (benchmark in --flow-fit)');
+  say('ICB                                             real  elective-model  generator');
   for (const r of e.byIcb) {
-    const gen = g.byIcb.find((x) => x.icb === r.icb);
+    const gen = report.generator.byIcb.find((x) => x.icb === r.icb);
     say(
-      `${r.icb.padEnd(6)} ${pct(r.real).padStart(6)} ${pct(r.synthetic).padStart(15)} ${gen ? pct(gen.synthetic).padStart(10) : ''}`,
+      `${(icbNames.get(r.icb) ?? r.icb).slice(0, 45).padEnd(45)} ${pct(1 - r.real).padStart(6)} ${pct(1 - r.synthetic).padStart(15)} ${gen ? pct(1 - gen.synthetic).padStart(10) : ''}`,
     );
+  }
+}
+
+function printGeneratorFit(g: GeneratorFlowFit, icbNames: ReadonlyMap<string, string>, withTable = true): void {
+  say(
+    `Generator: share of residents' specialised spend treated inside their ICB (${g.services} services; real flows weight ${g.realFlowWeight}, gravity β = ${g.exponent}) vs real RTT Part_1A pathways in ${g.treatmentFunctions.join(' ')}`,
+  );
+  say(
+    `  in-ICB share per ICB: correlation ${g.inIcbCorrelation.toFixed(3)} across ${g.byIcb.length} ICBs, mean absolute difference ${pct(g.outOfAreaMeanAbsoluteDifference)}`,
+  );
+  say(`  national in-ICB share: real ${pct(g.nationalInIcb.real)}, generator ${pct(g.nationalInIcb.synthetic)}`);
+  say(`  provider market share correlation ${g.providerShareCorrelation.toFixed(3)}`);
+  const per = g.providersPerService;
+  const q = (f: number) => per[Math.min(per.length - 1, Math.floor(f * per.length))]!;
+  say(
+    `  providers with activity ${g.providersWithActivity}; providers per service: min ${per[0]}, quartiles ${q(0.25)} / ${q(0.5)} / ${q(0.75)}, max ${per.at(-1)}`,
+  );
+  if (withTable) {
+    say('  ICB                                             real  generator');
+    for (const r of g.byIcb) {
+      say(
+        `  ${(icbNames.get(r.icb) ?? r.icb).slice(0, 45).padEnd(45)} ${pct(1 - r.real).padStart(6)} ${pct(1 - r.synthetic).padStart(10)}`,
+      );
+    }
   }
 }

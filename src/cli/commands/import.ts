@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 import { importDataset } from '../../data/datasets/import-dataset.ts';
 import { ImportRejectedError, type ImportSummary } from '../../data/import/import-activity.ts';
+import { countText, poundsText } from '../human-format.ts';
 import { progressReporter, say } from '../output.ts';
 import { cliSession, openCliWorkspace } from '../session.ts';
 
 function printCounts(summary: ImportSummary): void {
-  say(`read ${summary.read}, accepted ${summary.accepted}, rejected ${summary.rejected}`);
+  say(
+    `read ${countText(summary.read)}, accepted ${countText(summary.accepted)}, rejected ${countText(summary.rejected)}`,
+  );
   if (summary.rejectsFile) say(`rejects: ${summary.rejectsFile}`);
 }
 
@@ -40,7 +43,9 @@ export function register(program: Command): void {
             cliSession().actor.actor,
           );
           progress.finish();
-          say(`Imported ${summary.file} into dataset ${summary.dataset} (${engine}): total cost £${summary.totalCost}`);
+          say(
+            `Imported ${summary.file} into dataset ${summary.dataset} (${engine}): total cost ${poundsText(summary.totalCost)}`,
+          );
           printCounts(summary);
           say(
             summary.current

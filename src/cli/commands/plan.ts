@@ -7,9 +7,9 @@ import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
 import type { Scenario } from '../../core/plan/scenario-schema.ts';
 import { writeCsv } from '../../data/export/write-csv.ts';
-import { writeXlsx } from '../../data/export/write-xlsx.ts';
 import { type PlanResult, planScenario } from '../../data/planning/plan-scenario.ts';
-import { planJson, planRowsTable, planWorkbook } from '../../data/planning/plan-tables.ts';
+import { planJson, planRowsTable } from '../../data/planning/plan-tables.ts';
+import { writePlanWorkbook } from '../../data/planning/plan-workbook.ts';
 import { readScenarioFile } from '../../data/planning/read-scenario-file.ts';
 import { checkScenario, findScenario } from '../../data/planning/scenario-store.ts';
 import { planStoredScenario } from '../../data/planning/stored-plan.ts';
@@ -75,7 +75,7 @@ export function register(program: Command): void {
       try {
         const { scenario, result } = await plan(ws, opts.scenario);
         if (format === 'xlsx') {
-          await writeXlsx(planWorkbook(result, scenario), opts.out!);
+          await writePlanWorkbook(result, scenario, opts.out!);
         } else if (format === 'json') {
           const text = `${JSON.stringify(planJson(result), null, 1)}\n`;
           if (opts.out) await writeFile(opts.out, text);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { UNKNOWN_RESIDENCE_RULES } from '../../core/basis/index.ts';
 import { type OpenedEngine, openActivityEngine } from '../../data/engines/open-engine.ts';
 import { runBasisConversion } from '../../data/run/run-basis-conversion.ts';
+import { penceText } from '../human-format.ts';
 import { say } from '../output.ts';
 import { openCliWorkspace } from '../session.ts';
 
@@ -42,9 +43,9 @@ export function register(program: Command): void {
           `Dataset ${result.dataset}, ${result.vintage} geography, unknown residence: ${result.unknownResidenceRule}`,
         );
         say(`Activity rows read: ${result.rows.toLocaleString('en-GB')}`);
-        say(`Total spend: ${formatPence(result.costPence)}`);
+        say(`Total spend: ${penceText(result.costPence)}`);
         say(
-          `Unknown residence: ${result.unknownResidenceRows.toLocaleString('en-GB')} rows, ${formatPence(result.unknownResidenceCostPence)} (${
+          `Unknown residence: ${result.unknownResidenceRows.toLocaleString('en-GB')} rows, ${penceText(result.unknownResidenceCostPence)} (${
             result.unknownResidenceRule === 'unallocated'
               ? 'listed as UNALLOCATED'
               : "booked to the provider's host ICB"
@@ -60,12 +61,4 @@ export function register(program: Command): void {
         ws.close();
       }
     });
-}
-
-/** '£1,234,567.89' from whole pence, exactly. */
-export function formatPence(pence: number): string {
-  const sign = pence < 0 ? '-' : '';
-  const abs = Math.abs(pence);
-  const pounds = Math.trunc(abs / 100).toLocaleString('en-GB');
-  return `${sign}£${pounds}.${String(abs % 100).padStart(2, '0')}`;
 }

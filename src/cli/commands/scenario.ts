@@ -1,5 +1,8 @@
 // `footprint scenario add|list|show|remove`: financial-planning scenarios stored in the workspace.
 import type { Command } from 'commander';
+import { fail } from '../../core/errors.ts';
+import { writeXlsx } from '../../data/export/write-xlsx.ts';
+import { comparisonTables, readScenarioComparison } from '../../data/planning/compare-scenarios.ts';
 import { readScenarioFile } from '../../data/planning/read-scenario-file.ts';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../../data/planning/scenario-store.ts';
 import { NATIONAL, requireOrganisation } from '../../data/users/organisations.ts';
@@ -86,6 +89,54 @@ export function register(program: Command): void {
       try {
         await deleteScenario(ws, name, cliSession().actor);
         say(`Removed scenario ${name}`);
+      } finally {
+        ws.close();
+      }
+    });
+
+  scenario
+    .command('compare')
+    .description('Compare two or three stored scenarios for a unit they share: key figures and gap by year.')
+    .argument('<names...>', 'two or three stored scenario names')
+    .option('--unit <unit>', 'the unit to compare (an ICB code or footprint:NAME; default the first they share)')
+    .option('--format <format>', 'text, json or xlsx', 'text')
+    .option('--out <file>', 'file for xlsx')
+    .option(...WORKSPACE)
+    .action(async (names: string[], opts: { unit?: string; format: string; out?: string; workspace?: string }) => {
+      if (!['text', 'json', 'xlsx'].includes(opts.format)) {
+        fail('FP_REPORT_BAD_FORMAT', `"${opts.format}" is not an output format.`, {
+          where: { parameter: '--format' },
+          received: opts.format,
+          accepted: 'text, json, xlsx',
+        });
+      }
+      if (opts.format === 'xlsx' && !opts.out) {
+        fail('FP_CLI_BAD_OPTION', 'An Excel workbook needs a file to go to.', {
+          where: { parameter: '--out' },
+          received: '(none)',
+          accepted: 'a file path ending .xlsx',
+        });
+      }
+      // Planning the scenarios stores their plans, so this opens the workspace for writing.
+      const ws = await openCliWorkspace(opts.workspace);
+      try {
+        const comparison = await readScenarioComparison(ws, names, opts.unit);
+        if (opts.format === 'json') say(JSON.stringify(comparison, null, 2));
+        else if (opts.format === 'xlsx') {
+          await writeXlsx(comparisonTables(comparison), opts.out!);
+          say(`Wrote the comparison of ${comparison.scenarios.join(', ')} to ${opts.out}`);
+        } else {
+          const money = (v: number | string | null) =>
+            typeof v === 'number' ? v.toLocaleString('en-GB', { style: 'currency', currency: 'GBP' }) : (v ?? '–');
+          say(`Comparing for ${comparison.unit ?? 'each scenario’s first unit'}`);
+          say(['Figure', ...comparison.scenarios].join('\t'));
+          for (const f of comparison.figures) {
+            say([f.figure, ...f.values.map((v) => (f.kind === 'money' ? money(v) : String(v ?? '–')))].join('\t'));
+          }
+          for (const g of comparison.gapByYear) {
+            say([`Gap ${g.scenario}`, ...comparison.years.map((y) => `${y} ${money(g.byYear[y] ?? null)}`)].join('\t'));
+          }
+        }
       } finally {
         ws.close();
       }

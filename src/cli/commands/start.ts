@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { legacyServiceKeysWarning } from '../../data/reference/legacy-service-keys.ts';
 import { ensureFirstAdmin } from '../../data/users/ensure-first-admin.ts';
 import { openWorkspace, WORKSPACE_FILE } from '../../data/workspace.ts';
 import { say } from '../output.ts';
@@ -25,6 +26,8 @@ export function register(program: Command): void {
         say(`Workspace created in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
       }
       const ws = await openWorkspace(dir);
+      const legacy = await legacyServiceKeysWarning(ws);
+      if (legacy) say(`Warning: ${legacy}`);
       const firstAdmin = await ensureFirstAdmin(ws).finally(() => ws.close());
       if (firstAdmin) {
         say('');

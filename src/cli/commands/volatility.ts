@@ -5,6 +5,7 @@ import { fail } from '../../core/errors.ts';
 import { annualSpendVolatility, type CostModel } from '../../core/volatility/index.ts';
 import { badVolatilityArgument } from '../../core/volatility/volatility-arguments.ts';
 import { serviceVolatilityInputs } from '../../data/delegation/service-volatility-inputs.ts';
+import { countText, percentText, poundsText, ratioText } from '../human-format.ts';
 import { DATASET_OPTION } from '../options.ts';
 import { say } from '../output.ts';
 import { openCliWorkspace } from '../session.ts';
@@ -107,6 +108,15 @@ export function register(program: Command): void {
         seed: result.seed,
       };
       if (opts.format === 'json') say(JSON.stringify(answer));
-      else for (const [key, value] of Object.entries(answer)) say(`${key}\t${value}`);
+      else {
+        say(`expected spend\t${poundsText(answer.expectedSpend)}`);
+        say(`CV of spend (simulated)\t${ratioText(answer.cvSpend)}`);
+        say(`CV of spend (analytic)\t${ratioText(answer.analyticCv)}`);
+        say(
+          `chance of missing by more than ${percentText(number('miss', opts.miss)!, 0)}\t${percentText(answer.missProbability)}`,
+        );
+        say(`simulated years\t${countText(answer.iterations)}`);
+        say(`seed\t${answer.seed}`);
+      }
     });
 }

@@ -181,7 +181,7 @@ async function runForwarded(ws: Workspace, run: Extract<ClientFrame, { type: 'ru
           });
         }
         // A fresh program for every command: commander keeps parse state on the program.
-        const { buildProgram } = await import('../program.ts');
+        const { buildProgram } = await import('../main.ts');
         const program = buildProgram((p) =>
           p.exitOverride().configureOutput({
             writeOut: (text) => session.stdout.write(text),

@@ -1,4 +1,6 @@
 // Convergence of allocations towards needs-based targets (C7).
+
+export { beforeGlidePath } from './before-glide-path.ts';
 export {
   type ConvergedAllocation,
   type Convergence,

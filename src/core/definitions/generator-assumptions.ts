@@ -60,7 +60,27 @@ const serviceRule = z.object({
     /** Which trusts can provide it: 'acute' = trusts with RTT activity in those treatment functions;
      * 'mental-health' = trusts whose name matches mentalHealthProviders.namePattern. */
     providerKind: z.enum(PROVIDER_KINDS).optional(),
+    /** A named set of designated centres (`designations`): 'only' = the service's providers are those
+     * centres; 'add' = they provide it beside the trusts the RTT volumes give. */
+    designation: z
+      .object({
+        set: z.string(),
+        mode: z.enum(['only', 'add']),
+        /** 'add' only: the share of every area's patients the designated centres take (split among them by
+         * the gravity model), because their referrals do not show in the RTT treatment functions. */
+        share: citedNumber.optional(),
+      })
+      .optional(),
+    /** The service's national volume in the base year: patients a year and cost per patient. Its spend
+     * is their product; services without one share the rest of the national spend by spend tier. */
+    volume: z.object({ patients: citedNumber, costPerPatient: citedNumber }).optional(),
   }),
+});
+
+const designationSet = z.object({
+  basis,
+  /** ODS codes of the designated trusts. */
+  providers: z.array(z.string().regex(/^[A-Z0-9]{3,5}$/)).min(1),
 });
 
 export const generatorAssumptionsSchema = z.object({
@@ -77,6 +97,12 @@ export const generatorAssumptionsSchema = z.object({
     annualGrowth: citedNumber,
     hcdShare: citedNumber,
     deviceShare: citedNumber,
+    /** The RTT treatment-function groups whose real provider × commissioner flows (Part_1A) are the
+     * benchmark for the generator's in-ICB shares. */
+    benchmarkTreatmentFunctions: z.object({ codes: z.array(z.string().regex(/^(C_\d{3}|X0[2-6])$/)).min(1), basis }),
+    /** Acceptance bounds of the flow calibration (the test fails outside them). */
+    minimumInIcbCorrelation: citedNumber,
+    maximumInIcbShareGap: citedNumber,
   }),
   residence: z.object({
     unknownShare: citedNumber,
@@ -84,8 +110,25 @@ export const generatorAssumptionsSchema = z.object({
   }),
   costNoiseSigma: citedNumber,
   distanceDecay: z.object({ exponent: citedNumber, offsetKm: citedNumber }),
-  mentalHealthProviders: z.object({ namePattern: z.string().min(1), basis }),
+  mentalHealthProviders: z.object({
+    namePattern: z.string().min(1),
+    /** Mental health trusts whose names the pattern does not catch ("… Healthcare", "… Care"). */
+    codes: z.array(z.string().regex(/^[A-Z0-9]{3,5}$/)).default([]),
+    basis,
+  }),
+  /** Trusts missing from the RTT extract, each with a comparator whose figures stand in for it. */
+  rttGaps: z.array(z.object({ provider: z.string(), comparator: z.string(), basis })).default([]),
+  /** Trusts in the RTT extract that have since merged, with the trust their figures now belong to. */
+  rttSuccessors: z.array(z.object({ from: z.string(), to: z.string(), basis })).default([]),
+  /** Most providers a service of each tier has. */
   providerCounts: z.record(z.enum(PROVIDER_TIERS), citedNumber),
+  /** Least share of the national RTT volume in a service's treatment functions a trust needs to provide a
+   * service of each tier: so provider counts follow the real spread of activity. */
+  providerMinShare: z.record(z.enum(PROVIDER_TIERS), citedNumber),
+  /** Flows: an area's patients go to the service's providers as its real RTT flows do, mixed with the
+   * gravity model (which reaches providers the area has no recorded flow to). */
+  flowModel: z.object({ realFlowWeight: citedNumber }),
+  designations: z.record(z.string(), designationSet),
   spendWeights: z.record(z.enum(SPEND_TIERS), citedNumber),
   activityPerPatient: z.record(z.enum(POINTS_OF_DELIVERY), citedNumber),
   ageSexProfiles: z.record(z.string(), ageSexProfile),
@@ -101,6 +144,9 @@ export const ASSIGNED_FIELDS = [
   'treatmentFunctions',
   'providerKind',
 ] as const;
+
+/** Fields a rule may set that have no default: a service without one has no designation or volume. */
+export const OPTIONAL_ASSIGNED_FIELDS = ['designation', 'volume'] as const;
 
 export type GeneratorAssumptions = z.infer<typeof generatorAssumptionsSchema>;
 export type ServiceRule = GeneratorAssumptions['serviceRules'][number];
@@ -150,6 +196,13 @@ export function parseGeneratorAssumptions(json: unknown, file = 'definitions/gen
         `serviceRules.${i}.assign.podMix`,
         'The rule names a point-of-delivery mix that is not defined.',
         rule.assign.podMix,
+      );
+    }
+    if (rule.assign.designation !== undefined && !(rule.assign.designation.set in value.designations)) {
+      problem(
+        `serviceRules.${i}.assign.designation.set`,
+        'The rule names a designation set that is not defined.',
+        rule.assign.designation.set,
       );
     }
     if (rule.match.name !== undefined) {

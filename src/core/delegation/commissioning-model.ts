@@ -46,3 +46,9 @@ export function proposedTimeline(outcome: DelegationOutcome, firstYear: string):
       return [];
   }
 }
+
+/** Agreeing a model needs the region (or national) above the ICB: what an ICB enters for its own footprint
+ * is its proposal until the region or national sets it (issue 15). */
+export function modelStatusFor(actorType: 'icb' | 'region' | 'national'): 'agreed' | 'proposed' {
+  return actorType === 'icb' ? 'proposed' : 'agreed';
+}

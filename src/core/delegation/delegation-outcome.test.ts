@@ -7,7 +7,7 @@ import {
   parseDelegationRubric,
 } from '../definitions/delegation-rubric.ts';
 import { proposedTimeline } from './commissioning-model.ts';
-import { delegationOutcome } from './delegation-outcome.ts';
+import { DELEGATION_OUTCOMES, delegationOutcome, MISSING_HIGHLY_SPECIALISED } from './delegation-outcome.ts';
 import { outcomeSummary } from './outcome-summary.ts';
 
 const rubric = parseDelegationRubric(
@@ -36,8 +36,11 @@ describe('delegation outcome', () => {
     expect(z.outcome).toBe('not-suitable');
     expect(z.reason).toContain('Co-dependent services');
     expect(delegationOutcome(rubric, answers([m, m, m, m], [m, m, m]), true).outcome).toBe('not-suitable');
+    // Meets on every criterion, flag unknown: needs information, and says which.
     const w = delegationOutcome(rubric, answers([m, m, m, m], [m, m, m]), null);
-    expect(w.outcome).toBe('not-classified');
+    expect(w.outcome).toBe('needs-information');
+    expect(w.missing).toEqual([MISSING_HIGHLY_SPECIALISED]);
+    expect(w.ready).toBe(true);
     expect(w.reason).toContain('highly specialised');
   });
 
@@ -47,10 +50,38 @@ describe('delegation outcome', () => {
     );
   });
 
-  it('says which criteria have no answer', () => {
-    const result = delegationOutcome(rubric, { 'patient-clinical-benefit': m }, false);
-    expect(result.outcome).toBe('not-assessed');
-    expect(result.reason).toContain('Commissioning infrastructure');
+  it('lists every criterion with no answer, and the unknown flag with them', () => {
+    const result = delegationOutcome(rubric, { 'patient-clinical-benefit': m }, null);
+    expect(result.outcome).toBe('needs-information');
+    expect(result.missing).toHaveLength(1 + SUIT.length - 1 + READY.length);
+    expect(result.missing[0]).toBe(MISSING_HIGHLY_SPECIALISED);
+    expect(result.missing).toContain('Commissioning infrastructure (governance, information sharing)');
+    expect(result.missing).not.toContain('Patient / clinical benefit');
+  });
+
+  it('Outcome summary: an explicit needs-information group, its missing items counted and costed', () => {
+    // A £50m suitable-and-ready; B £30m needs the flag; C £20m needs the flag and one criterion. Total £100m.
+    const summary = outcomeSummary(
+      [
+        { serviceCode: 'A', outcome: 'suitable-and-ready', tier: 'icb', spendPence: 50e8 },
+        { serviceCode: 'B', outcome: 'needs-information', tier: null, spendPence: 30e8, missing: ['flag'] },
+        { serviceCode: 'C', outcome: 'needs-information', tier: null, spendPence: 20e8, missing: ['flag', 'crit'] },
+      ],
+      DELEGATION_OUTCOMES,
+      ['icb', 'multi-icb', 'region'],
+    );
+    expect(summary.byOutcome.find((g) => g.group === 'needs-information')).toEqual({
+      group: 'needs-information',
+      services: 2,
+      spend: 50e6,
+      spendShare: 0.5,
+    });
+    expect(summary.byOutcome.reduce((s, g) => s + g.services, 0)).toBe(3);
+    expect(summary.byOutcome.reduce((s, g) => s + g.spendShare!, 0)).toBeCloseTo(1, 12);
+    expect(summary.missing).toEqual([
+      { group: 'flag', services: 2, spend: 50e6, spendShare: 0.5 },
+      { group: 'crit', services: 1, spend: 20e6, spendShare: 0.2 },
+    ]);
   });
 
   it('Outcome summary: counts and spend shares', () => {
@@ -78,6 +109,6 @@ describe('delegation outcome', () => {
       { financialYear: '2026/27', model: 'joint-committee' },
       { financialYear: '2027/28', model: 'delegated' },
     ]);
-    expect(proposedTimeline('not-classified', '2026/27')).toEqual([]);
+    expect(proposedTimeline('needs-information', '2026/27')).toEqual([]);
   });
 });

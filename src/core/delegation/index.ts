@@ -1,6 +1,7 @@
 export {
   COMMISSIONING_MODELS,
   type CommissioningModel,
+  modelStatusFor,
   nextFinancialYear,
   type ProposedModel,
   proposedTimeline,
@@ -9,6 +10,7 @@ export {
   DELEGATION_OUTCOMES,
   type DelegationOutcome,
   delegationOutcome,
+  MISSING_HIGHLY_SPECIALISED,
   type OutcomeDecision,
 } from './delegation-outcome.ts';
 export { type OutcomeSummary, outcomeSummary, type SummaryGroup, type SummaryInput } from './outcome-summary.ts';

@@ -10,6 +10,7 @@ describe('outcome summary', () => {
       outcome: fc.constantFrom(...DELEGATION_OUTCOMES),
       tier: fc.constantFrom(null, 'icb', 'multi-icb', 'region'),
       spendPence: fc.integer({ min: 0, max: 1e12 }),
+      missing: fc.array(fc.constantFrom<string>('flag', 'criterion a', 'criterion b'), { maxLength: 3 }),
     });
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 80 }), (rows) => {
@@ -17,6 +18,10 @@ describe('outcome summary', () => {
         expect(summary.byOutcome.reduce((s, g) => s + g.services, 0)).toBe(rows.length);
         const total = rows.reduce((s, r) => s + r.spendPence, 0);
         if (total > 0) expect(summary.byOutcome.reduce((s, g) => s + g.spendShare!, 0)).toBeCloseTo(1, 9);
+        // Every missing item counts the services waiting on it, each once, however often it is listed.
+        for (const item of summary.missing) {
+          expect(item.services).toBe(rows.filter((r) => r.missing.includes(item.group)).length);
+        }
       }),
       { seed: 42, numRuns: 200 },
     );

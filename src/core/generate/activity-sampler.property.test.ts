@@ -1,10 +1,11 @@
 // Invariants of the row sampler on a toy model (two areas, two providers, two services):
-// same seed same rows; every row valid against the import schema and the model's codes.
+// same seed same rows; every row valid against the import schema and the model's codes, its GP practice
+// one of its residence area's.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BASE_ACTIVITY_COLUMNS, POINTS_OF_DELIVERY } from '../activity/activity-record.ts';
+import { ACTIVITY_COLUMNS, POINTS_OF_DELIVERY } from '../activity/activity-record.ts';
 import { type GeneratorAssumptions, parseGeneratorAssumptions } from '../definitions/generator-assumptions.ts';
 import { AGE_BANDS } from '../population/age-bands.ts';
 import type { FinancialYear } from '../units.ts';
@@ -47,7 +48,12 @@ const inputs: GeneratorInputs = {
   ],
   services: [
     { serviceCode: '7', name: 'Adult specialist cardiac services', programmeOfCare: null, highlySpecialised: false },
-    { serviceCode: 'spec:X/1', name: 'Rare thing', programmeOfCare: null, highlySpecialised: true },
+    { serviceCode: 'LOCAL-RARE-THING', name: 'Rare thing', programmeOfCare: null, highlySpecialised: true },
+  ],
+  flows: [{ area: '72Q', provider: 'RJ1', tfc: 'C_320', pathways: 40 }],
+  practices: [
+    { code: 'G85001', area: '72Q', persons: 9000 },
+    { code: 'K81001', area: 'U2G6B', persons: 7000 },
   ],
 };
 const model = buildActivityModel(inputs, assumptions);
@@ -58,22 +64,25 @@ const integerAtLeast = (text: string, min: number) => /^\d+$/.test(text) && Numb
 
 function validRow(line: string): boolean {
   const f = line.split(',');
-  if (f.length !== BASE_ACTIVITY_COLUMNS.length) return false;
-  const [year, month, provider, residence, service, pod, age, sex, activity, cost, patients] = f as string[];
+  if (f.length !== ACTIVITY_COLUMNS.length) return false;
+  const [year, month, provider, residence, service, pod, age, sex, activity, cost, patients, practice] = f as string[];
+  const practiceOf: Record<string, string> = { '': '', '72Q': 'G85001', U2G6B: 'K81001', QNQ: 'K81001' };
   return (
     (years as string[]).includes(year!) &&
     integerAtLeast(month!, 1) &&
     Number(month) <= 12 &&
     ['RJ1', 'RTH'].includes(provider!) &&
     residences.has(residence!) &&
-    ['7', 'spec:X/1'].includes(service!) &&
+    ['7', 'LOCAL-RARE-THING'].includes(service!) &&
     (POINTS_OF_DELIVERY as readonly string[]).includes(pod!) &&
     (AGE_BANDS as readonly string[]).includes(age!) &&
     ['M', 'F'].includes(sex!) &&
     integerAtLeast(activity!, 1) &&
     /^\d+\.\d\d$/.test(cost!) &&
-    integerAtLeast(patients!, 1) &&
-    Number(patients) <= Number(activity)
+    // A service with a national patient count rounds patients at random, so a row may carry none.
+    integerAtLeast(patients!, service === '7' ? 0 : 1) &&
+    Number(patients) <= Number(activity) &&
+    practice === practiceOf[residence!]
   );
 }
 

@@ -3,7 +3,7 @@
 // delivery × age band × sex. The row budget (row-budget.ts) makes national spend per year land on the
 // calibration target whatever the number of rows. One random stream, consumed in row order, so the same
 // seed gives the same rows.
-import { BASE_ACTIVITY_COLUMNS, type PointOfDelivery } from '../activity/activity-record.ts';
+import { ACTIVITY_COLUMNS, type PointOfDelivery } from '../activity/activity-record.ts';
 import type { GeneratorAssumptions } from '../definitions/generator-assumptions.ts';
 import { type FinancialYear, financialYearStart } from '../units.ts';
 import type { ActivityModel } from './activity-model.ts';
@@ -75,6 +75,17 @@ export function createActivitySampler(
     });
   }
   const budget = planRowBudget(budgetCells, rows);
+  // Services with a national patient count: patients per unit of activity, so a year's patients land on
+  // the count (grown with spend). Units beyond national scale are smaller (costScale), so are patients.
+  const baseSpend = assumptions.calibration.specialisedSpend.value;
+  const patientsPerUnit = model.services.map((service) => {
+    if (service.profile.patients === null) return null;
+    const units = service.profile.pods.reduce(
+      (sum, pod) => sum + (baseSpend * service.profile.spendShare * pod.spendShare) / pod.unitCost,
+      0,
+    );
+    return units > 0 ? (service.profile.patients / units) * budget.costScale : null;
+  });
   cells.forEach((cell, i) => {
     cell.meanActivity = budget.meanActivity[i]!;
   });
@@ -89,6 +100,7 @@ export function createActivitySampler(
   const providerCodes = model.services.map((s) => s.providers.map((p) => csvField(p.code)));
   const serviceCodes = model.services.map((s) => csvField(s.service.serviceCode));
   const areaCodes = model.areas.map((a) => csvField(a.code));
+  const practiceCodes = model.practiceCodes.map((codes) => codes.map(csvField));
   const olderCodes = model.areas.map((a) => a.olderCodes.map(csvField));
   const gravity = new Map<number, AliasTable>();
   const gravityTable = (service: number, area: number) => {
@@ -110,7 +122,12 @@ export function createActivitySampler(
     const month = 1 + random.nextInt(12);
     const activity = 1 + poisson(random, cell.meanActivity - 1);
     const pence = Math.round(activity * cell.unitCost * budget.costScale * lognormalMeanOne(random, sigma) * 100);
-    const patients = Math.max(1, Math.min(activity, Math.round(activity / perPatient[cell.pod].value)));
+    const ratio = patientsPerUnit[cell.service];
+    // Rounded at random (up with the fraction's chance) so that sums stay on the count.
+    const patients =
+      ratio === null || ratio === undefined
+        ? Math.max(1, Math.min(activity, Math.round(activity / perPatient[cell.pod].value)))
+        : Math.min(activity, Math.floor(activity * ratio + random.next()));
     const u = random.next();
     const older = olderCodes[demand.area]!;
     let residence: string;
@@ -122,12 +139,14 @@ export function createActivitySampler(
     ) {
       residence = older[random.nextInt(older.length)]!;
     } else residence = areaCodes[demand.area]!;
+    const practices = model.practices[demand.area];
+    const practice = residence === '' || !practices ? '' : practiceCodes[demand.area]![sampleAlias(practices, random)]!;
     totalPence += pence;
-    return `${cell.year},${month},${provider},${residence},${serviceCodes[cell.service]},${cell.pod},${demand.ageBand},${demand.sex},${activity},${formatPence(pence)},${patients}\n`;
+    return `${cell.year},${month},${provider},${residence},${serviceCodes[cell.service]},${cell.pod},${demand.ageBand},${demand.sex},${activity},${formatPence(pence)},${patients},${practice}\n`;
   };
 
   return {
-    header: `${BASE_ACTIVITY_COLUMNS.join(',')}\n`,
+    header: `${ACTIVITY_COLUMNS.join(',')}\n`,
     targetSpend,
     nextLines(count: number) {
       let text = '';

@@ -57,6 +57,7 @@ describe('service profiles by rule', () => {
         service('Chemotherapy services'),
         service('HIV services'),
         service('Alkaptonuria'),
+        service('Specialised services for haemoglobinopathy care (all ages)'),
       ],
       assumptions,
     );
@@ -67,5 +68,23 @@ describe('service profiles by rule', () => {
     expect(share('HCD')).toBeCloseTo(assumptions.calibration.hcdShare.value, 9);
     expect(share('DEVICE')).toBeCloseTo(assumptions.calibration.deviceShare.value, 9);
     for (const p of profiles) expect(p.pods.reduce((s, x) => s + x.spendShare, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('a service given a national volume carries patients × cost per patient; the others share the rest', () => {
+    const rule = assumptions.serviceRules.find(
+      (r) => r.assign.volume && new RegExp(r.match.name!, 'i').test('Alkaptonuria'),
+    )!;
+    const national = assumptions.calibration.specialisedSpend.value;
+    const [alkaptonuria, other] = buildServiceProfiles(
+      [service('Alkaptonuria service (adults)'), service('Specialised widget service')],
+      assumptions,
+    );
+    expect(alkaptonuria!.patients).toBe(rule.assign.volume!.patients.value);
+    expect(alkaptonuria!.spendShare * national).toBeCloseTo(
+      rule.assign.volume!.patients.value * rule.assign.volume!.costPerPatient.value,
+      3,
+    );
+    expect(other!.patients).toBeNull();
+    expect(other!.spendShare).toBeCloseTo(1 - alkaptonuria!.spendShare, 12);
   });
 });

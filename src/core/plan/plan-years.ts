@@ -69,3 +69,15 @@ export function checkPerYear(values: readonly unknown[], years: number, field: s
 export function checkGrowthRates(values: readonly number[], years: number, field: string): void {
   throwFirst(growthRateProblems(values, years, field));
 }
+
+/** The base year a plan runs on: the scenario's own, or with `baseYearIfMissing: "earliest"` and data that
+ * starts after it, the earliest year with activity. A year inside the data's range is never replaced. */
+export function effectiveBaseYear(
+  asked: FinancialYear,
+  yearsWithActivity: readonly string[],
+  ifMissing: 'earliest' | undefined,
+): FinancialYear {
+  const earliest = [...yearsWithActivity].sort()[0] as FinancialYear | undefined;
+  if (ifMissing !== 'earliest' || !earliest || yearsWithActivity.includes(asked) || asked > earliest) return asked;
+  return earliest;
+}

@@ -13,7 +13,8 @@ export const SCENARIO_VERSION = 1;
 const SHARE_TOLERANCE = 1e-9;
 
 const perYear = z.array(z.number());
-const icbCode = z.string().regex(/^[A-Z0-9]{3}$/, 'an ICB ODS code such as QUY');
+// Most ICB ODS codes have three characters; Essex (2026) has five, D7T5G.
+const icbCode = z.string().regex(/^[A-Z0-9]{3,5}$/, 'an ICB ODS code such as QUY');
 const footprintUnit = z.string().regex(/^footprint:\S.{0,79}$/, 'footprint:NAME');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const financialYear = z
@@ -45,6 +46,8 @@ export const scenarioSchema = z.strictObject({
   reviewed: isoDate.optional(),
   nextReview: isoDate.optional(),
   baseYear: financialYear,
+  /** "earliest": when the data has no activity in baseYear but starts later, plan on its earliest year. */
+  baseYearIfMissing: z.literal('earliest').optional(),
   years: z.number().int().min(1).max(MAX_HORIZON),
   units: z.array(z.union([icbCode, footprintUnit])).min(1),
   growth: z.strictObject({
@@ -56,7 +59,10 @@ export const scenarioSchema = z.strictObject({
   allocation: z.strictObject({
     growth: perYear,
     target: z.union([z.literal('needs'), z.record(icbCode, z.number())]).optional(),
-    convergence: z.strictObject({ floorGrowth: z.number(), capGrowth: z.number() }).optional(),
+    /** `from`: the financial year the glide path to target starts (default plan year 1). */
+    convergence: z
+      .strictObject({ floorGrowth: z.number(), capGrowth: z.number(), from: financialYear.optional() })
+      .optional(),
     /** Position to deliver per unit and year, in pounds: 0 = break even, positive = surplus required. */
     controlTotals: z.record(z.string(), perYear).optional(),
   }),

@@ -39,6 +39,7 @@ describe('parseServicesTable', () => {
         crgName: 'Cardiac',
         highlySpecialised: false,
         sourceUrl: null,
+        serviceLines: [],
         delegation: [
           { financialYear: '2024/25', delegated: true },
           { financialYear: '2025/26', delegated: true },
@@ -52,6 +53,7 @@ describe('parseServicesTable', () => {
         crgName: null,
         highlySpecialised: true,
         sourceUrl: null,
+        serviceLines: [],
         delegation: [
           { financialYear: '2024/25', delegated: false },
           { financialYear: '2025/26', delegated: null },
@@ -84,6 +86,32 @@ describe('parseServicesTable', () => {
         { financialYear: '2025/26', delegated: null },
       ],
     });
+  });
+
+  it('reads service lines and groups, and refuses a bad line, a line given twice and an invented key', () => {
+    const header = ['service_id', 'service_name', 'service_lines'];
+    const good = parseServicesTable('s.csv', header, [
+      ['7', 'Adult specialist cardiac services', 'NCBPS13'],
+      ['LOCAL-BURN-CARE', 'Specialised burn care', ''],
+      ['6', 'Adult secure mental health services', 'ncbps22s, NCBPS22U'],
+    ]);
+    expect(good.issues).toEqual([]);
+    expect(good.value?.services.map((s) => [s.serviceCode, s.serviceLines])).toEqual([
+      ['7', ['NCBPS13']],
+      ['LOCAL-BURN-CARE', []],
+      ['6', ['NCBPS22S', 'NCBPS22U']],
+    ]);
+    const bad = parseServicesTable('s.csv', header, [
+      ['7', 'Cardiac', 'NCBPS13 13F'],
+      ['8', 'Eating disorders', 'NCBPS13'],
+      ['slug:adult-critical-care', 'Adult critical care', ''],
+    ]);
+    expect(bad.value).toBeNull();
+    expect(bad.issues.map((i) => [i.where?.row, i.where?.field, i.received])).toEqual([
+      [1, 'service_lines', '13F'],
+      [2, 'service_lines', 'NCBPS13'],
+      [3, 'service_id', 'slug:adult-critical-care'],
+    ]);
   });
 
   it('names the row and field of every bad value', () => {

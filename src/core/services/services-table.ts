@@ -21,6 +21,9 @@ export interface CatalogueService {
   highlySpecialised: boolean | null;
   sourceUrl: string | null;
   delegation: ServiceDelegation[];
+  /** PSS identification-rules service lines that belong to this service: a full line (`NCBPS22S`) or a
+   * whole service-line group (`NCBPS13`, every line NCBPS13A…Z). Empty when none is known. */
+  serviceLines: string[];
 }
 
 export interface ServicesTable {
@@ -57,6 +60,22 @@ function parseDelegationStatus(text: string): boolean | null | undefined {
   if (/^(NOT DELEGATED|NON-DELEGATED|RETAINED|NOT FOR DELEGATION)\b/.test(t)) return false;
   if (/^DELEGATED\b/.test(t)) return true;
   return undefined;
+}
+
+/** A key of the shipped catalogue: the service's number in the Manual for prescribed specialised services
+ * (`13`, `2A`), or, for a service with no official number, a local key that says so
+ * (`LOCAL-ADULT-CRITICAL-CARE`; data/reference/services/README.md). */
+export const SHIPPED_SERVICE_KEY = /^(\d{1,3}[A-Z]?|LOCAL-[A-Z0-9]+(-[A-Z0-9]+)*)$/;
+
+/** A PSS service line (NCBPS, two digits, one letter) or a whole group (NCBPS and two digits). */
+export const SERVICE_LINE = /^NCBPS\d{2}[A-Z]?$/;
+
+/** Splits a service_lines cell (space, comma or | separated) into upper-case codes. */
+export function splitServiceLines(text: string): string[] {
+  return text
+    .split(/[\s,|;]+/)
+    .map((t) => t.trim().toUpperCase())
+    .filter((t) => t !== '');
 }
 
 const FLAG_ACCEPTED = 'Y, N, Yes, No, TRUE, FALSE, 1, 0, or blank for unknown';
@@ -127,6 +146,7 @@ export function parseServicesTable(
 
   const services: CatalogueService[] = [];
   const seen = new Map<string, number>();
+  const lineOwner = new Map<string, string>();
   rows.forEach((cells, index) => {
     const row = index + 1;
     const cell = (column: string) => {
@@ -148,6 +168,14 @@ export function parseServicesTable(
     const name = cell(nameColumn);
     if (!serviceCode) problem(codeColumn, 'The service code is blank.', '');
     if (!name) problem(nameColumn, 'The service name is blank.', '');
+    if (serviceCode && layout === 'shipped' && !SHIPPED_SERVICE_KEY.test(serviceCode)) {
+      problem(
+        codeColumn,
+        'The service key is neither a PSS manual number nor a local key.',
+        serviceCode,
+        'a manual number such as 13 or 2A, or LOCAL- and capitals, digits and hyphens, e.g. LOCAL-ADULT-CRITICAL-CARE',
+      );
+    }
     if (serviceCode && seen.has(serviceCode)) {
       problem(
         codeColumn,
@@ -179,6 +207,23 @@ export function parseServicesTable(
             crgName: cell('crg_name') || null,
           }
         : splitProgrammeAndCrg(cell(OFFICIAL_NPOC_COLUMN));
+    const serviceLines = splitServiceLines(cell('service_lines'));
+    const badLine = serviceLines.find((line) => !SERVICE_LINE.test(line));
+    if (badLine !== undefined) {
+      problem(
+        'service_lines',
+        'A service line is not a PSS service line code.',
+        badLine,
+        'NCBPS and two digits (a whole group, e.g. NCBPS13) or NCBPS, two digits and a letter (e.g. NCBPS22S)',
+      );
+    }
+    for (const line of serviceLines) {
+      const owner = lineOwner.get(line);
+      if (owner !== undefined && owner !== serviceCode) {
+        problem('service_lines', `Service line ${line} is already given to service ${owner}.`, line);
+      }
+      lineOwner.set(line, serviceCode);
+    }
     services.push({
       serviceCode,
       name,
@@ -186,6 +231,7 @@ export function parseServicesTable(
       highlySpecialised: highlySpecialised ?? null,
       sourceUrl: cell('source_url') || null,
       delegation,
+      serviceLines,
     });
   });
   if (services.length === 0 && issues.length === 0) {

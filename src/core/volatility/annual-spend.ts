@@ -1,15 +1,12 @@
 // Monte Carlo of one footprint's annual spend on one service: N ~ Poisson(λ) patients, each with a cost
-// from the cost model, S = the sum. Years are simulated into a typed array from one seeded stream, so the
-// same seed replays the same years.
+// from the cost model, S = the sum (spendSampler: exact, or a split that agrees with exact within Monte
+// Carlo error). Years are simulated into a typed array from one seeded stream, so the same seed replays
+// the same years.
 import { SeededRandom } from '../generate/seeded-random.ts';
 import { analyticSpendCv } from './analytic-cv.ts';
 import { type CostModel, checkCostModel, costMoments } from './cost-model.ts';
-import { drawGamma, drawPoisson, drawStandardNormal, poissonSampler } from './random-draws.ts';
+import { spendSampler } from './spend-sampler.ts';
 import { checkIterations, checkMissMargin, checkPositive, checkSeed } from './volatility-arguments.ts';
-
-/** Above this many patients in a year the sum of their costs is one gamma draw with the sum's exact mean
- * and variance (methods.md, deviations), which keeps large footprints as cheap as small ones. */
-export const EXACT_SUM_LIMIT = 32;
 
 export interface AnnualSpendQuestion {
   /** λ: expected patients a year. */
@@ -55,34 +52,9 @@ export function simulateAnnualSpends(question: AnnualSpendQuestion): Float64Arra
   checkAnnualSpendQuestion(question);
   const iterations = question.iterations ?? DEFAULT_ITERATIONS;
   const random = new SeededRandom(question.seed);
-  const sampler = poissonSampler(question.expectedPatients);
-  const moments = costMoments(question.cost);
+  const sampler = spendSampler(question.expectedPatients, question.cost);
   const spends = new Float64Array(iterations);
-  const model = question.cost;
-  const sigma = model.kind === 'lognormal' ? Math.sqrt(Math.log(1 + model.cv * model.cv)) : 0;
-  const logMean = model.kind === 'lognormal' ? Math.log(model.mean) - (sigma * sigma) / 2 : 0;
-  const costs = model.kind === 'resample' ? model.costs : null;
-  // A CV so small that the gamma's shape would overflow is equal costs, to double precision.
-  const equalCosts = moments.variance <= 1e-12 * moments.mean * moments.mean;
-  for (let year = 0; year < iterations; year++) {
-    const patients = drawPoisson(random, sampler);
-    let spend = 0;
-    if (equalCosts) {
-      spend = patients * moments.mean;
-    } else if (patients > EXACT_SUM_LIMIT) {
-      // Gamma with mean N·μ and variance N·σ²: shape = N·μ²/σ², scale = σ²/μ.
-      spend = drawGamma(
-        random,
-        (patients * moments.mean * moments.mean) / moments.variance,
-        moments.variance / moments.mean,
-      );
-    } else if (costs) {
-      for (let i = 0; i < patients; i++) spend += costs[Math.floor(random.next() * costs.length)]!;
-    } else {
-      for (let i = 0; i < patients; i++) spend += Math.exp(logMean + sigma * drawStandardNormal(random));
-    }
-    spends[year] = spend;
-  }
+  for (let year = 0; year < iterations; year++) spends[year] = sampler.draw(random);
   return spends;
 }
 

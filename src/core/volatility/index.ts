@@ -6,7 +6,6 @@ export {
   checkAnnualSpendQuestion,
   DEFAULT_ITERATIONS,
   DEFAULT_MISS_MARGIN,
-  EXACT_SUM_LIMIT,
   simulateAnnualSpends,
 } from './annual-spend.ts';
 export { type CostModel, type CostMoments, checkCostModel, costMoments } from './cost-model.ts';
@@ -25,3 +24,9 @@ export {
   type MissProbabilityPoint,
   minimumViablePopulation,
 } from './minimum-viable-population.ts';
+export {
+  BODY_KURTOSIS_TOLERANCE,
+  EXACT_PATIENTS_LIMIT,
+  type SpendSampler,
+  spendSampler,
+} from './spend-sampler.ts';

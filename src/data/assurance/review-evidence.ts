@@ -3,6 +3,7 @@
 // outcomes. Capabilities not yet in a workspace are reported as "not available yet", never left out.
 import { listValue } from '@duckdb/node-api';
 import type { WorkspaceEvidence } from '../../core/assurance/kloe-template.ts';
+import { delegatedServicesCount } from '../delegation/delegation-status.ts';
 import type { Workspace } from '../workspace.ts';
 import type { ReviewSubject } from './review-rounds.ts';
 
@@ -114,12 +115,9 @@ async function financialPlans(ws: Workspace, icbs: string[]): Promise<EvidenceIt
 async function delegationOutcomes(ws: Workspace, icbs: string[]): Promise<EvidenceItem> {
   const title = 'Delegation outcomes';
   const lines: string[] = [];
-  const delegated = await ws.one<{ year: string | null; n: number }>(
-    `SELECT max(financial_year) AS year, CAST(count(DISTINCT service_code) FILTER (WHERE delegated) AS INTEGER) AS n
-       FROM service_delegation WHERE financial_year = (SELECT max(financial_year) FROM service_delegation)`,
-  );
-  if (delegated?.year) {
-    lines.push(`Reference data: ${delegated.n} services are delegated to ICBs in ${delegated.year}.`);
+  // The same count the services pages show (one answer), from the board's waves and the catalogue.
+  if (await tableExists(ws, 'delegation_wave')) {
+    lines.push(`Reference data: ${(await delegatedServicesCount(ws)).label}.`);
   }
   // The delegation capability records each service's commissioning model per footprint: those of the
   // footprints this ICB belongs to are its delegation outcomes.

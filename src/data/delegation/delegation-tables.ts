@@ -15,6 +15,7 @@ export function delegationTables(result: DelegationResult): Table[] {
         { key: 'readiness', header: 'Ready', kind: 'text' },
         { key: 'outcome', header: 'Outcome', kind: 'text' },
         { key: 'reason', header: 'Why', kind: 'text' },
+        { key: 'missing', header: 'Needs information on', kind: 'text' },
         { key: 'level', header: 'Segmentation level', kind: 'text' },
         { key: 'tier', header: 'Tier', kind: 'text' },
         { key: 'spend', header: 'National spend (£)', kind: 'money' },
@@ -30,6 +31,7 @@ export function delegationTables(result: DelegationResult): Table[] {
         readiness: yesNo(r.readiness),
         outcome: r.outcome,
         reason: r.reason,
+        missing: r.missing.join('; '),
         level: r.level,
         tier: r.tier,
         spend: r.spend,
@@ -40,6 +42,7 @@ export function delegationTables(result: DelegationResult): Table[] {
     },
     summaryTable('By outcome', 'Outcome', result.summary.byOutcome),
     summaryTable('By tier', 'Tier', result.summary.byTier),
+    summaryTable('Needs information', 'Missing', result.summary.missing),
     {
       name: 'Evidence per footprint',
       columns: [
@@ -105,6 +108,7 @@ export function delegationJson(result: DelegationResult) {
       readiness: r.readiness,
       outcome: r.outcome,
       reason: r.reason,
+      missing: r.missing,
       level: r.level,
       tier: r.tier,
       spend: r.spend,

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Workspace } from '../workspace.ts';
 import { exerciseRubrics } from './exercises.ts';
 import type { DelegationResult } from './run-delegation.ts';
+import { parseStoredResult } from './stored-result.ts';
 
 export interface Reconciliation {
   exercise: string;
@@ -110,5 +111,5 @@ export async function readDelegationResult(ws: Workspace, exercise: string): Pro
       hint: `Run \`footprint delegation run --exercise "${exercise}"\` first.`,
     });
   }
-  return JSON.parse(row.json) as DelegationResult;
+  return parseStoredResult(row.json);
 }

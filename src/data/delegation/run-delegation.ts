@@ -9,6 +9,7 @@ import {
   DELEGATION_OUTCOMES,
   type DelegationOutcome,
   delegationOutcome,
+  type OutcomeDecision,
   type OutcomeSummary,
   outcomeSummary,
 } from '../../core/delegation/index.ts';
@@ -26,6 +27,10 @@ import { exerciseRubrics, saveExercise } from './exercises.ts';
 import { gatherEvidence, type ServiceEvidence, type Simulate } from './gather-evidence.ts';
 import { loadRubrics } from './rubrics.ts';
 
+/** Missing items a run adds beside the rubric's: no assessment at all, or assessors who disagree. */
+export const MISSING_ASSESSMENT = 'An assessment (no assessor has assessed this service)';
+export const MISSING_RECONCILIATION = 'A reconciled outcome (assessors differ)';
+
 export interface DelegationRow {
   service: string;
   name: string;
@@ -34,6 +39,8 @@ export interface DelegationRow {
   readiness: boolean | null;
   outcome: DelegationOutcome;
   reason: string;
+  /** What the outcome waits on (needs-information only). */
+  missing: string[];
   level: SegmentationLevel | null;
   tier: Tier | null;
   spend: number;
@@ -165,24 +172,27 @@ export async function runDelegation(ws: Workspace, options: DelegationRunOptions
         return { assessor, decision, level: segmentation.level, score: segmentation.score };
       });
     const agreed = reconciled.get(service.code);
-    let decision = byAssessor[0]?.decision ?? {
+    let decision: OutcomeDecision = byAssessor[0]?.decision ?? {
       suitable: null,
       ready: null,
-      outcome: 'not-assessed' as const,
+      outcome: 'needs-information',
       reason: 'No assessor has assessed this service.',
+      missing: [MISSING_ASSESSMENT],
     };
     if (agreed) {
       decision = {
         ...decision,
         outcome: agreed.outcome as DelegationOutcome,
         reason: `Reconciled: ${agreed.rationale}`,
+        missing: [],
       };
     } else if (new Set(byAssessor.map((b) => b.decision.outcome)).size > 1) {
       decision = {
         suitable: null,
         ready: null,
-        outcome: 'not-classified',
+        outcome: 'needs-information',
         reason: `Assessors differ (${byAssessor.map((b) => `${b.assessor}: ${b.decision.outcome}`).join('; ')}) and no outcome has been reconciled.`,
+        missing: [MISSING_RECONCILIATION],
       };
     }
     const levels = new Set(byAssessor.map((b) => b.level));
@@ -199,6 +209,7 @@ export async function runDelegation(ws: Workspace, options: DelegationRunOptions
       readiness: decision.ready,
       outcome: decision.outcome,
       reason: decision.reason,
+      missing: decision.missing,
       level,
       tier,
       spend: service.spend_pence / 100,
@@ -229,6 +240,7 @@ export async function runDelegation(ws: Workspace, options: DelegationRunOptions
       outcome: r.outcome,
       tier: r.tier,
       spendPence: Math.round(r.spend * 100),
+      missing: r.missing,
     })),
     DELEGATION_OUTCOMES,
     TIERS,

@@ -11,6 +11,7 @@ import { exerciseRubrics, listExercises } from './exercises.ts';
 import { loadRubrics, type Rubrics } from './rubrics.ts';
 import type { DelegationResult } from './run-delegation.ts';
 import { suggestions } from './run-delegation.ts';
+import { parseStoredResult } from './stored-result.ts';
 
 export interface MatrixRow {
   service: string;
@@ -63,7 +64,7 @@ export async function storedResult(ws: Workspace, exercise: string | null): Prom
   const row = await ws.one<{ json: string }>('SELECT result_json AS json FROM delegation_result WHERE exercise = $1', [
     exercise,
   ]);
-  return row ? (JSON.parse(row.json) as DelegationResult) : null;
+  return row ? parseStoredResult(row.json) : null;
 }
 
 export async function segmentationMatrix(ws: Workspace, exercise: string | null): Promise<SegmentationMatrix> {

@@ -5,9 +5,13 @@ import { Worker } from 'node:worker_threads';
 import type { VolatilityOptions, VolatilityResults, VolatilityTask } from '../../core/volatility/index.ts';
 import { footprintVolatilities } from '../../core/volatility/index.ts';
 
-const WORKER = new URL('./volatility-worker.ts', import.meta.url).href;
-// Workers start as plain JavaScript: register tsx's loader in the worker, then load the TypeScript worker.
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+// Compiled (dist/*.js) the worker is plain JavaScript; run from source, workers start as plain JavaScript
+// too, so they register tsx's loader first and then load the TypeScript worker.
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER = new URL(COMPILED ? './volatility-worker.js' : './volatility-worker.ts', import.meta.url).href;
+const BOOTSTRAP = COMPILED
+  ? `import(${JSON.stringify(WORKER)})`
+  : `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER)}); })`;
 
 export async function simulateInWorkers(

@@ -9,9 +9,9 @@
 //    P(p | origin) ∝ A_p · (d + d0)^−β, where A_p is the provider's real national Part_1A volume and the
 //    origin is the commissioner's sub-ICB centroid (or its ICB's population-weighted centroid). β is fitted
 //    on a grid by the smallest mean absolute difference between modelled and real out-of-ICB shares.
-// 3. Generator flows: the generator's own expected flows (services with a treatment-function mapping,
-//    their providers, attractiveness and the β in the assumptions file), compared with the real Part_1A
-//    flows in the same treatment functions.
+// 3. Generator flows (generatorFlowFit, quick enough for a test): per ICB, the share of its residents'
+//    specialised spend — every service, as the generator expects it — treated by providers in the ICB,
+//    against the share of real Part_1A pathways in the benchmark treatment functions treated inside it.
 import { type ActivityModel, buildActivityModel, serviceProviderShares } from '../../core/generate/activity-model.ts';
 import { compareFlows, type Flow, type FlowComparison } from '../../core/generate/flow-comparison.ts';
 import { type DistanceDecay, gravityShares, type Location } from '../../core/generate/gravity.ts';
@@ -40,7 +40,23 @@ export interface FlowCalibrationReport {
   /** Mean absolute difference of out-of-ICB shares for every candidate β and d0. */
   grid: { exponent: number; offsetKm: number; meanAbsoluteDifference: number }[];
   electiveModel: DistanceDecay & FlowComparison;
-  generator: { exponent: number; services: number; treatmentFunctions: string[] } & FlowComparison;
+  generator: GeneratorFlowFit;
+}
+
+/** How the generator's flows compare with the real ones: per ICB, the share of residents' specialised
+ * spend (every service, as the generator expects it) treated by providers hosted in the ICB, against
+ * the share of real RTT Part_1A pathways in the benchmark treatment functions treated inside it. */
+export interface GeneratorFlowFit extends FlowComparison {
+  exponent: number;
+  realFlowWeight: number;
+  services: number;
+  treatmentFunctions: string[];
+  /** Correlation across ICBs of the in-ICB shares (the same as of the out-of-ICB shares). */
+  inIcbCorrelation: number;
+  nationalInIcb: { real: number; synthetic: number };
+  /** Providers with any expected activity, and how many providers each service has (sorted). */
+  providersWithActivity: number;
+  providersPerService: number[];
 }
 
 const RTT_COLUMNS = `{'PROVIDER_ORG_CODE': 'VARCHAR', 'COMMISSIONER_ORG_CODE': 'VARCHAR', 'RTT_PART_TYPE': 'VARCHAR',
@@ -64,21 +80,12 @@ export async function calibrateFlows(
 ): Promise<FlowCalibrationReport> {
   const referenceDir = options.referenceDir ?? DEFAULT_REFERENCE_DIR;
   const assumptions = readGeneratorAssumptions(options.assumptionsFile);
-  const inputs = await readGeneratorInputs(ws, referenceDir);
-  const rows = await ws.all<RealRow>(`
-    SELECT r.COMMISSIONER_ORG_CODE AS commissioner, r.PROVIDER_ORG_CODE AS provider,
-      r.TREATMENT_FUNCTION_CODE AS tfc, sum(r.TOTAL_ALL)::DOUBLE AS pathways,
-      m.icb_2026 AS "residentIcb", p.host_icb AS "providerIcb", p.latitude, p.longitude
-    FROM read_csv(${sqlText(rttFile(referenceDir))}, header = true, auto_detect = false, columns = ${RTT_COLUMNS}) r
-    LEFT JOIN residence_map m ON m.code = upper(r.COMMISSIONER_ORG_CODE)
-    LEFT JOIN provider p ON p.provider_code = r.PROVIDER_ORG_CODE
-    WHERE r.RTT_PART_TYPE = 'Part_1A'
-    GROUP BY ALL
-    ORDER BY commissioner, provider, tfc`);
+  const inputs = await readGeneratorInputs(ws, referenceDir, assumptions);
+  const rows = await readRealRows(ws, referenceDir);
 
   const total = rows.reduce((s, r) => s + r.pathways, 0);
   const hubs = rows.filter((r) => r.residentIcb === null && /HUB|^Y\d\d$/.test(hubName(r.commissioner)));
-  const usable = rows.filter((r) => r.residentIcb !== null && r.providerIcb !== null && r.latitude !== null);
+  const usable = rows.filter(isUsable);
   const sum = (list: RealRow[]) => list.reduce((s, r) => s + r.pathways, 0);
   const pathways = {
     total,
@@ -116,14 +123,7 @@ export async function calibrateFlows(
     p.pathways += r.pathways;
     providerTotals.set(r.provider, p);
   }
-  const realFlows: Flow[] = usable
-    .filter((r) => origins.has(r.commissioner))
-    .map((r) => ({
-      residentIcb: r.residentIcb!,
-      provider: r.provider,
-      providerIcb: r.providerIcb!,
-      amount: r.pathways,
-    }));
+  const realFlows: Flow[] = usable.filter((r) => origins.has(r.commissioner)).map(asFlow);
 
   const providerList = [...providerTotals].map(([code, p]) => ({
     code,
@@ -155,19 +155,11 @@ export async function calibrateFlows(
   );
   const best = grid.reduce((a, b) => (b.meanAbsoluteDifference < a.meanAbsoluteDifference ? b : a));
 
-  // The generator's own flows, for services whose treatment functions the RTT data has.
-  const model = buildActivityModel(inputs, assumptions);
-  const mapped = model.services.filter((s) => s.profile.treatmentFunctions.length > 0);
-  const tfcs = [...new Set(mapped.flatMap((s) => s.profile.treatmentFunctions))].sort();
-  const realInTfcs = usable
-    .filter((r) => tfcs.includes(r.tfc))
-    .map((r) => ({
-      residentIcb: r.residentIcb!,
-      provider: r.provider,
-      providerIcb: r.providerIcb!,
-      amount: r.pathways,
-    }));
-
+  const fit = await generatorFlowFit(
+    ws,
+    { referenceDir, assumptionsFile: options.assumptionsFile },
+    { inputs, usable },
+  );
   return {
     source:
       'NHS England RTT waiting times, April 2026 full extract: Part_1A completed admitted pathways by provider × commissioner',
@@ -178,14 +170,64 @@ export async function calibrateFlows(
       offsetKm: best.offsetKm,
       ...compareFlows(realFlows, electiveFlows(best)),
     },
-    generator: {
-      exponent: model.decay.exponent,
-      services: mapped.length,
-      treatmentFunctions: tfcs,
-      ...compareFlows(realInTfcs, expectedGeneratorFlows(model, mapped)),
-    },
+    generator: fit,
   };
 }
+
+/** The generator against the benchmark flows: fast (no grid), so a test can hold it to its bounds. */
+export async function generatorFlowFit(
+  ws: Workspace,
+  options: { referenceDir?: string; assumptionsFile?: string } = {},
+  read?: { inputs: Awaited<ReturnType<typeof readGeneratorInputs>>; usable: RealRow[] },
+): Promise<GeneratorFlowFit> {
+  const referenceDir = options.referenceDir ?? DEFAULT_REFERENCE_DIR;
+  const assumptions = readGeneratorAssumptions(options.assumptionsFile);
+  const inputs = read?.inputs ?? (await readGeneratorInputs(ws, referenceDir, assumptions));
+  const usable = read?.usable ?? (await readRealRows(ws, referenceDir)).filter(isUsable);
+  const model = buildActivityModel(inputs, assumptions);
+  const tfcs = [...assumptions.calibration.benchmarkTreatmentFunctions.codes].sort();
+  const real = usable.filter((r) => tfcs.includes(r.tfc)).map(asFlow);
+  const synthetic = expectedGeneratorFlows(model, model.services);
+  const comparison = compareFlows(real, synthetic);
+  const active = new Set(synthetic.filter((f) => f.amount > 0).map((f) => f.provider));
+  return {
+    exponent: model.decay.exponent,
+    realFlowWeight: model.realFlowWeight,
+    services: model.services.length,
+    treatmentFunctions: tfcs,
+    ...comparison,
+    inIcbCorrelation: comparison.outOfAreaCorrelation,
+    nationalInIcb: {
+      real: 1 - comparison.nationalOutOfArea.real,
+      synthetic: 1 - comparison.nationalOutOfArea.synthetic,
+    },
+    providersWithActivity: active.size,
+    providersPerService: model.services.map((s) => s.providers.length).sort((a, b) => a - b),
+  };
+}
+
+async function readRealRows(ws: Workspace, referenceDir: string): Promise<RealRow[]> {
+  return ws.all<RealRow>(`
+    SELECT r.COMMISSIONER_ORG_CODE AS commissioner, r.PROVIDER_ORG_CODE AS provider,
+      r.TREATMENT_FUNCTION_CODE AS tfc, sum(r.TOTAL_ALL)::DOUBLE AS pathways,
+      m.icb_2026 AS "residentIcb", p.host_icb AS "providerIcb", p.latitude, p.longitude
+    FROM read_csv(${sqlText(rttFile(referenceDir))}, header = true, auto_detect = false, columns = ${RTT_COLUMNS}) r
+    LEFT JOIN residence_map m ON m.code = upper(r.COMMISSIONER_ORG_CODE)
+    LEFT JOIN provider p ON p.provider_code = r.PROVIDER_ORG_CODE
+    WHERE r.RTT_PART_TYPE = 'Part_1A'
+    GROUP BY ALL
+    ORDER BY commissioner, provider, tfc`);
+}
+
+/** A usable real row as a flow between ICBs. */
+const asFlow = (r: RealRow): Flow => ({
+  residentIcb: r.residentIcb!,
+  provider: r.provider,
+  providerIcb: r.providerIcb!,
+  amount: r.pathways,
+});
+
+const isUsable = (r: RealRow) => r.residentIcb !== null && r.providerIcb !== null && r.latitude !== null;
 
 function hubName(code: string): string {
   // Commissioning hub codes in the 2026 extract (from its org lookup): names ending "COMMISSIONING HUB"

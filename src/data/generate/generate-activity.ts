@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { BASE_ACTIVITY_COLUMNS } from '../../core/activity/activity-record.ts';
+import { ACTIVITY_COLUMNS } from '../../core/activity/activity-record.ts';
 import { buildActivityModel } from '../../core/generate/activity-model.ts';
 import { createActivitySampler, formatPence } from '../../core/generate/activity-sampler.ts';
 import { checkGenerationOptions } from '../../core/generate/generate-options.ts';
@@ -39,7 +39,7 @@ export interface GenerateActivityResult {
 const CHUNK_ROWS = 50_000;
 
 /** Column types of the Parquet file; the CSV is read with exactly these. */
-const PARQUET_TYPES: Record<(typeof BASE_ACTIVITY_COLUMNS)[number], string> = {
+const PARQUET_TYPES: Record<(typeof ACTIVITY_COLUMNS)[number], string> = {
   financial_year: 'VARCHAR',
   month: 'TINYINT',
   provider_code: 'VARCHAR',
@@ -51,6 +51,7 @@ const PARQUET_TYPES: Record<(typeof BASE_ACTIVITY_COLUMNS)[number], string> = {
   activity: 'INTEGER',
   cost: 'DECIMAL(18,2)',
   patients: 'INTEGER',
+  gp_practice_code: 'VARCHAR',
 };
 
 /** Threads for the Parquet conversion: fixed, so the file does not depend on the machine. */
@@ -64,7 +65,7 @@ export async function generateActivity(
 ): Promise<GenerateActivityResult> {
   const plan = checkGenerationOptions(options);
   const assumptions = readGeneratorAssumptions(options.assumptionsFile);
-  const inputs = await readGeneratorInputs(ws, options.referenceDir ?? DEFAULT_REFERENCE_DIR);
+  const inputs = await readGeneratorInputs(ws, options.referenceDir ?? DEFAULT_REFERENCE_DIR, assumptions);
   const model = buildActivityModel(inputs, assumptions);
   const sampler = createActivitySampler(model, assumptions, plan.years, plan.rows, plan.seed);
 
@@ -101,7 +102,7 @@ async function convertCsvToParquet(csvFile: string, out: string): Promise<void> 
   });
   const connection = await instance.connect();
   try {
-    const columns = BASE_ACTIVITY_COLUMNS.map((c) => `${sqlText(c)}: ${sqlText(PARQUET_TYPES[c])}`).join(', ');
+    const columns = ACTIVITY_COLUMNS.map((c) => `${sqlText(c)}: ${sqlText(PARQUET_TYPES[c])}`).join(', ');
     await connection.run(
       `COPY (SELECT * FROM read_csv(${sqlText(csvFile)}, header = true, auto_detect = false, delim = ',', quote = '"',
          columns = {${columns}})) TO ${sqlText(partial)} (FORMAT parquet, COMPRESSION zstd)`,

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import type { GeneratorAssumptions } from '../../core/definitions/generator-assumptions.ts';
 import { parseGeneratorAssumptions } from '../../core/definitions/generator-assumptions.ts';
 import { fail } from '../../core/errors.ts';
-import type { GeneratorInputs, ModelPopulation, ModelProvider } from '../../core/generate/activity-model.ts';
+import type { GeneratorInputs, ModelFlow, ModelPopulation, ModelProvider } from '../../core/generate/activity-model.ts';
+import { applyRttSuccessors, fillRttGaps } from '../../core/generate/rtt-gaps.ts';
 import type { CatalogueService } from '../../core/generate/service-profiles.ts';
 import type { AgeBand } from '../../core/population/age-bands.ts';
 import { DEFAULT_REFERENCE_DIR, REFERENCE_FILES } from '../reference/reference-files.ts';
@@ -47,10 +48,18 @@ export function rttFile(referenceDir = DEFAULT_REFERENCE_DIR): string {
   return join(referenceDir, REFERENCE_FILES.rttByTreatmentFunction);
 }
 
+/** The generator's inputs, with trusts missing from the RTT extract filled in from their comparators
+ * (assumptions `rttGaps`). */
 export async function readGeneratorInputs(
   ws: Workspace,
   referenceDir = DEFAULT_REFERENCE_DIR,
+  assumptions: GeneratorAssumptions = readGeneratorAssumptions(),
 ): Promise<GeneratorInputs> {
+  const raw = await readRawGeneratorInputs(ws, referenceDir);
+  return fillRttGaps(applyRttSuccessors(raw, assumptions.rttSuccessors), assumptions.rttGaps);
+}
+
+async function readRawGeneratorInputs(ws: Workspace, referenceDir: string): Promise<GeneratorInputs> {
   const areas = await ws.all<{ code: string; icbCode: string; latitude: number | null; longitude: number | null }>(`
     WITH weights AS (
       SELECT practice_code, population FROM weighted_population
@@ -91,6 +100,26 @@ export async function readGeneratorInputs(
     WHERE RTT_PART_TYPE IN ('Part_1A', 'Part_1B')
     GROUP BY ALL
     ORDER BY provider, tfc`);
+  // Real admitted flows from each 2026 sub-ICB area (RTT commissioners are sub-ICB locations) to each
+  // provider; hub and other non-area commissioner codes drop out in the join.
+  const flows = await ws.all<ModelFlow>(`
+    SELECT r.COMMISSIONER_ORG_CODE AS area, r.PROVIDER_ORG_CODE AS provider, r.TREATMENT_FUNCTION_CODE AS tfc,
+      sum(r.TOTAL_ALL)::DOUBLE AS pathways
+    FROM read_csv(${sqlText(rttFile(referenceDir))}, header = true, auto_detect = false,
+      columns = {'PROVIDER_ORG_CODE': 'VARCHAR', 'COMMISSIONER_ORG_CODE': 'VARCHAR', 'RTT_PART_TYPE': 'VARCHAR',
+        'TREATMENT_FUNCTION_CODE': 'VARCHAR', 'TOTAL_ALL': 'BIGINT', 'WITHIN_18_WEEKS': 'BIGINT',
+        'OVER_18_WEEKS': 'BIGINT', 'OVER_52_WEEKS': 'BIGINT'}) r
+    JOIN sub_icb s ON s.vintage = '2026' AND s.sub_icb_code = r.COMMISSIONER_ORG_CODE
+    WHERE r.RTT_PART_TYPE = 'Part_1A' AND r.TOTAL_ALL > 0
+    GROUP BY ALL
+    ORDER BY area, provider, tfc`);
+  const practices = await ws.all<{ code: string; area: string; persons: number }>(`
+    SELECT g.practice_code AS code, g.sub_icb_code AS area, w.population::DOUBLE AS persons
+    FROM gp_practice g
+    JOIN weighted_population w ON w.practice_code = g.practice_code
+      AND w.financial_year = (SELECT max(financial_year) FROM weighted_population)
+    WHERE w.population > 0
+    ORDER BY area, code`);
   const services = await ws.all<{ code: string; name: string; poc: string | null; hss: boolean | null }>(`
     SELECT service_code AS code, name, programme_of_care AS poc, highly_specialised AS hss
     FROM service WHERE is_current ORDER BY service_code`);
@@ -126,6 +155,11 @@ export async function readGeneratorInputs(
       })),
     population: population.map((p) => ({ ...p, ageBand: p.ageBand as AgeBand })),
     providers: providers.map((p) => ({ ...p, volumes: volumeByProvider.get(p.code) ?? {} })),
+    mergedVolumes: Object.fromEntries(
+      [...volumeByProvider].filter(([code]) => !providers.some((p) => p.code === code)),
+    ),
+    flows,
+    practices,
     services: services.map(
       (s): CatalogueService => ({
         serviceCode: s.code,

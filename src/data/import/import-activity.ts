@@ -11,6 +11,7 @@ import { detectFormat, type ImportFormat } from './detect-format.ts';
 import type { FileRows, TypedRows } from './file-rows.ts';
 import { cleanFileInsert, moveCleanFile } from './move-clean-file.ts';
 import { openParquet } from './parquet.ts';
+import { type ImportProgress, withReadProgress } from './read-progress.ts';
 import { writeRejects } from './rejects.ts';
 import { type ActivitySource, moveRows, QUARANTINE } from './stage-validate-move.ts';
 import { openXlsx } from './xlsx.ts';
@@ -28,8 +29,8 @@ export interface ImportOptions {
   /** Make the dataset the workspace's current one. Default false: only the first import does (datasets
    * never switch as a side effect). */
   makeCurrent?: boolean;
-  /** Called as the import goes: phase label, work done, work total. */
-  onProgress?: (phase: string, done: number, total: number) => void;
+  /** Called as the import goes: phase label, work done, work total and its unit (bytes of the file read). */
+  onProgress?: ImportProgress;
   /** Per-format size limits overriding MAX_FILE_BYTES (tests). */
   maxBytes?: Partial<Record<ImportFormat, number>>;
   /** Skip the clean-file fast path and validate every row in SQL (tests comparing the two paths). */
@@ -115,14 +116,14 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
 
     // Rejected rows: the move was rolled back. Number the rows (outside any transaction, so that a staged
     // CSV's rowid counts from 0) and write the rejects file.
-    progress('Writing rejects', 0, 1);
+    progress('Writing rejects', 0, 1, 'steps');
     const numbered = await rows.numbered(ws);
     const written = await writeRejects(
       ws,
       sourceOf(rows, mapped.value.columns, numbered.relation, numbered.rowNumber),
       rejectsFile,
     );
-    progress('Writing rejects', 1, 1);
+    progress('Writing rejects', 1, 1, 'steps');
     if (!options.allowRejects) {
       const firstReject = written.first;
       throw new ImportRejectedError(
@@ -148,7 +149,7 @@ interface MoveOptions {
   dataset: string;
   file: string;
   format: ImportFormat;
-  progress: (phase: string, done: number, total: number) => void;
+  progress: ImportProgress;
   makeCurrent: boolean;
 }
 
@@ -186,7 +187,7 @@ async function moveInTransaction(
   try {
     return await ws.transaction(async () => {
       await ws.run('DELETE FROM activity WHERE dataset = $1', [dataset]);
-      const read = await withQueryProgress(ws, options.phase, options.progress, move);
+      const read = await withReadProgress(file, options.phase, options.progress, move);
       if (read === 0) fail('FP_IMPORT_EMPTY_FILE', `${file} has a header but no data rows.`, { where: { file } });
       const totals = await ws.one<{ accepted: number; total_cost: string }>(
         `SELECT CAST(count(*) AS DOUBLE) AS accepted, CAST(coalesce(sum(cost), 0) AS VARCHAR) AS total_cost
@@ -230,12 +231,12 @@ async function openRows(
   ws: Workspace,
   file: string,
   format: ImportFormat,
-  progress: (phase: string, done: number, total: number) => void,
+  progress: ImportProgress,
 ): Promise<FileRows> {
   try {
     if (format === 'csv') return await openCsv(ws, file);
     if (format === 'parquet') return await openParquet(ws, file);
-    return await openXlsx(ws, file, (n) => progress('Reading workbook', n, n));
+    return await openXlsx(ws, file, (n) => progress('Reading workbook', n, n, 'rows'));
   } catch (error) {
     throw explainReadError(error, file, format);
   }
@@ -295,27 +296,4 @@ export function explainReadError(error: unknown, file: string, format: ImportFor
     where: { file },
     hint: 'Check that the right file was chosen and export it again.',
   });
-}
-
-/** Runs a long query while reporting DuckDB's own progress (percent of rows scanned) every 250 ms. */
-async function withQueryProgress<T>(
-  ws: Workspace,
-  phase: string,
-  progress: (phase: string, done: number, total: number) => void,
-  run: () => Promise<T>,
-): Promise<T> {
-  await ws.run('SET enable_progress_bar = true');
-  await ws.run('SET enable_progress_bar_print = false');
-  progress(phase, 0, 100);
-  const timer = setInterval(() => {
-    const percentage = ws.connection.progress.percentage;
-    if (percentage >= 0) progress(phase, Math.floor(percentage), 100);
-  }, 250);
-  try {
-    const result = await run();
-    progress(phase, 100, 100);
-    return result;
-  } finally {
-    clearInterval(timer);
-  }
 }

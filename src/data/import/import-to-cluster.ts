@@ -57,7 +57,7 @@ export async function importActivityToCluster(
       source: scratch,
       dataset,
       rows: summary.accepted,
-      onProgress: (done, total) => options.onProgress?.(PHASE_CLUSTER, done, total),
+      onProgress: (done, total) => options.onProgress?.(PHASE_CLUSTER, done, total, 'files'),
     });
   } catch (error) {
     await undo();

@@ -29,6 +29,10 @@ export interface ActivitySource {
 export const QUARANTINE = ' quarantine';
 
 export const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+/** A full PSS service line (NCBPS, two digits, a letter): it maps to its own row in service_line, or
+ * else to its group's (the first seven characters, e.g. NCBPS13F → NCBPS13). */
+const SERVICE_LINE_SQL = 'NCBPS[0-9]{2}[A-Z]';
+
 const sqlList = (values: readonly string[]): string => values.map(sqlString).join(', ');
 
 /** NHS Data Dictionary person-gender codes accepted beside M/F/U: 1 male, 2 female, 0 not known,
@@ -86,7 +90,8 @@ const CHECKS: readonly Check[] = [
     field: 'service_code',
     code: 'FP_IMPORT_UNKNOWN_SERVICE',
     bad: 'v_service_code IS NOT NULL AND t_service_code IS NULL',
-    message: 'service_code is not in the current services catalogue.',
+    message:
+      'service_code is neither a service in the current services catalogue nor a PSS service line (NCBPS…) the catalogue maps to a service.',
   },
   required('pod'),
   {
@@ -184,8 +189,12 @@ function typedRows(source: ActivitySource, rowNumber: string | null): string {
       CASE WHEN upper(v_residence_code) NOT IN (${sqlList(RESIDENCE_NOT_KNOWN_CODES)}) THEN upper(v_residence_code) END
         AS t_residence_code,
       upper(v_residence_code) IN (SELECT code FROM residence_map) AS known_residence,
-      (SELECT any_value(s.service_code) FROM service s WHERE s.is_current AND upper(s.service_code) = upper(v_service_code))
-        AS t_service_code,
+      coalesce(
+        (SELECT any_value(s.service_code) FROM service s WHERE s.is_current AND upper(s.service_code) = upper(v_service_code)),
+        (SELECT any_value(l.service_code) FROM service_line l WHERE l.service_line = upper(v_service_code)),
+        (SELECT any_value(l.service_code) FROM service_line l
+          WHERE regexp_full_match(upper(v_service_code), '${SERVICE_LINE_SQL}') AND l.service_line = left(upper(v_service_code), 7))
+      ) AS t_service_code,
       CASE WHEN upper(v_pod) IN (${sqlList(POINTS_OF_DELIVERY)}) THEN upper(v_pod) END AS t_pod,
       CASE WHEN replace(v_age_band, ' ', '') IN (${sqlList(AGE_BANDS)}) THEN replace(v_age_band, ' ', '') END AS t_age_band,
       CASE WHEN ${SEX_CODES} IN (${sqlList(SEXES)}) THEN ${SEX_CODES} END AS t_sex,

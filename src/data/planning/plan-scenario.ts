@@ -3,11 +3,13 @@
 // src/core); a footprint's plan is the sum of its ICBs'. Allocations grow at the scenario's rate or, with a
 // target and convergence, are shared out year by year across all the plan's ICBs by the pace-of-change
 // rule; the risk share applies to plan year 1's allocations (docs/methods.md, "Financial planning").
+import { beforeGlidePath } from '../../core/convergence/before-glide-path.ts';
 import { paceOfChange } from '../../core/convergence/pace-of-change.ts';
 import { fail, type ResultWarning } from '../../core/errors.ts';
 import { allocationEnvelopePence, allocationPath } from '../../core/plan/allocation.ts';
+import { mergeSegments, type PlanSegment, planSegments } from '../../core/plan/plan-segments.ts';
 import { footprintPlan, type PlanYear, schemeSavingLines, type UnitPlan, unitPlan } from '../../core/plan/plan-unit.ts';
-import { planFinancialYear } from '../../core/plan/plan-years.ts';
+import { effectiveBaseYear, planFinancialYear } from '../../core/plan/plan-years.ts';
 import type { Scenario } from '../../core/plan/scenario-schema.ts';
 import type { QippType } from '../../core/qipp/qipp-scheme.ts';
 import { type RiskShareBasis, type RiskShareType, riskShare } from '../../core/riskshare/risk-share.ts';
@@ -15,11 +17,11 @@ import type { FinancialYear } from '../../core/units.ts';
 import type { ActivityEngine } from '../engines/engine.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import type { Workspace } from '../workspace.ts';
-import { readBaseYearSpend } from './base-year-spend.ts';
+import { PLAN_VINTAGE, planRun, readBaseYearSpend, yearsWithSpend } from './base-year-spend.ts';
 import { icbNeedsIndex } from './needs-index.ts';
 import { projectedDemographicGrowth } from './projected-demographic-growth.ts';
 import { rejectScenario } from './reject-scenario.ts';
-import { type PlanUnit, resolveScenario } from './resolve-scenario.ts';
+import { FOOTPRINT_PREFIX, type PlanUnit, resolveScenario } from './resolve-scenario.ts';
 
 /** A unit's plan year, with its distance from its needs-based target allocation (null with no target). */
 export interface PlanRow extends PlanYear {
@@ -89,6 +91,17 @@ export interface PlanProvenance {
   derivation: string;
 }
 
+/** What a unit's plan is made from, for the workbook's formulas: its spend groups and member ICBs. */
+export interface UnitWorkings {
+  unit: string;
+  /** The unit's name as a person reads it (an ICB's name, or the footprint's). */
+  name: string;
+  icbs: string[];
+  segments: PlanSegment[];
+  /** Base-year allocation (population-basis spend) in pounds. */
+  baseAllocation: number;
+}
+
 export interface PlanResult {
   scenario: string;
   baseYear: FinancialYear;
@@ -102,6 +115,8 @@ export interface PlanResult {
   convergence: ConvergenceRow[] | null;
   riskShare: RiskShareResult | null;
   warnings: ResultWarning[];
+  /** Each unit's spend groups, in the scenario's order (not stored: the workbook is built from them). */
+  workings: UnitWorkings[];
 }
 
 export interface PlanOptions {
@@ -126,12 +141,12 @@ interface Allocations {
 async function targetShares(
   ws: Workspace,
   scenario: Scenario,
+  baseYear: FinancialYear,
   icbs: readonly string[],
 ): Promise<{ shares: Map<string, number> | null; needsIndexYear: string | null }> {
   const target = scenario.allocation.target;
   if (!target) return { shares: null, needsIndexYear: null };
   if (target !== 'needs') return { shares: new Map(icbs.map((icb) => [icb, target[icb]!])), needsIndexYear: null };
-  const baseYear = scenario.baseYear as FinancialYear;
   const index = await icbNeedsIndex(ws, planFinancialYear(baseYear, 1));
   const missing = icbs.filter((icb) => !((index?.byIcb.get(icb) ?? 0) > 0));
   if (!index || missing.length > 0) {
@@ -152,10 +167,11 @@ async function targetShares(
 async function allocations(
   ws: Workspace,
   scenario: Scenario,
+  baseYear: FinancialYear,
   icbs: readonly string[],
   baseAllocation: ReadonlyMap<string, number>,
 ): Promise<Allocations> {
-  const { shares, needsIndexYear } = await targetShares(ws, scenario, icbs);
+  const { shares, needsIndexYear } = await targetShares(ws, scenario, baseYear, icbs);
   const { growth, convergence } = scenario.allocation;
   if (!shares || !convergence) {
     return {
@@ -171,11 +187,17 @@ async function allocations(
   const warnings: ResultWarning[] = [];
   let previous = icbs.map((icb) => penceOf(baseAllocation.get(icb)!));
   growth.forEach((rate, y) => {
-    const financialYear = planFinancialYear(scenario.baseYear as FinancialYear, y + 1);
-    const result = paceOfChange(
-      icbs.map((icb, i) => ({ unit: icb, previousAllocationPence: previous[i]!, targetShare: shares.get(icb)! })),
-      { envelopePence: allocationEnvelopePence(previous, rate), ...convergence },
-    );
+    const financialYear = planFinancialYear(baseYear, y + 1);
+    const units = icbs.map((icb, i) => ({
+      unit: icb,
+      previousAllocationPence: previous[i]!,
+      targetShare: shares.get(icb)!,
+    }));
+    const { floorGrowth, capGrowth, from } = convergence;
+    const result =
+      from && financialYear < from
+        ? beforeGlidePath(units, rate)
+        : paceOfChange(units, { envelopePence: allocationEnvelopePence(previous, rate), floorGrowth, capGrowth });
     warnings.push(...result.warnings.map((w) => ({ ...w, message: `${financialYear}: ${w.message}` })));
     for (const a of result.allocations) {
       byIcb.get(a.unit)!.push(a.allocationPence / 100);
@@ -294,7 +316,7 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
   if (!engine) return withActivityEngine(ws, (opened) => planScenario(ws, scenario, { ...options, engine: opened }));
   const resolved = await resolveScenario(ws, scenario, options.file);
   rejectScenario(resolved.problems);
-  const baseYear = scenario.baseYear as FinancialYear;
+  const { baseYear, warning: baseYearWarning } = await planBaseYear(ws, scenario);
   const { years, growth } = scenario;
   const base = await readBaseYearSpend(ws, baseYear, engine);
   const linesOf = (icb: string) => base.linesByIcb.get(icb) ?? [];
@@ -310,7 +332,7 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
         })
       : null;
   const baseAllocation = new Map(resolved.icbs.map((icb) => [icb, linesOf(icb).reduce((s, l) => s + l.spend, 0)]));
-  const alloc = await allocations(ws, scenario, resolved.icbs, baseAllocation);
+  const alloc = await allocations(ws, scenario, baseYear, resolved.icbs, baseAllocation);
   const controlTotals = scenario.allocation.controlTotals ?? {};
   const ratesOf = (icb: string) => ({
     demographic: projected ? projected.byIcb.get(icb)! : { default: growth.demographic as number[] },
@@ -334,6 +356,9 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
   );
   const rows: PlanRow[] = [];
   const unitPlans: UnitPlan[] = [];
+  const workings: UnitWorkings[] = [];
+  const icbNames = await planIcbNames(ws);
+  const segmentsOf = (icb: string) => planSegments(icb, linesOf(icb), ratesOf(icb), scenario.qipp, projected !== null);
   for (const unit of resolved.units) {
     const plan =
       unit.kind === 'icb'
@@ -348,8 +373,15 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
       rows.push({ ...row, distanceFromTarget: distances[y]! });
     });
     unitPlans.push(plan);
+    workings.push({
+      unit: unit.unit,
+      name: unit.kind === 'icb' ? (icbNames.get(unit.unit) ?? unit.unit) : unit.unit.slice(FOOTPRINT_PREFIX.length),
+      icbs: unit.icbs,
+      segments: mergeSegments(unit.icbs.map(segmentsOf)),
+      baseAllocation: unit.icbs.reduce((sum, icb) => sum + baseAllocation.get(icb)!, 0),
+    });
   }
-  const warnings = [...alloc.warnings];
+  const warnings = [...(baseYearWarning ? [baseYearWarning] : []), ...alloc.warnings];
   let shared: RiskShareResult | null = null;
   if (resolved.riskShareMembers) {
     const risk = await planRiskShare(ws, scenario, resolved.riskShareMembers, icbPlans);
@@ -371,6 +403,7 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
       baseYear,
       needsIndexYear: alloc.needsIndexYear,
       derivation:
+        (baseYearWarning ? `${baseYearWarning.message} ` : '') +
         `Base year ${baseYear}: population-basis spend of dataset "${base.dataset}" on the ${base.vintage} ICBs ` +
         `(unknown residence placed by "${base.unknownResidenceRule}"), by provider, service and point of delivery. ` +
         'Each ICB is planned on its own spend; a footprint is the sum of its ICBs. ' +
@@ -385,5 +418,34 @@ export async function planScenario(ws: Workspace, scenario: Scenario, options: P
     convergence: alloc.convergence,
     riskShare: shared,
     warnings,
+    workings,
   };
+}
+
+/** The scenario's base year, or, when it asks for it and the data starts later, the earliest year with
+ * activity (with a warning saying so). A base year inside the data's range with no activity still fails. */
+async function planBaseYear(
+  ws: Workspace,
+  scenario: Scenario,
+): Promise<{ baseYear: FinancialYear; warning: ResultWarning | null }> {
+  const asked = scenario.baseYear as FinancialYear;
+  if (scenario.baseYearIfMissing !== 'earliest') return { baseYear: asked, warning: null };
+  const earliest = effectiveBaseYear(asked, await yearsWithSpend(ws, (await planRun(ws)).dataset), 'earliest');
+  if (earliest === asked) return { baseYear: asked, warning: null };
+  return {
+    baseYear: earliest,
+    warning: {
+      code: 'FPW103',
+      message: `The scenario's base year ${asked} has no activity in this workspace, so it is planned on ${earliest}, the earliest year the data has: plan year 1 is ${planFinancialYear(earliest, 1)}.`,
+      where: { field: 'baseYear' },
+    },
+  };
+}
+
+async function planIcbNames(ws: Workspace): Promise<Map<string, string>> {
+  const rows = await ws.all<{ code: string; name: string }>(
+    'SELECT icb_code AS code, name FROM icb WHERE vintage = $1',
+    [PLAN_VINTAGE],
+  );
+  return new Map(rows.map((r) => [r.code, r.name]));
 }

@@ -98,101 +98,8 @@ function yearsAcross(name: string, result: PlanResult, kind: TableColumn['kind']
   return { name, columns: [...first, ...years.map((y) => ({ key: y, header: y, kind }))], rows: [] };
 }
 
-const UNIT_LINES: [string, keyof PlanJsonRow][] = [
-  ['Base: last year’s do-nothing spend', 'previousDoNothing'],
-  ['Demographic growth', 'demographicGrowth'],
-  ['Non-demographic growth', 'nonDemographicGrowth'],
-  ['Inflation', 'inflation'],
-  ['Do-nothing spend', 'doNothing'],
-  ['Transactional QIPP', 'transactionalSaving'],
-  ['Transformational QIPP', 'transformationalSaving'],
-  ['Total QIPP', 'qippSaving'],
-  ['Plan spend', 'planSpend'],
-  ['Allocation', 'allocation'],
-  ['Gap: allocation − plan spend', 'gap'],
-  ['Control total (position to deliver)', 'controlTotal'],
-  ['Distance to control total', 'distanceToControlTotal'],
-];
-
-function unitSheet(result: PlanResult, unit: string): Table {
-  const table = yearsAcross(unit.replace(/^footprint:/, ''), result, 'money', [
-    { key: 'line', header: `${unit} (£)`, kind: 'text' },
-  ]);
-  const rows = result.rows.filter((r) => r.unit === unit).map(planJsonRow);
-  table.rows = UNIT_LINES.map(([label, key]) => {
-    const line: TableRow = { line: label };
-    for (const r of rows) line[r.financialYear] = r[key];
-    return line;
-  });
-  return table;
-}
-
-function inputsSheet(result: PlanResult, scenario: Scenario): Table {
-  const table = yearsAcross('Inputs', result, 'share', [
-    { key: 'input', header: 'Input (rate a year)', kind: 'text' },
-    { key: 'detail', header: 'Applies to', kind: 'text' },
-  ]);
-  const years = table.columns.slice(2).map((c) => c.key);
-  const line = (input: string, detail: string, values: readonly number[]): TableRow => {
-    const row: TableRow = { input, detail };
-    years.forEach((y, i) => {
-      row[y] = values[i] ?? null;
-    });
-    return row;
-  };
-  const { growth, allocation } = scenario;
-  const rows: TableRow[] = [];
-  if (growth.demographic !== 'projections') rows.push(line('Demographic growth', 'all spend', growth.demographic));
-  rows.push(line('Non-demographic growth', 'all pods not listed below', growth.nonDemographic.default));
-  for (const [pod, rates] of Object.entries(growth.nonDemographic.byPod ?? {})) {
-    if (rates) rows.push(line('Non-demographic growth', pod, rates));
-  }
-  rows.push(line('Inflation', 'all spend', growth.inflation));
-  rows.push(
-    line(
-      'Allocation growth',
-      allocation.convergence ? 'the envelope across the plan’s ICBs' : 'each unit',
-      allocation.growth,
-    ),
-  );
-  for (const scheme of scenario.qipp) {
-    const scope = [
-      scheme.scope.providers?.length ? `providers ${scheme.scope.providers.join(' ')}` : '',
-      scheme.scope.services?.length ? `services ${scheme.scope.services.join(' ')}` : '',
-      scheme.scope.pods?.length ? `pods ${scheme.scope.pods.join(' ')}` : '',
-    ].filter(Boolean);
-    const starts = (scheme.startMonth ?? [])
-      .map((m, i) => (m === 1 ? '' : `${years[i]} from month ${m}`))
-      .filter(Boolean);
-    rows.push(
-      line(
-        `QIPP ${scheme.type}: ${scheme.name} (new full-year rate)`,
-        [scope.length ? scope.join('; ') : 'all spend', ...starts].join('; '),
-        scheme.rates,
-      ),
-    );
-  }
-  if (allocation.convergence) {
-    rows.push(
-      line(
-        'Convergence floor growth',
-        'every ICB',
-        years.map(() => allocation.convergence!.floorGrowth),
-      ),
-    );
-    rows.push(
-      line(
-        'Convergence cap growth',
-        'ICBs below target',
-        years.map(() => allocation.convergence!.capGrowth),
-      ),
-    );
-  }
-  table.rows = rows;
-  return table;
-}
-
-function aboutSheet(result: PlanResult, scenario: Scenario): Table {
+/** The workbook's first sheet: what the plan is, what it rests on, and how to read the formula sheets. */
+export function planAboutTable(result: PlanResult, scenario: Scenario): Table {
   const p = result.provenance;
   const facts: [string, string][] = [
     ['Scenario', scenario.name],
@@ -208,6 +115,21 @@ function aboutSheet(result: PlanResult, scenario: Scenario): Table {
     ['Run at', p.runAt],
     ['Needs index', p.needsIndexYear ? `general & acute weighted population ${p.needsIndexYear}` : 'not used'],
     ['How derived', p.derivation],
+    [
+      'How to read this workbook',
+      'The Inputs sheet holds every assumption as a defined name (years across). Each unit’s sheet works its figures out with formulas: ' +
+        'its base-year spend in groups that share the same rates, each grown by demographic growth, non-demographic growth and inflation, ' +
+        'then each QIPP scheme’s recurrent saving (earlier tranches) and part-year saving (this year’s tranche); plan spend, allocation, ' +
+        'gap, control total and distance follow. Change an input and the sheets recalculate.',
+    ],
+    ...(scenario.allocation.convergence
+      ? ([
+          [
+            'Allocations',
+            'With convergence, allocations are shared out by the pace-of-change rule (floors, then towards target within caps, in whole pence): Footprint works them out and the unit sheets hold them as values (see the Convergence sheet).',
+          ],
+        ] as [string, string][])
+      : []),
     ...result.warnings.map((w): [string, string] => [`Warning ${w.code}`, w.message]),
   ];
   return {
@@ -259,20 +181,24 @@ function savingsDetailSheet(result: PlanResult): Table {
 /** A worksheet holds 1,048,576 rows, one of them the header. */
 const SHEET_ROWS = 1_048_575;
 
-export function planWorkbook(result: PlanResult, scenario: Scenario): Table[] {
+/** The flat tables after the formula sheets: the plan rows, savings by scheme and by provider, convergence
+ * and risk share, as values. */
+export function planDetailTables(result: PlanResult): Table[] {
   let detailRows = 0;
   for (const _ of planSchemeSavings(result)) detailRows++;
-  const about = aboutSheet(result, scenario);
-  if (detailRows > SHEET_ROWS) {
-    (about.rows as TableRow[]).push({
-      field: 'QIPP by provider',
-      value: `Left out: ${detailRows.toLocaleString('en-GB')} rows is more than a worksheet holds. Use the JSON or CSV export for savings by provider and service.`,
+  const tables = [planRowsTable(result), schemesSheet(result)];
+  if (detailRows <= SHEET_ROWS) tables.push(savingsDetailSheet(result));
+  else {
+    tables.push({
+      name: 'QIPP by provider',
+      columns: [{ key: 'note', header: 'QIPP by provider', kind: 'text' }],
+      rows: [
+        {
+          note: `Left out: ${detailRows.toLocaleString('en-GB')} rows is more than a worksheet holds. Use the JSON or CSV export for savings by provider and service.`,
+        },
+      ],
     });
   }
-  const tables = [about, inputsSheet(result, scenario)];
-  for (const unit of result.units) tables.push(unitSheet(result, unit));
-  tables.push(planRowsTable(result), schemesSheet(result));
-  if (detailRows <= SHEET_ROWS) tables.push(savingsDetailSheet(result));
   if (result.convergence) {
     tables.push({
       name: 'Convergence',

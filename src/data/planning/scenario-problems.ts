@@ -2,7 +2,9 @@
 // pass) the codes it names and its base year against the workspace. An editor shows these as the scenario
 // is written, so a finance lead sees a base year without activity before asking for the plan.
 import type { Problem } from '../../core/errors.ts';
+import { effectiveBaseYear } from '../../core/plan/plan-years.ts';
 import { parseScenario } from '../../core/plan/scenario-schema.ts';
+import type { FinancialYear } from '../../core/units.ts';
 import { currentDataset } from '../datasets/current-dataset.ts';
 import type { Workspace } from '../workspace.ts';
 import { yearsWithSpend } from './base-year-spend.ts';
@@ -14,7 +16,9 @@ export async function scenarioProblems(ws: Workspace, json: unknown): Promise<Pr
   const problems = [...(await resolveScenario(ws, parsed.value)).problems];
   const dataset = await currentDataset(ws);
   const years = dataset ? await yearsWithSpend(ws, dataset) : [];
-  if (!years.includes(parsed.value.baseYear)) {
+  const { baseYear, baseYearIfMissing } = parsed.value;
+  const planned = effectiveBaseYear(baseYear as FinancialYear, years, baseYearIfMissing);
+  if (!years.includes(planned)) {
     problems.push({
       code: 'FP_PLAN_NO_BASE_YEAR',
       message: `The base year ${parsed.value.baseYear} has no activity${dataset ? ` in dataset "${dataset}"` : ''}.`,

@@ -4,8 +4,10 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { FootprintError, fail } from '../../core/errors.ts';
+import { FootprintError, fail, type Problem } from '../../core/errors.ts';
+import { parseAreaDelegationColumns } from '../../core/services/delegation-area-columns.ts';
 import { type CatalogueService, parseServicesTable, type ServicesTable } from '../../core/services/services-table.ts';
+import { delegationAreas, storeAreaDelegation } from '../delegation/delegation-status.ts';
 import type { Workspace } from '../workspace.ts';
 import { insertRows } from './reference-files.ts';
 
@@ -15,6 +17,23 @@ export const SHIPPED_CATALOGUE_VERSION = 1;
 /** Reads a services table (CSV, or the first sheet of an XLSX workbook) in the official NHS England
  * layout or the shipped one, reporting every problem at once. */
 export async function readServicesFile(ws: Workspace, path: string): Promise<ServicesTable> {
+  return parsedOrThrow(path, await readServicesCells(ws, path));
+}
+
+function parsedOrThrow(path: string, cells: { header: string[]; rows: string[][] }): ServicesTable {
+  const { value, issues } = parseServicesTable(path, cells.header, cells.rows);
+  throwFirst(issues);
+  return value!;
+}
+
+function throwFirst(issues: readonly Problem[]): void {
+  if (issues.length === 0) return;
+  const first = issues[0]!;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problems)` : '';
+  throw new FootprintError({ ...first, message: `${first.message}${more}` });
+}
+
+async function readServicesCells(ws: Workspace, path: string): Promise<{ header: string[]; rows: string[][] }> {
   if (!existsSync(path)) {
     fail('FP_SERVICES_BAD_FILE', 'The services file does not exist.', { where: { file: path } });
   }
@@ -26,22 +45,14 @@ export async function readServicesFile(ws: Workspace, path: string): Promise<Ser
       accepted: '.csv or .xlsx',
     });
   }
-  let cells: { header: string[]; rows: string[][] };
   try {
-    cells = isXlsx ? await readFirstSheet(path) : await readCsvCells(ws, path);
+    return isXlsx ? await readFirstSheet(path) : await readCsvCells(ws, path);
   } catch (error) {
     fail('FP_SERVICES_BAD_FILE', `The services file cannot be read as ${isXlsx ? 'XLSX' : 'CSV'}.`, {
       where: { file: path },
       received: error instanceof Error ? error.message.split('\n')[0] : String(error),
     });
   }
-  const { value, issues } = parseServicesTable(path, cells.header, cells.rows);
-  if (!value) {
-    const first = issues[0]!;
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problems)` : '';
-    throw new FootprintError({ ...first, message: `${first.message}${more}` });
-  }
-  return value;
 }
 
 async function readCsvCells(ws: Workspace, path: string): Promise<{ header: string[]; rows: string[][] }> {
@@ -120,6 +131,19 @@ export async function storeCatalogueVersion(
     delegation,
   );
   await markSuperseded(ws);
+  await rebuildServiceLines(ws, version, services);
+}
+
+/** The service lines of the current catalogue: a version's lines replace those of the services it holds;
+ * lines of services it does not mention stay. */
+async function rebuildServiceLines(ws: Workspace, version: number, services: readonly CatalogueService[]) {
+  const codes = services.map((s) => s.serviceCode);
+  const lines = services.flatMap((s) => s.serviceLines.map((line) => [line, s.serviceCode, version] as const));
+  const list = (values: readonly string[]) => values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ') || 'NULL';
+  await ws.run(
+    `DELETE FROM service_line WHERE service_code IN (${list(codes)}) OR service_line IN (${list(lines.map((l) => l[0]))})`,
+  );
+  await insertRows(ws, 'service_line', ['service_line', 'service_code', 'catalogue_version'], lines);
 }
 
 /** A row is current when no later version holds the same service code. */
@@ -133,6 +157,7 @@ async function markSuperseded(ws: Workspace): Promise<void> {
 
 /** Replaces the shipped catalogue (version 1) in place, keeping any later imported versions. */
 export async function replaceShippedCatalogue(ws: Workspace, file: string, services: readonly CatalogueService[]) {
+  await ws.run('DELETE FROM service_line WHERE catalogue_version = $1', [SHIPPED_CATALOGUE_VERSION]);
   await ws.run('DELETE FROM service_delegation WHERE catalogue_version = $1', [SHIPPED_CATALOGUE_VERSION]);
   await ws.run('DELETE FROM service WHERE catalogue_version = $1', [SHIPPED_CATALOGUE_VERSION]);
   await ws.run('DELETE FROM catalogue_version WHERE catalogue_version = $1', [SHIPPED_CATALOGUE_VERSION]);
@@ -146,12 +171,18 @@ export interface ServicesImportSummary {
   replaced: number;
   added: number;
   currentServices: number;
+  /** Service × area × year statuses read from per-ICB or per-region columns. */
+  areaStatuses: number;
 }
 
 /** `footprint services import FILE`: all or nothing. */
 export async function importServices(ws: Workspace, file: string): Promise<ServicesImportSummary> {
   const path = resolve(file);
-  const table = await readServicesFile(ws, path);
+  const cells = await readServicesCells(ws, path);
+  const table = parsedOrThrow(path, cells);
+  // NHS England's delegation-status table has a column per ICB or region: kept per area, not flattened.
+  const areas = parseAreaDelegationColumns(path, cells.header, cells.rows, await delegationAreas(ws));
+  throwFirst(areas.issues);
   return ws.transaction(async () => {
     const latest = await ws.one<{ v: number | null }>(
       'SELECT CAST(max(catalogue_version) AS INTEGER) AS v FROM catalogue_version',
@@ -162,6 +193,7 @@ export async function importServices(ws: Workspace, file: string): Promise<Servi
     );
     const replaced = table.services.filter((s) => current.has(s.serviceCode)).length;
     await storeCatalogueVersion(ws, version, `import:${table.layout}`, path, table.services);
+    await storeAreaDelegation(ws, version, areas.value);
     const counted = await ws.one<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM service WHERE is_current');
     return {
       catalogueVersion: version,
@@ -170,6 +202,7 @@ export async function importServices(ws: Workspace, file: string): Promise<Servi
       replaced,
       added: table.services.length - replaced,
       currentServices: counted?.n ?? 0,
+      areaStatuses: areas.value.length,
     };
   });
 }

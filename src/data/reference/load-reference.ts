@@ -12,6 +12,9 @@ import {
   type PracticeGeography,
   type ResidenceCodeDefinition,
 } from '../../core/geography/residence-map.ts';
+import { organisationName } from '../../core/names/organisation-name.ts';
+import { loadDelegationWaves } from '../delegation/delegation-status.ts';
+import { writeEstimatedProjections } from '../projections/estimated-projections.ts';
 import type { Workspace } from '../workspace.ts';
 import { readServicesFile, replaceShippedCatalogue } from './import-services.ts';
 import {
@@ -353,7 +356,7 @@ export async function loadReference(ws: Workspace, options: LoadReferenceOptions
     if (!host || !point) withoutLocation.push(t.code);
     providerRows.push([
       t.code,
-      t.name,
+      organisationName(t.name),
       'nhs-trust',
       t.postcode,
       host,
@@ -372,7 +375,7 @@ export async function loadReference(ws: Workspace, options: LoadReferenceOptions
     if (!host || !point) withoutLocation.push(p.code);
     providerRows.push([
       p.code,
-      p.name,
+      organisationName(p.name),
       'independent-sector',
       null,
       host,
@@ -473,6 +476,7 @@ export async function loadReference(ws: Workspace, options: LoadReferenceOptions
       FROM ref_population
       WHERE SEX IN ('MALE', 'FEMALE') AND AGE <> 'ALL'
       GROUP BY ALL`);
+    await writeEstimatedProjections(ws);
     await ws.run(`
       INSERT INTO weighted_population
       SELECT '2024/25', Practice_Code, ICS22, CAST("pop 2022/23" AS DOUBLE), CAST("G&A WP" AS DOUBLE), CAST("Final WP" AS DOUBLE)
@@ -503,6 +507,7 @@ export async function loadReference(ws: Workspace, options: LoadReferenceOptions
 
     progress('writing services and footprints');
     await replaceShippedCatalogue(ws, relative(dir, paths.services), services.services);
+    await loadDelegationWaves(ws, paths.delegationWaves, paths.jointCommittees);
 
     await ws.run(
       "DELETE FROM footprint_member WHERE footprint_name IN (SELECT name FROM footprint WHERE kind IN ('icb', 'region', 'group'))",

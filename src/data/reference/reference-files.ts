@@ -28,6 +28,8 @@ export const REFERENCE_FILES = {
   rttTotals: 'activity/rtt_2026-04_provider_commissioner_totals.csv',
   rttByTreatmentFunction: 'activity/rtt_2026-04_provider_commissioner_tfc.csv',
   services: 'services/specialised_services.csv',
+  delegationWaves: 'services/delegation_waves.csv',
+  jointCommittees: 'services/joint_committees.csv',
 } as const;
 
 export type ReferenceFileKey = keyof typeof REFERENCE_FILES;

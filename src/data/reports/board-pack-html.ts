@@ -29,6 +29,7 @@ section { page-break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 6px 0; }
 th, td { border-bottom: 1px solid #d8dde0; padding: 3px 6px; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 .rating { display: inline-block; padding: 1px 6px; border-radius: 3px; font-weight: bold; font-size: 9pt; }
 .status { white-space: nowrap; }
 .note { color: #4c6272; font-style: italic; }
@@ -73,6 +74,10 @@ function flowsSection(pack: BoardPack): string {
 <figure>${chart}<figcaption>Blue: providers in the area; grey: outside it. The ${pack.flows.length} largest providers in the latest year.</figcaption></figure>`;
 }
 
+const NOT_SET = 'not set';
+const orNotSet = (v: number | null, format: (v: number) => string, none = NOT_SET) => (v === null ? none : format(v));
+const signedPercent = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(2)}%`;
+
 function planSection(pack: BoardPack): string {
   if (!pack.plan) return `<p class="note">${h(pack.planNote ?? 'No plan.')}</p>`;
   const p = pack.plan;
@@ -83,12 +88,76 @@ function planSection(pack: BoardPack): string {
   const years = p.years
     .map(
       (y) =>
-        `<tr><td>${h(y.financialYear)}</td><td class="num">${pounds(y.planSpend)}</td><td class="num">${pounds(y.allocation)}</td><td class="num">${pounds(y.gap)}</td></tr>`,
+        `<tr><td>${h(y.financialYear)}</td><td class="num">${pounds(y.doNothing)}</td><td class="num">${pounds(y.qippSaving)}</td><td class="num">${pounds(y.planSpend)}</td><td class="num">${pounds(y.allocation)}</td><td class="num">${pounds(y.gap)}</td><td class="num">${orNotSet(y.controlTotal, pounds)}</td><td class="num">${orNotSet(y.distanceToControlTotal, pounds, 'not computed')}</td></tr>`,
     )
     .join('');
-  return `<p>Scenario <strong>${h(p.scenario)}</strong>, unit ${h(p.unit)}.</p>
+  const warnings = p.warnings.length ? `<p class="note">${p.warnings.map(h).join(' ')}</p>` : '';
+  return `<p>Scenario <strong>${h(p.scenario)}</strong>, planning for ${h(pack.subjectName)}.${p.description?.startsWith('Baseline') ? ' This is the baseline every workspace starts with, on the current planning round template: copy it to make your own.' : ''}</p>${warnings}
 <figure>${chart}<figcaption>From base-year spend through growth and QIPP to plan spend, against the allocation (dashed).</figcaption></figure>
-<table><thead><tr><th>Year</th><th class="num">Plan spend</th><th class="num">Allocation</th><th class="num">Gap</th></tr></thead><tbody>${years}</tbody></table>`;
+<h3 style="font-size:11pt;margin:10px 0 4px">Gap and control total</h3>
+<table><thead><tr><th>Year</th><th class="num">Do-nothing</th><th class="num">QIPP</th><th class="num">Plan spend</th><th class="num">Allocation</th><th class="num">Gap</th><th class="num">Control total</th><th class="num">Distance to control total</th></tr></thead><tbody>${years}</tbody></table>
+<p class="note">Gap = allocation − plan spend (negative is a deficit). Distance = gap − control total; with no control total set it is not computed.</p>`;
+}
+
+function qippSection(pack: BoardPack): string {
+  if (!pack.plan) return `<p class="note">${h(pack.planNote ?? 'No plan.')}</p>`;
+  const p = pack.plan;
+  const schemes = p.schemes.length
+    ? `<p>Schemes: ${p.schemes.map((q) => `${h(q.name)} (${h(q.type)})`).join('; ')}.</p>`
+    : '<p class="note">The scenario has no QIPP schemes.</p>';
+  const rows = p.years
+    .map(
+      (y) =>
+        `<tr><td>${h(y.financialYear)}</td><td class="num">${pounds(y.transactionalSaving)}</td><td class="num">${pounds(y.transformationalSaving)}</td><td class="num">${pounds(y.qippSaving)}</td><td class="num">${y.doNothing ? percent(y.qippSaving / y.doNothing) : '–'}</td></tr>`,
+    )
+    .join('');
+  return `${schemes}<table><thead><tr><th>Year</th><th class="num">Transactional</th><th class="num">Transformational</th><th class="num">Total QIPP</th><th class="num">Share of do-nothing</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function allocationSection(pack: BoardPack): string {
+  if (!pack.plan) return `<p class="note">${h(pack.planNote ?? 'No plan, so no allocation.')}</p>`;
+  const p = pack.plan;
+  const a = p.allocationBasis;
+  const targetByYear = new Map<string, number>();
+  for (const g of a.glidePath)
+    targetByYear.set(g.financialYear, (targetByYear.get(g.financialYear) ?? 0) + g.targetAllocation);
+  const chart = groupedBarSvg(
+    'Allocation against needs-based target and plan spend',
+    p.years.map((y) => y.financialYear),
+    [
+      { name: 'Allocation', values: p.years.map((y) => y.allocation) },
+      ...(targetByYear.size
+        ? [{ name: 'Needs-based target', values: p.years.map((y) => targetByYear.get(y.financialYear) ?? 0) }]
+        : []),
+      { name: 'Plan spend', values: p.years.map((y) => y.planSpend) },
+    ],
+  );
+  const pace =
+    a.floorGrowth === null
+      ? `No convergence: allocations grow from the baseline at ${a.growth.map(percent).join(', ')} a year.`
+      : `Glide path from the baseline towards the target: every ICB grows at least ${percent(a.floorGrowth)} a year (floor); an ICB below target grows towards it by at most ${percent(a.capGrowth ?? 0)} (cap) while the envelope allows; the envelope grows at ${a.growth.map(percent).join(', ')}.`;
+  const rows = a.glidePath
+    .map(
+      (g) =>
+        `<tr><td>${h(g.financialYear)}</td><td>${h(g.icbName)}</td><td class="num">${percent(g.targetShare)}</td><td class="num">${pounds(g.previousAllocation)}</td><td class="num">${pounds(g.targetAllocation)}</td><td class="num">${pounds(g.floor)}</td><td class="num">${pounds(g.cap)}</td><td class="num">${pounds(g.allocation)}${g.capExceeded ? ' *' : ''}</td><td class="num">${orNotSet(g.distanceFromTarget, signedPercent, '–')}</td></tr>`,
+    )
+    .join('');
+  const table = a.glidePath.length
+    ? `<table><thead><tr><th>Year</th><th>ICB</th><th class="num">Target share</th><th class="num">Previous allocation</th><th class="num">Target</th><th class="num">Floor</th><th class="num">Cap</th><th class="num">Allocation</th><th class="num">Distance from target</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="note">Distance from target = (allocation − target) ÷ target: negative is below its needs-based share.${a.glidePath.some((g) => g.capExceeded) ? ' * grew beyond the cap because the envelope needed it.' : ''}</p>`
+    : '';
+  return `<p>Population-basis baseline (historic spend on the area's residents wherever treated, ${h(a.baseYear)}): <strong>${pounds(a.baseline)}</strong>.</p>
+<p>Needs-based target: ${a.needsIndexYear ? `each ICB's share of the general &amp; acute weighted population (${h(a.needsIndexYear)}), NHS England's published need-weighted registered population, used as a stated proxy for specialised need (the specialised formula is not published at practice level), times the year's envelope.` : 'the target shares the scenario gives, or none.'} ${h(pace)}</p>
+<figure>${chart}<figcaption>Allocation, needs-based target and plan spend by plan year.</figcaption></figure>${table}
+<p class="note">${h(a.method)}</p>`;
+}
+
+/** The delegation lines above run to the last wave (2025/26); say that later plan years keep it. */
+function delegationByYear(pack: BoardPack): string {
+  const later = pack.plan?.years.map((y) => y.financialYear).filter((y) => y > '2025/26') ?? [];
+  return later.length
+    ? `<p class="note">Arrangements from 2025/26 are shown for the plan years ${later.map(h).join(', ')}: no later wave has been announced.</p>`
+    : '';
 }
 
 function linesOf(lines: string[]): string {
@@ -154,8 +223,10 @@ export function boardPackHtml(pack: BoardPack): string {
 <p class="meta">Prepared ${h(date)} · ICBs: ${h(pack.icbs.join(', '))} · Geography vintage ${h(pack.vintage)} · Dataset ${h(pack.dataset ?? 'none')}${pack.rule ? ` (unknown residence: ${h(pack.rule)})` : ''} · Scenario: ${h(scenario)}</p></header>
 <section><h2>Population and spend on both bases</h2>${spendSection(pack)}</section>
 <section><h2>Patient flows</h2>${flowsSection(pack)}</section>
+<section><h2>Allocation: population basis, needs-based target and glide path</h2>${allocationSection(pack)}</section>
 <section><h2>Financial plan</h2>${planSection(pack)}</section>
-<section><h2>Delegation outcomes and tiers</h2>${linesOf(pack.delegation.lines)}</section>
+<section><h2>QIPP</h2>${qippSection(pack)}</section>
+<section><h2>Delegation outcomes and tiers</h2>${linesOf(pack.delegation.lines)}${delegationByYear(pack)}</section>
 <section><h2>Variation outliers</h2>${linesOf(pack.variation.lines)}</section>
 <section><h2>KPI escalations</h2>${kpiSection(pack)}</section>
 <section><h2>Key lines of enquiry</h2>${kloeSection(pack)}</section>

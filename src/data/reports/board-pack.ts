@@ -2,13 +2,23 @@
 // button all show the same thing: population and spend on both bases, flows, the financial plan and its
 // waterfall, delegation, variation outliers, KPI escalations and KLOE ratings, with the date, data
 // vintage and scenario they rest on. Sections whose capability a workspace lacks say so.
+
 import { listValue } from '@duckdb/node-api';
 import type { Rating } from '../../core/assurance/rating-scale.ts';
+import {
+  DELEGATION_STATUS_YEARS,
+  describeIcbDelegation,
+  summariseIcbDelegation,
+} from '../../core/delegation/delegation-status.ts';
 import { fail } from '../../core/errors.ts';
+import { providerLabel } from '../../core/names/organisation-name.ts';
+import type { Scenario } from '../../core/plan/scenario-schema.ts';
 import { listContracts } from '../assurance/contracts.ts';
 import { ratingHeatMap } from '../assurance/heat-map.ts';
 import { type EvidenceItem, workspaceEvidence } from '../assurance/review-evidence.ts';
-import type { PlanResult } from '../planning/plan-scenario.ts';
+import { icbDelegationStatuses } from '../delegation/delegation-status.ts';
+import type { ConvergenceRow } from '../planning/plan-scenario.ts';
+import type { PlanJsonRow, PlanSummary } from '../planning/plan-tables.ts';
 import { readEscalationRules } from '../quality/escalation-rules-file.ts';
 import { readKpis } from '../quality/kpi-store.ts';
 import { ICB_POPULATION_SOURCE, icbPopulationSql } from '../queries/icb-population.ts';
@@ -42,14 +52,55 @@ export interface WaterfallStep {
   kind: 'start' | 'up' | 'down' | 'total';
 }
 
+/** One plan year of the pack's unit, in pounds; a control total or distance not set is null. */
+export type BoardPackPlanYear = Pick<
+  PlanJsonRow,
+  | 'financialYear'
+  | 'doNothing'
+  | 'transactionalSaving'
+  | 'transformationalSaving'
+  | 'qippSaving'
+  | 'planSpend'
+  | 'allocation'
+  | 'gap'
+  | 'controlTotal'
+  | 'distanceToControlTotal'
+  | 'distanceFromTarget'
+>;
+
+/** One of the pack's ICBs in one year of the glide path from the population-basis baseline to target. */
+export type GlidePathYear = Omit<ConvergenceRow, 'distanceFromTargetBefore' | 'distanceFromTargetAfter'> & {
+  icbName: string;
+  distanceFromTarget: number | null;
+};
+
+export interface BoardPackAllocation {
+  /** The population-basis baseline: the base year's spend on the unit's residents, in pounds. */
+  baseYear: string;
+  baseline: number;
+  /** How the target and the glide path are worked out, as the plan states it. */
+  method: string;
+  needsIndexYear: string | null;
+  growth: number[];
+  floorGrowth: number | null;
+  capGrowth: number | null;
+  /** Empty when the scenario sets no target with convergence. */
+  glidePath: GlidePathYear[];
+}
+
 export interface BoardPackPlan {
   scenario: string;
+  /** The scenario's description, e.g. that it is the baseline made from the current template. */
+  description: string | null;
   unit: string;
   financialYear: string;
   steps: WaterfallStep[];
   allocation: number;
   gap: number;
-  years: { financialYear: string; planSpend: number; allocation: number; gap: number }[];
+  years: BoardPackPlanYear[];
+  schemes: { name: string; type: string }[];
+  allocationBasis: BoardPackAllocation;
+  warnings: string[];
 }
 
 export interface KpiEscalation {
@@ -116,7 +167,7 @@ async function kpiEscalations(ws: Workspace, icbs: readonly string[]): Promise<K
     .map((k) => ({
       kpiId: k.kpiId,
       name: k.name,
-      subject: k.providerCode ? `${providerName.get(k.providerCode)} (${k.providerCode})` : `ICB ${k.icbCode}`,
+      subject: k.providerCode ? providerLabel(providerName.get(k.providerCode), k.providerCode) : `ICB ${k.icbCode}`,
       lastPeriod: k.assessment.lastPeriod,
       lastValue: k.assessment.lastValue,
       target: k.target,
@@ -206,7 +257,8 @@ async function readPlan(
     };
   }
   if (!chosen.result) return { plan: null, note: `${chosen.name} has not been run since it last changed.` };
-  const result = JSON.parse(chosen.result) as PlanResult;
+  const result = JSON.parse(chosen.result) as PlanSummary;
+  const scenarioJson = JSON.parse(chosen.json) as Scenario;
   const unitRows = result.rows.filter((r) => r.unit === unit);
   const rows = unitRows.length ? unitRows : result.rows.filter((r) => units.has(r.unit));
   // Plan year 1 is the unit's earliest financial year (stored rows carry the year, not its number).
@@ -221,9 +273,19 @@ async function readPlan(
     { label: 'Transformational QIPP', amount: -first.transformationalSaving, kind: 'down' },
     { label: `Plan spend ${first.financialYear}`, amount: first.planSpend, kind: 'total' },
   ];
+  const convergence = scenarioJson.allocation.convergence;
+  const names = new Map(
+    (
+      await ws.all<{ code: string; name: string }>(
+        "SELECT icb_code AS code, name FROM icb WHERE vintage = '2026' AND list_contains($1::VARCHAR[], icb_code)",
+        [listValue(icbs)],
+      )
+    ).map((r) => [r.code, r.name]),
+  );
   return {
     plan: {
       scenario: chosen.name,
+      description: scenarioJson.description ?? null,
       unit: first.unit,
       financialYear: first.financialYear,
       steps,
@@ -231,7 +293,45 @@ async function readPlan(
       gap: first.gap,
       years: rows
         .filter((r) => r.unit === first.unit)
-        .map((r) => ({ financialYear: r.financialYear, planSpend: r.planSpend, allocation: r.allocation, gap: r.gap })),
+        .map((r) => ({
+          financialYear: r.financialYear,
+          doNothing: r.doNothing,
+          transactionalSaving: r.transactionalSaving,
+          transformationalSaving: r.transformationalSaving,
+          qippSaving: r.qippSaving,
+          planSpend: r.planSpend,
+          allocation: r.allocation,
+          gap: r.gap,
+          controlTotal: r.controlTotal,
+          distanceToControlTotal: r.distanceToControlTotal,
+          distanceFromTarget: r.distanceFromTarget,
+        })),
+      schemes: scenarioJson.qipp.map((q) => ({ name: q.name, type: q.type })),
+      allocationBasis: {
+        baseYear: result.baseYear,
+        baseline: first.previousDoNothing,
+        method: result.provenance.derivation,
+        needsIndexYear: result.provenance.needsIndexYear,
+        growth: scenarioJson.allocation.growth,
+        floorGrowth: convergence?.floorGrowth ?? null,
+        capGrowth: convergence?.capGrowth ?? null,
+        glidePath: (result.convergence ?? [])
+          .filter((c) => icbs.includes(c.icb))
+          .map((c) => ({
+            financialYear: c.financialYear,
+            icb: c.icb,
+            icbName: names.get(c.icb) ?? c.icb,
+            targetShare: c.targetShare,
+            previousAllocation: c.previousAllocation,
+            targetAllocation: c.targetAllocation,
+            floor: c.floor,
+            cap: c.cap,
+            allocation: c.allocation,
+            distanceFromTarget: c.distanceFromTargetAfter,
+            capExceeded: c.capExceeded,
+          })),
+      },
+      warnings: result.warnings.map((w) => w.message),
     },
     note: null,
   };
@@ -306,6 +406,16 @@ export async function readBoardPack(ws: Workspace, actor: Organisation, subject:
       ? { subjectKind: 'icb' as const, subjectCode: icbs[0]! }
       : { subjectKind: 'footprint' as const, subjectCode: name };
   const [delegation] = await workspaceEvidence(ws, evidenceSubject, ['delegation-outcomes']);
+  // Who commissions each ICB's services, year by year through the three delegation waves, as the ICB page
+  // shows it; the last wave's arrangements hold for the later plan years until NHS England changes them.
+  for (const icb of icbs) {
+    for (const statusYear of DELEGATION_STATUS_YEARS) {
+      const statuses = await icbDelegationStatuses(ws, { icbCode: icb, financialYear: statusYear, vintage: '2026' });
+      delegation!.lines.push(
+        `Commissioning arrangements: ${describeIcbDelegation(summariseIcbDelegation(statuses, []))}.`,
+      );
+    }
+  }
   const contracts = (await listContracts(ws, actor)).filter((c) => c.commissioners.some((code) => icbs.includes(code)));
   const heat = await ratingHeatMap(ws, actor);
   const kloe = heat.rows

@@ -8,7 +8,9 @@ import * as variation from './005-variation.ts';
 import * as places from './006-places.ts';
 import * as assurance from './007-assurance.ts';
 import * as projections from './008-projections.ts';
+import * as serviceLines from './009-service-lines.ts';
 import * as teamUse from './010-team-use.ts';
+import * as delegationStatus from './012-delegation-status.ts';
 
 export interface Migration {
   version: number;
@@ -25,5 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: places.name, sql: places.sql },
   { version: 7, name: assurance.name, sql: assurance.sql },
   { version: 8, name: projections.name, sql: projections.sql },
+  { version: 9, name: serviceLines.name, sql: serviceLines.sql },
   { version: 10, name: teamUse.name, sql: teamUse.sql },
+  { version: 12, name: delegationStatus.name, sql: delegationStatus.sql },
 ];

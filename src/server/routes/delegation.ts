@@ -7,7 +7,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SEGMENTATION_LEVELS } from '../../core/definitions/segmentation-rubric.ts';
-import { COMMISSIONING_MODELS, DELEGATION_OUTCOMES } from '../../core/delegation/index.ts';
+import { COMMISSIONING_MODELS, DELEGATION_OUTCOMES, modelStatusFor } from '../../core/delegation/index.ts';
 import { FootprintError, fail } from '../../core/errors.ts';
 import { TIERS } from '../../core/tiering/index.ts';
 import { recordAudit } from '../../data/audit/record-audit.ts';
@@ -139,6 +139,7 @@ const outcomesAnswer = z.object({
           readiness: z.boolean().nullable(),
           outcome,
           reason: z.string(),
+          missing: z.array(z.string()).describe('What the outcome waits on (needs-information only).'),
           level: level.nullable(),
           tier: tier.nullable(),
           spend: z.number(),
@@ -155,6 +156,9 @@ const outcomesAnswer = z.object({
         totalSpend: z.number(),
         byOutcome: z.array(summaryGroup),
         byTier: z.array(summaryGroup),
+        missing: z
+          .array(summaryGroup)
+          .describe('Per missing item, the services waiting on it and their spend (they overlap).'),
       }),
       provenance: z.object({
         dataset: z.string(),
@@ -709,7 +713,8 @@ export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, co
     {
       onRequest: changer,
       schema: {
-        summary: 'Set where a service sits for a footprint and year (editors covering every ICB of the footprint)',
+        summary:
+          'Set where a service sits for a footprint and year (editors covering every ICB of the footprint); an ICB’s own entry is proposed until its region or national agrees it',
         tags: ['delegation'],
         body: modelInput,
         response: { 200: modelEntry, 400: errorBody, 401: errorBody, 403: errorBody },
@@ -733,7 +738,7 @@ export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, co
         });
       }
       const by = auditActorOf(request);
-      const saved = { ...entry, status: 'agreed' as const, source: by.actor };
+      const saved = { ...entry, status: modelStatusFor(actor.type), source: by.actor };
       await ws.transaction(async () => {
         const [before] = await listModels(ws, { service: entry.serviceCode, footprint: entry.footprint }).then((all) =>
           all.filter((m) => m.financialYear === entry.financialYear),

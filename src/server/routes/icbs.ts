@@ -4,6 +4,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  DELEGATION_STATUS_YEARS,
+  icbDelegationSummary,
+  summariseIcbDelegation,
+} from '../../core/delegation/delegation-status.ts';
+import { icbDelegationStatuses } from '../../data/delegation/delegation-status.ts';
 import { icbProfile } from '../../data/queries/icb-profile.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { sendAnswer } from '../answer-cache.ts';
@@ -16,6 +22,8 @@ import type { RouteContext } from './route-context.ts';
 const ICB_TABLES = ['services', 'programmes', 'providers', 'hosted', 'population'] as const;
 
 const answer = z.object({
+  /** Who commissions the ICB's specialised services in the year shown, with its spend on each. */
+  delegation: icbDelegationSummary,
   icb: z.object({ code: z.string(), name: z.string(), region: z.object({ code: z.string(), name: z.string() }) }),
   population: z.object({
     total: z.number(),
@@ -79,10 +87,18 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
         async () => {
           const context = await readRunContext(ws, '2026');
           const year = chooseYear(context, request.query.year);
-          return { context, year, profile: await icbProfile(ws, context.dataset, request.params.code, year) };
+          const profile = await icbProfile(ws, context.dataset, request.params.code, year);
+          const statuses = await icbDelegationStatuses(ws, {
+            icbCode: profile.icb.code,
+            financialYear: year ?? DELEGATION_STATUS_YEARS.at(-1)!,
+            vintage: '2026',
+            parameter: 'code',
+          });
+          return { context, year, profile, delegation: summariseIcbDelegation(statuses, profile.spendByService) };
         },
-        ({ context, year, profile }): z.infer<typeof answer> => ({
+        ({ context, year, profile, delegation }): z.infer<typeof answer> => ({
           ...profile,
+          delegation,
           provenance: provenanceOf(
             context,
             year,

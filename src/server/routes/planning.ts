@@ -5,7 +5,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FootprintError, fail } from '../../core/errors.ts';
-import { planJson, planRowsTable, planWorkbook } from '../../data/planning/plan-tables.ts';
+import { scenarioComparisonSchema } from '../../core/plan/scenario-comparison.ts';
+import { comparisonTables, readScenarioComparison } from '../../data/planning/compare-scenarios.ts';
+import { planJson, planRowsTable } from '../../data/planning/plan-tables.ts';
+import { writePlanWorkbook } from '../../data/planning/plan-workbook.ts';
 import { resolveScenario } from '../../data/planning/resolve-scenario.ts';
 import {
   checkScenario,
@@ -19,7 +22,7 @@ import { planStoredScenario } from '../../data/planning/stored-plan.ts';
 import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
-import { sendExport } from '../export-reply.ts';
+import { sendExport, sendWorkbook } from '../export-reply.ts';
 import { errorBody, format, noContent } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
@@ -305,9 +308,36 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
     async (request, reply) => {
       const { stored: s, result } = await withFieldPaths(() => planStoredScenario(ws, request.params.name));
       const asked = request.query.format;
-      if (asked === 'xlsx') return sendExport(reply, 'xlsx', ['plan', s.name], planWorkbook(result, s.scenario));
+      if (asked === 'xlsx')
+        return sendWorkbook(reply, ['plan', s.name], (file) => writePlanWorkbook(result, s.scenario, file));
       if (asked === 'csv') return sendExport(reply, 'csv', ['plan', s.name], [planRowsTable(result)]);
       return planJson(result) as unknown as z.infer<typeof planBody>;
+    },
+  );
+
+  r.get(
+    '/planning/compare',
+    {
+      onRequest: guard(context),
+      schema: {
+        summary: 'Two or three stored scenarios side by side for a unit they share: key figures and gap by year',
+        tags: ['planning'],
+        querystring: z.object({
+          s: z.union([z.string().min(1).max(80), z.array(z.string().min(1).max(80))]),
+          unit: z.string().min(1).max(90).optional(),
+          format: format.optional(),
+        }),
+        response: { 200: scenarioComparisonSchema, 400: errorBody, 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const names = [request.query.s].flat();
+      const comparison = await withFieldPaths(() => readScenarioComparison(ws, names, request.query.unit));
+      const asked = request.query.format;
+      if (asked === 'xlsx' || asked === 'csv') {
+        return sendExport(reply, asked, ['comparison', ...comparison.scenarios], comparisonTables(comparison));
+      }
+      return comparison;
     },
   );
 };

@@ -3,7 +3,19 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  DELEGATION_STATUS_YEARS,
+  delegatedServicesCount,
+  describeDelegationStatus,
+  icbDelegationStatuses,
+  serviceDelegationTimeline,
+} from '../../core/delegation/delegation-status.ts';
 import { fail } from '../../core/errors.ts';
+import {
+  delegatedServicesCount as readDelegatedServicesCount,
+  icbDelegationStatuses as readIcbDelegationStatuses,
+  serviceDelegationTimeline as readServiceDelegationTimeline,
+} from '../../data/delegation/delegation-status.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { serviceByIcb, serviceProviders } from '../../data/queries/service-profile.ts';
 import { servicesCatalogue } from '../../data/queries/services-catalogue.ts';
@@ -12,7 +24,7 @@ import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, provenance, serviceCode } from '../schemas.ts';
+import { errorBody, financialYear, format, icbCode, provenance, serviceCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const serviceRow = z.object({
@@ -44,10 +56,29 @@ const SERVICE_COLUMNS = [
 const DERIVATION =
   'National spend and activity are summed from the stored flows (every resident ICB to every provider) for the year; patients are summed from the activity rows that carry a patient count; providers counts those with non-zero spend.';
 
-const catalogueAnswer = z.object({ rows: z.array(serviceRow), catalogueNote: z.string().nullable(), provenance });
+const catalogueAnswer = z.object({
+  rows: z.array(serviceRow),
+  catalogueNote: z.string().nullable(),
+  /** With ?icb=: each service's arrangement for that ICB in the year shown. */
+  delegation: icbDelegationStatuses.nullable(),
+  /** The one count of delegated services (2025/26 on) every page quotes. */
+  delegatedCount: delegatedServicesCount,
+  provenance,
+});
+
+const icbParameter = icbCode
+  .optional()
+  .describe(
+    "An ICB's ODS code: add who commissions each service for it (retained nationally, joint committee, delegated).",
+  );
+
+/** Delegation status has its own years (2023/24 on): the year shown, else the last wave year. */
+const statusYear = (year: string | null) => year ?? DELEGATION_STATUS_YEARS.at(-1)!;
 
 const serviceAnswer = z.object({
   service: serviceRow,
+  /** With ?icb=: who commissioned the service for that ICB in 2023/24, 2024/25 and 2025/26 on. */
+  delegation: serviceDelegationTimeline.nullable(),
   byIcb: z.array(
     z.object({
       icb: z.string(),
@@ -83,6 +114,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
           year: financialYear.optional(),
           q: z.string().max(100).optional().describe('Text found in the code or name (any case).'),
           programme: z.string().max(100).optional().describe('Exact programme of care.'),
+          icb: icbParameter,
           format: format.optional(),
         }),
         response: {
@@ -104,24 +136,55 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
             { dataset: context.dataset, vintage: context.vintage, year },
             { q: request.query.q, programme: request.query.programme },
           );
-          return { context, year, rows, shippedPartial: await catalogueIsShippedPartial(ws) };
+          const delegation = request.query.icb
+            ? await readIcbDelegationStatuses(ws, {
+                icbCode: request.query.icb,
+                financialYear: statusYear(year),
+                vintage: context.vintage,
+              })
+            : null;
+          const delegatedCount = await readDelegatedServicesCount(ws);
+          return {
+            context,
+            year,
+            rows,
+            delegation,
+            delegatedCount,
+            shippedPartial: await catalogueIsShippedPartial(ws),
+          };
         },
-        ({ context, year, rows, shippedPartial }): z.infer<typeof catalogueAnswer> => ({
+        ({ context, year, rows, delegation, delegatedCount, shippedPartial }): z.infer<typeof catalogueAnswer> => ({
           rows,
+          delegation,
+          delegatedCount,
           catalogueNote: shippedPartial
             ? 'This is the partial catalogue shipped with Footprint, assembled from published NHS England lists; programme of care, highly specialised flag and delegation status are blank where no public source gives them. Import the full catalogue with `footprint services import FILE`.'
             : null,
           provenance: provenanceOf(context, year, DERIVATION),
         }),
       );
-      const { year, rows } = answer.value;
+      const { year, rows, delegation } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
+        const columns = delegation
+          ? [
+              ...SERVICE_COLUMNS,
+              {
+                key: 'commissioning',
+                header: `Commissioning for ${delegation.icbName}, ${delegation.financialYear}`,
+                kind: 'text' as const,
+              },
+            ]
+          : SERVICE_COLUMNS;
+        const exported = rows.map((r) => {
+          const status = delegation?.byService[r.code];
+          return status ? { ...r, commissioning: describeDelegationStatus(status) } : r;
+        });
         return sendExport(
           reply,
           asked,
-          ['services', year],
-          [{ name: `Services ${year ?? ''}`.trim(), columns: SERVICE_COLUMNS, rows: tableRows(rows) }],
+          ['services', delegation?.icbCode, year],
+          [{ name: `Services ${year ?? ''}`.trim(), columns, rows: tableRows(exported) }],
         );
       }
       return sendAnswer(request, reply, answer);
@@ -137,6 +200,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         params: z.object({ code: serviceCode }),
         querystring: z.object({
           year: financialYear.optional(),
+          icb: icbParameter,
           format: format.optional(),
           table: z.enum(['icbs', 'providers']).optional().describe('For CSV: which table (default icbs).'),
         }),
@@ -174,10 +238,18 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
           const run = context.dataset && year ? { dataset: context.dataset, vintage: context.vintage, year } : null;
           const byIcb = run ? await serviceByIcb(ws, run, service.code) : [];
           const providers = run ? await serviceProviders(ws, run, service.code) : [];
-          return { context, year, service, byIcb, providers };
+          const delegation = request.query.icb
+            ? await readServiceDelegationTimeline(ws, {
+                icbCode: request.query.icb,
+                serviceCode: service.code,
+                vintage: context.vintage,
+              })
+            : null;
+          return { context, year, service, byIcb, providers, delegation };
         },
-        ({ context, year, service, byIcb, providers }): z.infer<typeof serviceAnswer> => ({
+        ({ context, year, service, byIcb, providers, delegation }): z.infer<typeof serviceAnswer> => ({
           service,
+          delegation,
           byIcb,
           providers,
           provenance: provenanceOf(

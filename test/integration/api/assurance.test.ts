@@ -709,6 +709,10 @@ describe('board pack', () => {
       expect(response.body).toContain(`<h2>${heading}</h2>`);
     }
     expect(response.body).toContain('Geography vintage 2026');
+    // Who commissions the ICB's services in the pack's year: in London, the 59 under a joint committee in 2024/25.
+    expect(response.body).toMatch(
+      /Commissioning arrangements: NHS South West London Integrated Care Board \(London\), 2024\/25: \d+ retained nationally, \d+ joint committee/,
+    );
     expect(response.body).toContain('Amber/red');
     expect(response.body).toContain('18-week RTT');
     expect(response.body).toMatch(

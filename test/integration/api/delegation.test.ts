@@ -351,6 +351,7 @@ describe('an exercise through the API', () => {
       'Outcomes',
       'By outcome',
       'By tier',
+      'Needs information',
       'Evidence per footprint',
     ]);
     const byOutcome = board.getWorksheet('By outcome')!;
@@ -452,7 +453,7 @@ describe('commissioning models', () => {
     expect(await stored()).toEqual(before);
   });
 
-  it('the ICB sets its own footprint’s model; it is agreed, audited, listed and exported', async () => {
+  it('the ICB proposes its own footprint’s model; only its region agrees it; audited, listed and exported', async () => {
     const entry = {
       serviceCode: '13',
       footprint: qweFootprint,
@@ -462,14 +463,23 @@ describe('commissioning models', () => {
     };
     const saved = await send('PUT', '/api/delegation/models', 'qweEditor', entry);
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toEqual({ ...entry, status: 'agreed', source: 'qwe.editor@example.nhs.uk' });
+    // An ICB editor cannot mark its own model agreed: it is the ICB's proposal.
+    expect(saved.json()).toEqual({ ...entry, status: 'proposed', source: 'qwe.editor@example.nhs.uk' });
+    const agreed = await send('PUT', '/api/delegation/models', 'londonEditor', entry);
+    expect(agreed.statusCode).toBe(200);
+    expect(agreed.json()).toEqual({ ...entry, status: 'agreed', source: 'london.editor@example.nhs.uk' });
     const listed = (
       await get(`/api/delegation/models?service=13&footprint=${encodeURIComponent(qweFootprint)}`)
     ).json();
-    expect(listed.rows).toContainEqual({ ...entry, status: 'agreed', source: 'qwe.editor@example.nhs.uk' });
-    expect(await ws.all("SELECT action, object_id FROM audit_event WHERE object_type = 'commissioning-model'")).toEqual(
-      [{ action: 'create', object_id: `13/${qweFootprint}/2026/27` }],
-    );
+    expect(listed.rows).toContainEqual({ ...entry, status: 'agreed', source: 'london.editor@example.nhs.uk' });
+    expect(
+      await ws.all(
+        "SELECT action, object_id FROM audit_event WHERE object_type = 'commissioning-model' ORDER BY recorded_at",
+      ),
+    ).toEqual([
+      { action: 'create', object_id: `13/${qweFootprint}/2026/27` },
+      { action: 'update', object_id: `13/${qweFootprint}/2026/27` },
+    ]);
     const xlsx = await get('/api/delegation/models?format=xlsx&service=13');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

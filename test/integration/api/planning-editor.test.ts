@@ -53,9 +53,13 @@ describe('scenario editor routes', () => {
     }
   });
 
-  it('gives the shipped South of England template and what a scenario may name', async () => {
+  it('gives the shipped templates (current round and the 2017 seed) and what a scenario may name', async () => {
     const templates = (await app.inject({ url: '/api/planning/templates', headers: as.qweViewer.read })).json();
     expect(templates.rows).toEqual([
+      expect.objectContaining({
+        id: 'current-planning-round',
+        scenario: expect.objectContaining({ baseYear: '2025/26', years: 3 }),
+      }),
       expect.objectContaining({
         id: 'south-of-england-2017',
         scenario: expect.objectContaining({ baseYear: '2016/17', years: 4 }),

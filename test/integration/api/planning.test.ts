@@ -165,11 +165,17 @@ describe('planning routes', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual([
       'About',
       'Inputs',
-      'QWE',
+      'South West London',
       'Plan',
       'QIPP by scheme',
       'QIPP by provider',
     ]);
+    // The inputs are defined names and the unit's plan spend a formula carrying the app's figure.
+    expect(book.definedNames.model.map((n) => n.name)).toContain('Inflation');
+    const unit = book.getWorksheet('South West London')!;
+    const planSpend = unit.getRow(unit.getColumn(1).values.indexOf('Plan spend'));
+    expect(planSpend.getCell(4).formula).toMatch(/^D\d+-D\d+$/);
+    expect(planSpend.getCell(4).result).toBeCloseTo(plan.json().rows[0].planSpend, 2);
   });
 
   it('replace and remove: 403 for another ICB, allowed for the owner and its region', async () => {
@@ -211,5 +217,42 @@ describe('planning routes', () => {
     });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('FP_PLAN_SCENARIO_NOT_FOUND');
+  });
+});
+
+// Last, because it stores a second scenario the tests above do not expect.
+describe('comparison', () => {
+  it('compares two stored scenarios side by side, as JSON and as a workbook; one scenario is a 400', async () => {
+    for (const second of [
+      scenario({ name: 'QWE steady' }),
+      scenario({ name: 'QWE stretch', allocation: { growth: [0.02, 0.02] } }),
+    ]) {
+      const added = await app.inject({
+        method: 'POST',
+        url: '/api/planning/scenarios',
+        headers: as.qweEditor.change,
+        payload: { scenario: second },
+      });
+      expect(added.statusCode).toBe(201);
+    }
+    const url = '/api/planning/compare?s=QWE%20steady&s=QWE%20stretch';
+    const json = await app.inject({ method: 'GET', url, headers: as.qweViewer.read });
+    expect(json.statusCode).toBe(200);
+    expect(json.json()).toMatchObject({ unit: 'QWE', scenarios: ['QWE steady', 'QWE stretch'] });
+    const control = json.json().figures.find((f: { key: string }) => f.key === 'finalControlTotal');
+    expect(control.values).toEqual([100000, 'not set']);
+    const distance = json.json().figures.find((f: { key: string }) => f.key === 'finalDistance');
+    expect(distance.values[1]).toBe('not computed');
+    const xlsx = await app.inject({ method: 'GET', url: `${url}&format=xlsx`, headers: as.qweViewer.read });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Comparison', 'Gap by year']);
+    const one = await app.inject({
+      method: 'GET',
+      url: '/api/planning/compare?s=QWE%20plan',
+      headers: as.qweViewer.read,
+    });
+    expect(one.statusCode).toBe(400);
+    expect(one.json().error).toMatchObject({ code: 'FP_PLAN_BAD_COMPARISON', where: { parameter: 's' } });
   });
 });

@@ -152,9 +152,16 @@ describe('delegation run', () => {
   it('never treats an unknown highly-specialised flag as "no"', () => {
     for (const row of result.rows) {
       const hss = services.find((s) => s.code === row.service)!.hss;
-      if (hss === null) expect(['not-classified', 'not-suitable', 'not-assessed']).toContain(row.outcome);
+      if (hss === null) expect(['needs-information', 'not-suitable']).toContain(row.outcome);
       if (hss === true) expect(row.outcome).toBe('not-suitable');
-      if (row.outcome === 'not-classified') expect(row.reason).toMatch(/highly specialised|Assessors differ/);
+      // Needs information always says what is missing; nothing else does.
+      expect(row.missing.length > 0).toBe(row.outcome === 'needs-information');
+    }
+    const waiting = result.rows.filter((r) => r.outcome === 'needs-information');
+    const needs = result.summary.byOutcome.find((g) => g.group === 'needs-information')!;
+    expect(needs.services).toBe(waiting.length);
+    for (const item of result.summary.missing) {
+      expect(item.services).toBe(waiting.filter((r) => r.missing.includes(item.group)).length);
     }
     expect(result.rows.some((r) => r.outcome === 'suitable-and-ready')).toBe(true);
   });

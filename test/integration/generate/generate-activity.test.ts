@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calibrateFlows } from '../../../src/data/generate/calibrate-flows.ts';
+import { calibrateFlows, generatorFlowFit } from '../../../src/data/generate/calibrate-flows.ts';
 import { generateActivity } from '../../../src/data/generate/generate-activity.ts';
 import { readGeneratorAssumptions } from '../../../src/data/generate/generator-inputs.ts';
 import { loadReference } from '../../../src/data/reference/load-reference.ts';
@@ -49,13 +49,13 @@ describe('generateActivity on the real reference data', () => {
   it('writes the import schema with the requested number of rows, and Parquet holds the same rows', async () => {
     const header = readFileSync(file('a.csv'), 'utf8').split('\n', 1)[0];
     expect(header).toBe(
-      'financial_year,month,provider_code,residence_code,service_code,pod,age_band,sex,activity,cost,patients',
+      'financial_year,month,provider_code,residence_code,service_code,pod,age_band,sex,activity,cost,patients,gp_practice_code',
     );
     const counts = await ws.one<{ n: number; same: number }>(`
       SELECT CAST(count(*) AS INTEGER) AS n,
         CAST((SELECT count(*) FROM (SELECT * FROM ${csv('a.csv')} EXCEPT ALL
           SELECT financial_year, CAST(month AS VARCHAR), provider_code, residence_code, service_code, pod,
-            age_band, sex, CAST(activity AS VARCHAR), CAST(cost AS VARCHAR), CAST(patients AS VARCHAR)
+            age_band, sex, CAST(activity AS VARCHAR), CAST(cost AS VARCHAR), CAST(patients AS VARCHAR), gp_practice_code
           FROM read_parquet('${file('a.parquet')}'))) AS INTEGER) AS same
       FROM ${csv('a.csv')}`);
     expect(counts).toEqual({ n: ROWS, same: 0 });
@@ -70,6 +70,50 @@ describe('generateActivity on the real reference data', () => {
         CAST(count(*) FILTER (WHERE NOT regexp_matches(cost, '^\\d+\\.\\d\\d$')) AS INTEGER) AS cost
       FROM ${csv('a.csv')}`);
     expect(bad).toEqual({ provider: 0, residence: 0, service: 0, cost: 0 });
+  });
+
+  it('every row with a residence carries a GP practice of that area; places get spend', async () => {
+    const practice = await ws.one<{ rows: number; without: number; elsewhere: number }>(`
+      SELECT CAST(count(*) AS INTEGER) AS rows,
+        CAST(count(*) FILTER (WHERE gp_practice_code IS NULL) AS INTEGER) AS without,
+        CAST(count(*) FILTER (WHERE g.practice_code IS NULL OR m.icb_2026 <> s.icb_code) AS INTEGER) AS elsewhere
+      FROM ${csv('a.csv')} a
+      JOIN residence_map m ON m.code = upper(a.residence_code)
+      LEFT JOIN gp_practice g ON g.practice_code = a.gp_practice_code
+      LEFT JOIN sub_icb s ON s.vintage = '2026' AND s.sub_icb_code = g.sub_icb_code`);
+    expect(practice!.rows).toBeGreaterThan(0.9 * ROWS);
+    expect(practice).toMatchObject({ without: 0, elsewhere: 0 });
+  });
+
+  it("providers vary by service, the big tertiary and children's trusts all have activity, rare services are small", async () => {
+    const perService = await ws.all<{ n: number }>(`
+      SELECT CAST(count(DISTINCT provider_code) AS INTEGER) AS n FROM ${csv('a.csv')} GROUP BY service_code`);
+    expect(new Set(perService.map((r) => r.n)).size).toBeGreaterThan(15);
+    // Great Ormond Street, The Christie, Sheffield Teaching, Sheffield Children's, Alder Hey, Birmingham
+    // Children's, The Royal Marsden: named by the issue, and designated in the assumptions.
+    const named = ['RP4', 'RBV', 'RHQ', 'RCU', 'RBS', 'RQ3', 'RPY'];
+    const active = await ws.all<{ code: string }>(
+      `SELECT DISTINCT provider_code AS code FROM ${csv('a.csv')} WHERE provider_code IN (${named.map((c) => `'${c}'`).join(', ')}) ORDER BY code`,
+    );
+    expect(active.map((r) => r.code)).toEqual([...named].sort());
+    // Every service the assumptions give a national volume worth £300m or more lands near its patients a
+    // year (base year; at 50,000 rows a row carries about £1.6m, so one row of cheap outpatient units can
+    // hold thousands of patients: smaller services are left to sampling noise).
+    const a = readGeneratorAssumptions();
+    const rows = await ws.all<{ name: string; patients: number }>(`
+      SELECT s.name, sum(CAST(patients AS INTEGER))::DOUBLE AS patients FROM ${csv('a.csv')} a
+      JOIN service s ON s.is_current AND s.service_code = a.service_code
+      WHERE financial_year = '2023/24' GROUP BY ALL`);
+    const volumeOf = (name: string) =>
+      a.serviceRules.find((r) => r.assign.volume && new RegExp(r.match.name ?? '', 'i').test(name))?.assign.volume;
+    const spendOf = (name: string) => volumeOf(name)!.patients.value * volumeOf(name)!.costPerPatient.value;
+    const checked = rows.filter((r) => volumeOf(r.name) && spendOf(r.name) >= 300e6);
+    expect(checked.length).toBeGreaterThan(10);
+    for (const r of checked) {
+      expect({ name: r.name, ratio: r.patients / volumeOf(r.name)!.patients.value }).toMatchObject({
+        ratio: expect.toSatisfy((x: number) => x > 0.7 && x < 1.3),
+      });
+    }
   });
 
   it('national spend per year is within 5% of the target and high-cost drugs are about a fifth', async () => {
@@ -109,6 +153,21 @@ describe('generateActivity on the real reference data', () => {
     expect(report.electiveModel.byIcb).toHaveLength(36);
     expect(report.electiveModel.providerShareCorrelation).toBeGreaterThan(0.5);
     expect(report.electiveModel.outOfAreaMeanAbsoluteDifference).toBeLessThan(0.2);
+  });
+});
+
+describe('flow calibration (the test that fails when calibration regresses)', () => {
+  it("per-ICB in-ICB shares follow the benchmark RTT flows within the assumptions' bounds", async () => {
+    const a = readGeneratorAssumptions();
+    const fit = await generatorFlowFit(ws);
+    expect(fit.byIcb).toHaveLength(36);
+    expect(fit.inIcbCorrelation).toBeGreaterThanOrEqual(a.calibration.minimumInIcbCorrelation.value);
+    expect(Math.abs(fit.nationalInIcb.synthetic - fit.nationalInIcb.real)).toBeLessThanOrEqual(
+      a.calibration.maximumInIcbShareGap.value,
+    );
+    // South Yorkshire, the issue's example, keeps most of its residents' care at home.
+    const southYorkshire = fit.byIcb.find((r) => r.icb === 'QF7')!;
+    expect(1 - southYorkshire.synthetic).toBeGreaterThan(0.75);
   });
 });
 
@@ -155,7 +214,7 @@ describe('footprint generate (command line)', () => {
         join(dir, 'ws'),
       ]);
       expect(result.stderr).not.toContain('FP_');
-      expect(result.stdout).toMatch(/Wrote 1,000 rows to .*cli\.csv \(total cost £\d+\.\d\d\)/);
+      expect(result.stdout).toMatch(/Wrote 1,000 rows to .*cli\.csv \(total cost £\d{1,3}(,\d{3})*\.\d\d\)/);
     } finally {
       ws = undefined as unknown as Workspace;
     }

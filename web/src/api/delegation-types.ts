@@ -2,12 +2,9 @@
 // the outcome board, one service's tiering and the commissioning models.
 
 export type SegmentationLevel = 'icb-or-multi-icb' | 'sub-regional-hub' | 'national-regional';
-export type DelegationOutcome =
-  | 'suitable-and-ready'
-  | 'suitable-not-yet-ready'
-  | 'not-suitable'
-  | 'not-classified'
-  | 'not-assessed';
+export type { DelegationOutcome } from '../../../src/core/delegation/delegation-outcome.ts';
+
+import type { DelegationOutcome } from '../../../src/core/delegation/delegation-outcome.ts';
 export type Tier = 'icb' | 'multi-icb' | 'region';
 
 export interface Rubrics {
@@ -107,6 +104,8 @@ export interface OutcomeRow {
   readiness: boolean | null;
   outcome: DelegationOutcome;
   reason: string;
+  /** What the outcome waits on (needs-information only). */
+  missing: string[];
   level: SegmentationLevel | null;
   tier: Tier | null;
   spend: number;
@@ -121,7 +120,13 @@ export interface OutcomesAnswer {
   exercises: ExerciseSummary[];
   result: {
     rows: OutcomeRow[];
-    summary: { services: number; totalSpend: number; byOutcome: SummaryGroup[]; byTier: SummaryGroup[] };
+    summary: {
+      services: number;
+      totalSpend: number;
+      byOutcome: SummaryGroup[];
+      byTier: SummaryGroup[];
+      missing: SummaryGroup[];
+    };
     provenance: {
       dataset: string;
       financialYear: string;

@@ -1,6 +1,12 @@
 // The HTTP API's response shapes as the web app reads them (money in pounds). The server's zod schemas
 // are the source; these mirror the fields the pages use, except shapes defined once in src/core.
 
+import type {
+  DelegatedServicesCount,
+  IcbDelegationStatuses,
+  IcbDelegationSummary,
+  ServiceDelegationTimeline,
+} from '../../../src/core/delegation/delegation-status.ts';
 import type { OrganisationSummary, Role, SessionAnswer, UserSummary } from '../../../src/core/users/user-shapes.ts';
 
 /** Where a figure came from: every data response carries one, shown in "How is this calculated?". */
@@ -73,6 +79,7 @@ export interface HostedProvider {
 }
 
 export interface IcbProfile extends WithProvenance {
+  delegation: IcbDelegationSummary;
   icb: { code: string; name: string; region: { code: string; name: string } };
   population: { total: number; pyramid: PyramidBand[] };
   spendByProgramme: { programme: string; spend: number }[];
@@ -98,10 +105,13 @@ export interface ServiceRow {
 export interface ServiceCatalogue extends WithProvenance {
   rows: ServiceRow[];
   catalogueNote: string | null;
+  delegation: IcbDelegationStatuses | null;
+  delegatedCount: DelegatedServicesCount;
 }
 
 export interface ServiceProfile extends WithProvenance {
   service: ServiceRow;
+  delegation: ServiceDelegationTimeline | null;
   byIcb: { icb: string; name: string; spend: number; population: number; perHead: number | null }[];
   providers: { provider: string; name: string; providerIcb: string; spend: number; activity: number }[];
 }

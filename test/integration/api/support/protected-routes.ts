@@ -186,6 +186,7 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
     payload: { status: 'open' },
   },
   { method: 'GET', url: '/api/planning/scenarios', path: '/api/planning/scenarios' },
+  { method: 'GET', url: '/api/planning/compare?s=A&s=B', path: '/api/planning/compare' },
   { method: 'POST', url: '/api/planning/scenarios', path: '/api/planning/scenarios', payload: { scenario: {} } },
   { method: 'GET', url: '/api/planning/scenarios/Plan', path: '/api/planning/scenarios/{name}' },
   {

@@ -75,16 +75,14 @@ export const OUTCOME_TEXT: Record<DelegationOutcome, string> = {
   'suitable-and-ready': 'Suitable and ready',
   'suitable-not-yet-ready': 'Suitable, not yet ready',
   'not-suitable': 'Not suitable',
-  'not-classified': 'Not classified',
-  'not-assessed': 'Not assessed',
+  'needs-information': 'Needs information',
 };
 
 const OUTCOME_TAG: Record<DelegationOutcome, string> = {
   'suitable-and-ready': 'nhsuk-tag--green',
   'suitable-not-yet-ready': 'nhsuk-tag--yellow',
   'not-suitable': 'nhsuk-tag--red',
-  'not-classified': 'nhsuk-tag--orange',
-  'not-assessed': 'nhsuk-tag--grey',
+  'needs-information': 'nhsuk-tag--orange',
 };
 
 export function OutcomeTag({ outcome }: { outcome: DelegationOutcome }) {

@@ -1,5 +1,5 @@
 // The delegation outcome board: how many services, and what share of spend, fall in each outcome and each
-// tier (the "65 / 27 / 81 services" and "80% of spend" statements, computed), the services not classified
+// tier (the "65 / 27 / 81 services" and "80% of spend" statements, computed), the services that need information
 // and why, and every service's outcome and tier. An exercise not yet run can be run from here.
 import { useState } from 'react';
 import { ApiError, postJson } from '../../api/client.ts';
@@ -162,7 +162,7 @@ function Board({
 }) {
   const { summary, provenance } = result;
   const tiered = summary.byTier.reduce((s, g) => s + g.services, 0);
-  const unclassified = result.rows.filter((r) => r.outcome === 'not-classified');
+  const waiting = result.rows.filter((r) => r.outcome === 'needs-information');
   const rowColumns: Column<OutcomeRow>[] = [
     {
       key: 'name',
@@ -230,28 +230,40 @@ function Board({
         columns={groupColumns('Tier', (g) => TIER_TEXT[g as Tier] ?? g)}
         rowKey={(g) => g.group}
       />
-      <h2>Not classified</h2>
-      {unclassified.length === 0 ? (
-        <p>Every assessed service has an outcome.</p>
+      <h2>Needs information</h2>
+      {waiting.length === 0 ? (
+        <p>Every service has an outcome: nothing is missing.</p>
       ) : (
-        [...byReason(unclassified)].map(([reason, rows]) => (
-          <details className="nhsuk-details" key={reason}>
-            <summary className="nhsuk-details__summary">
-              <span className="nhsuk-details__summary-text">
-                {rows.length} {rows.length === 1 ? 'service' : 'services'}: {reason}
-              </span>
-            </summary>
-            <div className="nhsuk-details__text">
-              <ul className="nhsuk-u-margin-bottom-0">
-                {rows.map((r) => (
-                  <li key={r.service}>
-                    <Link href={serviceHref(r.service, exercise)}>{r.name}</Link>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </details>
-        ))
+        <>
+          <p data-testid="needs-information">
+            {waiting.length} {waiting.length === 1 ? 'service needs' : 'services need'} information before an outcome
+            can be decided. What is missing, with the services waiting on each item (a service may wait on several):
+          </p>
+          <DataTable
+            caption="Missing items, the services waiting on them and their national spend"
+            rows={summary.missing}
+            columns={groupColumns('Missing', (g) => g)}
+            rowKey={(g) => g.group}
+          />
+          {[...byReason(waiting)].map(([reason, rows]) => (
+            <details className="nhsuk-details" key={reason}>
+              <summary className="nhsuk-details__summary">
+                <span className="nhsuk-details__summary-text">
+                  {rows.length} {rows.length === 1 ? 'service' : 'services'}: {reason}
+                </span>
+              </summary>
+              <div className="nhsuk-details__text">
+                <ul className="nhsuk-u-margin-bottom-0">
+                  {rows.map((r) => (
+                    <li key={r.service}>
+                      <Link href={serviceHref(r.service, exercise)}>{r.name}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </details>
+          ))}
+        </>
       )}
       <h2>Every service</h2>
       <DataTable

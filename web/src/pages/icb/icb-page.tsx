@@ -1,7 +1,8 @@
 // One ICB: its population, what its patients' care costs by programme and service, where they are
 // treated (inside or outside the ICB), and the providers it hosts with where their patients come from.
 import { useMemo } from 'react';
-import type { HostedProvider, IcbProfile, IcbProvider } from '../../api/types.ts';
+import { apiUrl } from '../../api/client.ts';
+import type { HostedProvider, IcbProfile, IcbProvider, SessionUser } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { populationPyramidChart } from '../../charts/population-pyramid-chart.ts';
@@ -14,6 +15,7 @@ import { Async, Empty } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
 import { formatCount, formatPounds, formatPoundsAndPence, formatShare } from '../../format.ts';
 import { Link, useLocation, useTitle } from '../../router.tsx';
+import { useSession } from '../../session.tsx';
 
 export default function IcbPage({ code }: { code: string }) {
   const { query } = useLocation();
@@ -27,6 +29,38 @@ export default function IcbPage({ code }: { code: string }) {
       <Async result={profile} what={`the profile of ICB ${code}`}>
         {(data) => <IcbProfileView data={data} year={year} />}
       </Async>
+    </>
+  );
+}
+
+/** The ICB's own users, its region's and national ones may make its board pack (the route checks the same). */
+function covers(user: SessionUser | undefined, icb: IcbProfile['icb']): boolean {
+  const org = user?.organisation;
+  if (!org) return false;
+  return org.type === 'national' || (org.type === 'region' && org.code === icb.region.code) || org.code === icb.code;
+}
+
+function BoardPackLinks({ icb }: { icb: IcbProfile['icb'] }) {
+  const { session } = useSession();
+  if (!covers(session?.user, icb)) return null;
+  return (
+    <>
+      <h2>Board pack</h2>
+      <p>
+        Population and both bases, flows, the allocation against its needs-based target, the plan, gap and control
+        total, QIPP, delegation, outliers, KPI escalations and KLOE ratings for {icb.name}, on one printable page.
+      </p>
+      <p>
+        <a
+          className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3"
+          href={apiUrl('/assurance/pack', { icb: icb.code, format: 'pdf' })}
+        >
+          Download the board pack (PDF)
+        </a>
+        <a className="nhsuk-link" href={apiUrl('/assurance/pack', { icb: icb.code, format: 'html' })}>
+          Open the board pack in the browser
+        </a>
+      </p>
     </>
   );
 }
@@ -69,6 +103,32 @@ function IcbProfileView({ data, year }: { data: IcbProfile; year: string | undef
       </p>
       <ExportLinks path={apiPath} query={exportQuery} label={`every table for ${icb.name}`} formats={['xlsx']} />
       <HowCalculated provenance={data.provenance} />
+      <BoardPackLinks icb={icb} />
+
+      <h2>Who commissions its specialised services, {data.delegation.financialYear}</h2>
+      <DataTable
+        caption={`Services and population-basis spend of ${icb.name} by commissioning arrangement`}
+        rows={data.delegation.byArrangement}
+        rowKey={(r) => r.arrangement}
+        columns={[
+          { key: 'label', header: 'Arrangement', rowHeader: true, value: (r) => r.label },
+          {
+            key: 'services',
+            header: 'Services',
+            numeric: true,
+            value: (r) => r.services,
+            render: (r) => formatCount(r.services),
+          },
+          { key: 'spend', header: 'Spend', numeric: true, value: (r) => r.spend, render: (r) => formatPounds(r.spend) },
+        ]}
+      />
+      <p className="nhsuk-body">
+        <Link
+          href={`/services?icb=${encodeURIComponent(icb.code)}&year=${encodeURIComponent(data.delegation.financialYear)}`}
+        >
+          Every service and its arrangement for {icb.name}
+        </Link>
+      </p>
 
       <h2>Population</h2>
       <FigureWithTable

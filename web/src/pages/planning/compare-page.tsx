@@ -66,6 +66,9 @@ export default function ComparePage() {
   );
 }
 
+const orText = (v: number | null | undefined, missing: string) =>
+  v === null || v === undefined ? missing : formatPounds(v);
+
 function Comparison({ plans, unitAsked }: { plans: Plan[]; unitAsked: string | null }) {
   const shared = plans[0]!.units.filter((u) => plans.every((p) => p.units.includes(u)));
   const unit = shared.includes(unitAsked ?? '') ? unitAsked! : shared[0];
@@ -85,7 +88,11 @@ function Comparison({ plans, unitAsked }: { plans: Plan[]; unitAsked: string | n
     ['Final-year allocation', (p) => formatPounds(lastOf(p)?.allocation ?? 0)],
     ['Final-year gap', (p) => formatPounds(lastOf(p)?.gap ?? 0)],
     ['Gap added up over the plan', (p) => formatPounds(rowsOf(p).reduce((t, r) => t + r.gap, 0))],
+    ['Final-year control total', (p) => orText(lastOf(p)?.controlTotal, 'not set')],
+    ['Final-year distance to control total', (p) => orText(lastOf(p)?.distanceToControlTotal, 'not computed')],
   ];
+  const download = new URLSearchParams([...plans.map((p) => ['s', p.scenario]), ...(unit ? [['unit', unit]] : [])]);
+  download.set('format', 'xlsx');
   const gapChart = scenarioComparisonChart(plans.map((p) => ({ name: p.scenario, byYear: byYear(p, 'gap') })));
   return (
     <>
@@ -116,6 +123,12 @@ function Comparison({ plans, unitAsked }: { plans: Plan[]; unitAsked: string | n
           <p>These scenarios plan for different units, so each is shown for its first unit.</p>
         </div>
       )}
+      <div className="fp-export">
+        <a className="nhsuk-link" href={`/api/planning/compare?${download}`} download>
+          Export to Excel
+          <span className="nhsuk-u-visually-hidden"> (the comparison of {plans.length} scenarios)</span>
+        </a>
+      </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
       <section className="fp-table-scroll" aria-label="Key figures side by side" tabIndex={0}>
         <table className="nhsuk-table" data-testid="comparison-table">

@@ -15,7 +15,7 @@ import type { SessionUser } from '../../api/types.ts';
 import { type Loadable, useApi } from '../../api/use-api.ts';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { Failed, Loading } from '../../components/states.tsx';
-import { navigate, useTitle } from '../../router.tsx';
+import { navigate, useLocation, useTitle } from '../../router.tsx';
 import { canEdit, useSession } from '../../session.tsx';
 import { scenarioPath } from './planning-paths.ts';
 import { fieldId, formCanShow, startingDraft } from './scenario-draft.ts';
@@ -62,6 +62,7 @@ function EditorContent({
   templates: Loadable<ScenarioTemplates>;
   stored: Loadable<StoredScenario>;
 }) {
+  const { query } = useLocation();
   const waiting: [Loadable<unknown>, string][] = [
     [choices, 'what a scenario may name'],
     name ? [stored, 'the scenario'] : [templates, 'the template'],
@@ -74,7 +75,11 @@ function EditorContent({
   if (stored.state === 'ready' && !stored.data.canEdit) {
     return <WhyNotEditor what="change this scenario" owner={stored.data.owner} />;
   }
-  const template = templates.state === 'ready' ? templates.data.rows[0] : undefined;
+  const asked = query.get('template');
+  const template =
+    templates.state === 'ready'
+      ? (templates.data.rows.find((t) => t.id === asked) ?? templates.data.rows[0])
+      : undefined;
   const initial =
     stored.state === 'ready'
       ? stored.data.scenario
@@ -89,8 +94,8 @@ function EditorContent({
       {!name && template && (
         <p className="nhsuk-lede-text">
           Starting from the shipped template “{template.scenario.name}”, moved to base year {initial.baseYear}
-          {user.organisation.type === 'icb' ? ` and to ${user.organisation.name}` : ''}. Its growth rates are
-          placeholders: replace them with the planning guidance of the day.
+          {user.organisation.type === 'icb' ? ` and to ${user.organisation.name}` : ''}. Its description says where each
+          figure comes from and which are assumptions: replace those with the planning guidance of the day.
         </p>
       )}
       <ScenarioEditor

@@ -46,3 +46,13 @@ export function savingsByScheme(plan: Plan, unit: string): SchemeByYear[] {
 
 /** A unit's name for people: footprints without their prefix. */
 export const unitLabel = (unit: string) => unit.replace(/^footprint:/, '');
+
+/** A baseline plans for every ICB: past a handful, the list is counted rather than spelt out. */
+export function unitsSummary(units: readonly string[]): string {
+  if (units.length <= 6) return units.join(', ');
+  const footprints = units.filter((u) => u.startsWith('footprint:')).length;
+  const icbs = units.length - footprints;
+  return [icbs && `${icbs} ICBs`, footprints && `${footprints} footprint${footprints === 1 ? '' : 's'}`]
+    .filter(Boolean)
+    .join(' and ');
+}

@@ -14,7 +14,7 @@ import { Async } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
 import { formatPounds, formatShare } from '../../format.ts';
 import { Link, setQuery, useLocation, useTitle } from '../../router.tsx';
-import { savingsByScheme, unitLabel, unitRows, waterfallSteps } from './plan-figures.ts';
+import { savingsByScheme, unitLabel, unitRows, unitsSummary, waterfallSteps } from './plan-figures.ts';
 import { planApiPath, scenarioPath } from './planning-paths.ts';
 import { WhyNotEditor } from './why-not-editor.tsx';
 import { YearsAcrossTable } from './years-across-table.tsx';
@@ -43,7 +43,10 @@ function ScenarioFacts({ stored }: { stored: StoredScenario }) {
     <>
       {scenario.description && <p>{scenario.description}</p>}
       <dl className="nhsuk-summary-list">
-        <SummaryRow label="Plans for" value={stored.units.map(unitLabel).join(', ')} />
+        <SummaryRow
+          label="Plans for"
+          value={stored.units.length > 6 ? unitsSummary(stored.units) : stored.units.map(unitLabel).join(', ')}
+        />
         <SummaryRow label="Base year" value={`${stored.baseYear}, then ${stored.years} plan years`} />
         <SummaryRow label="QIPP schemes" value={scenario.qipp.map((q) => q.name).join('; ') || 'None'} />
         <SummaryRow
@@ -64,7 +67,7 @@ function ScenarioFacts({ stored }: { stored: StoredScenario }) {
   );
 }
 
-const PLAN_LINES: [string, keyof PlanRow, boolean?][] = [
+const PLAN_LINES: [string, keyof PlanRow, boolean?, string?][] = [
   ['Last year’s do-nothing spend', 'previousDoNothing'],
   ['Demographic growth', 'demographicGrowth'],
   ['Non-demographic growth', 'nonDemographicGrowth'],
@@ -76,8 +79,8 @@ const PLAN_LINES: [string, keyof PlanRow, boolean?][] = [
   ['Plan spend', 'planSpend', true],
   ['Allocation', 'allocation', true],
   ['Gap: allocation − plan spend', 'gap', true],
-  ['Control total', 'controlTotal'],
-  ['Distance to control total', 'distanceToControlTotal'],
+  ['Control total', 'controlTotal', false, 'not set'],
+  ['Distance to control total', 'distanceToControlTotal', false, 'not computed'],
 ];
 
 function PlanFigures({ plan, name }: { plan: Plan; name: string }) {
@@ -173,7 +176,7 @@ function PlanFigures({ plan, name }: { plan: Plan; name: string }) {
       <YearsAcrossTable
         caption={`${unitLabel(unit)}: plan by year (£)`}
         years={years}
-        lines={PLAN_LINES.map(([label, key, strong]) => ({ label, values: byYear(key), strong }))}
+        lines={PLAN_LINES.map(([label, key, strong, missing]) => ({ label, values: byYear(key), strong, missing }))}
         format={formatPounds}
         testId="plan-table"
       />

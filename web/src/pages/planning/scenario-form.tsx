@@ -675,6 +675,29 @@ function AllocationFields({
               />
             </div>
           ))}
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor={fieldId('allocation.convergence.from')}>
+              Glide path to target starts
+            </label>
+            <select
+              className="nhsuk-select"
+              id={fieldId('allocation.convergence.from')}
+              value={allocation.convergence.from ?? ''}
+              onChange={(e) => {
+                const { from: _, ...pace } = allocation.convergence!;
+                replace({ ...allocation, convergence: e.target.value ? { ...pace, from: e.target.value } : pace });
+              }}
+            >
+              <option value="">Plan year 1</option>
+              {[
+                ...new Set([...(allocation.convergence.from ? [allocation.convergence.from] : []), ...years.slice(1)]),
+              ].map((y) => (
+                <option key={y} value={y}>
+                  {y < (years[0] ?? '') ? `${y} (before the plan)` : y}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
       )}
       <div className="nhsuk-checkboxes nhsuk-u-margin-bottom-4">

@@ -1,12 +1,13 @@
 // Financial planning: the stored scenarios, who may change each, a start from the shipped template for
 // editors, and a choice of two or three scenarios to compare side by side.
 import { type FormEvent, useState } from 'react';
-import type { ScenarioList, ScenarioSummary } from '../../api/planning-types.ts';
+import type { ScenarioList, ScenarioSummary, ScenarioTemplates } from '../../api/planning-types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { Link, navigate, useTitle } from '../../router.tsx';
 import { canEdit, useSession } from '../../session.tsx';
+import { unitsSummary } from './plan-figures.ts';
 import { scenarioPath } from './planning-paths.ts';
 import { WhyNotEditor } from './why-not-editor.tsx';
 
@@ -15,6 +16,7 @@ export default function ScenariosPage() {
   const scenarios = useApi<ScenarioList>('/planning/scenarios');
   const { session } = useSession();
   const editor = canEdit(session?.user);
+  const templates = useApi<ScenarioTemplates>(editor ? '/planning/templates' : null);
   const columns: Column<ScenarioSummary>[] = [
     {
       key: 'name',
@@ -23,7 +25,7 @@ export default function ScenariosPage() {
       value: (r) => r.name,
       render: (r) => <Link href={scenarioPath(r.name)}>{r.name}</Link>,
     },
-    { key: 'units', header: 'Plans for', value: (r) => r.units.join(', ') },
+    { key: 'units', header: 'Plans for', value: (r) => unitsSummary(r.units) },
     { key: 'baseYear', header: 'Base year', value: (r) => r.baseYear },
     { key: 'years', header: 'Years', numeric: true, value: (r) => r.years },
     { key: 'schemes', header: 'QIPP schemes', numeric: true, value: (r) => r.schemes },
@@ -57,9 +59,16 @@ export default function ScenariosPage() {
       </p>
       {editor ? (
         <p>
-          <Link className="nhsuk-button" href="/planning/new">
-            Start a scenario from the template
-          </Link>
+          {templates.state === 'ready' &&
+            templates.data.rows.map((t, i) => (
+              <Link
+                key={t.id}
+                className={`nhsuk-button${i === 0 ? '' : ' nhsuk-button--secondary'} nhsuk-u-margin-right-3`}
+                href={`/planning/new?template=${encodeURIComponent(t.id)}`}
+              >
+                Start from “{t.scenario.name}”
+              </Link>
+            ))}
         </p>
       ) : (
         <WhyNotEditor what="add or change scenarios" />
@@ -76,7 +85,7 @@ export default function ScenariosPage() {
               empty={
                 <Empty title="No scenarios yet">
                   <p>
-                    An editor starts one from the South of England template, or adds a scenario file with{' '}
+                    An editor starts one from a shipped template, or adds a scenario file with{' '}
                     <code>footprint scenario add FILE</code>.
                   </p>
                 </Empty>

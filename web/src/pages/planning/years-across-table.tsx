@@ -7,6 +7,8 @@ export interface YearsAcrossLine {
   values: Record<string, number | null | undefined>;
   /** Totals and the plan line read in bold. */
   strong?: boolean;
+  /** What a missing value reads as (default a dash), e.g. "not set" for a control total. */
+  missing?: string;
 }
 
 export function YearsAcrossTable({
@@ -53,7 +55,7 @@ export function YearsAcrossTable({
               </th>
               {years.map((y) => {
                 const value = line.values[y];
-                const text = value === null || value === undefined ? '–' : format(value);
+                const text = value === null || value === undefined ? (line.missing ?? '–') : format(value);
                 return (
                   <td key={y} className="nhsuk-table__cell fp-num">
                     {line.strong ? <strong>{text}</strong> : text}

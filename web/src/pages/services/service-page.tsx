@@ -12,24 +12,26 @@ import { Async, Empty } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
 import { formatCount, formatFlag, formatPounds, formatPoundsAndPence, shortIcbName } from '../../format.ts';
 import { Link, useLocation, useTitle } from '../../router.tsx';
+import { DelegationTag, IcbStatusSelect } from './delegation-status.tsx';
 
 export default function ServicePage({ code }: { code: string }) {
   const { query } = useLocation();
   const year = query.get('year') ?? undefined;
-  const profile = useApi<ServiceProfile>(`/services/${encodeURIComponent(code)}`, { year });
+  const icb = query.get('icb') ?? '';
+  const profile = useApi<ServiceProfile>(`/services/${encodeURIComponent(code)}`, { year, icb: icb || undefined });
   useTitle(profile.state === 'ready' ? profile.data.service.name : `Service ${code}`);
   return (
     <>
       <Breadcrumbs trail={[{ href: '/services', text: 'Services' }]} />
       {profile.state !== 'ready' && <h1>Service {code}</h1>}
       <Async result={profile} what={`service ${code}`}>
-        {(data) => <ServiceView data={data} year={year} />}
+        {(data) => <ServiceView data={data} year={year} icb={icb} />}
       </Async>
     </>
   );
 }
 
-function ServiceView({ data, year }: { data: ServiceProfile; year: string | undefined }) {
+function ServiceView({ data, year, icb }: { data: ServiceProfile; year: string | undefined; icb: string }) {
   const { service } = data;
   const perHead = useMemo(
     () =>
@@ -55,6 +57,36 @@ function ServiceView({ data, year }: { data: ServiceProfile; year: string | unde
         />
         <SummaryRow label="Patients" value={formatCount(service.patients)} />
       </dl>
+      <h2>Who commissions it</h2>
+      <IcbStatusSelect value={icb} label="For the ICB" />
+      {data.delegation ? (
+        <dl className="nhsuk-summary-list" data-testid="delegation-timeline">
+          {data.delegation.years.map((s) => (
+            <div className="nhsuk-summary-list__row" key={s.financialYear}>
+              <dt className="nhsuk-summary-list__key">
+                {s.financialYear === '2025/26' ? '2025/26 onwards' : s.financialYear}
+              </dt>
+              <dd className="nhsuk-summary-list__value">
+                <DelegationTag status={s} />
+                {s.source && (
+                  <p className="nhsuk-body-s nhsuk-u-margin-top-1 nhsuk-u-margin-bottom-0">
+                    {s.basis === 'imported' ? 'From the imported table ' : 'Source: '}
+                    {/^https?:/.test(s.source) ? (
+                      <a href={s.source.split(' | ')[0]}>{s.source.split(' | ')[0]}</a>
+                    ) : (
+                      s.source
+                    )}
+                  </p>
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="nhsuk-body">
+          Choose an ICB to see who commissioned this service for it each year since April 2023.
+        </p>
+      )}
       <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
         The Excel file has both tables on this page, one sheet each.
       </p>

@@ -8,6 +8,7 @@ import { HowCalculated } from '../../components/how-calculated.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { formatCount, formatFlag, formatPounds } from '../../format.ts';
 import { Link, setQuery, useLocation, useTitle } from '../../router.tsx';
+import { DelegationTag, IcbStatusSelect } from './delegation-status.tsx';
 
 const UNKNOWN_PROGRAMME = 'Not known';
 
@@ -44,7 +45,7 @@ const COLUMNS: Column<ServiceRow>[] = [
   },
   {
     key: 'delegated2025',
-    header: 'Delegated 2025 (70)',
+    header: 'Delegated 2025',
     value: (r) => formatFlag(r.delegated2025),
     render: (r) => <FlagTag flag={r.delegated2025} />,
   },
@@ -77,8 +78,9 @@ export default function ServicesPage() {
   const year = query.get('year') ?? undefined;
   const q = query.get('q') ?? '';
   const programme = query.get('programme') ?? '';
+  const icb = query.get('icb') ?? '';
   // All rows are fetched once; filtering happens here so typing is instant.
-  const catalogue = useApi<ServiceCatalogue>('/services', { year });
+  const catalogue = useApi<ServiceCatalogue>('/services', { year, icb: icb || undefined });
   return (
     <>
       <h1>Specialised services</h1>
@@ -87,7 +89,7 @@ export default function ServicesPage() {
         treated.
       </p>
       <Async result={catalogue} what="the services catalogue">
-        {(data) => <Catalogue data={data} q={q} programme={programme} year={year} />}
+        {(data) => <Catalogue data={data} q={q} programme={programme} year={year} icb={icb} />}
       </Async>
     </>
   );
@@ -98,12 +100,31 @@ function Catalogue({
   q,
   programme,
   year,
+  icb,
 }: {
   data: ServiceCatalogue;
   q: string;
   programme: string;
   year: string | undefined;
+  icb: string;
 }) {
+  const delegation = data.delegation;
+  const count = data.delegatedCount;
+  const columns = useMemo<Column<ServiceRow>[]>(() => {
+    // The one count (from the API) heads the column, so this page and the review page say the same.
+    const named = COLUMNS.map((c) =>
+      c.key === 'delegated2025' ? { ...c, header: `Delegated 2025 (${count.inCatalogue} of ${count.boardTotal})` } : c,
+    );
+    if (!delegation) return named;
+    const status: Column<ServiceRow> = {
+      key: 'commissioning',
+      header: `Commissioning, ${delegation.financialYear}`,
+      value: (r) => delegation.byService[r.code]?.label ?? 'Not known',
+      render: (r) => <DelegationTag status={delegation.byService[r.code]} />,
+    };
+    // The ICB's arrangement replaces the two national flags, which it already accounts for.
+    return named.filter((c) => c.key !== 'delegated2023' && c.key !== 'delegated2025').toSpliced(4, 0, status);
+  }, [delegation, count]);
   const programmes = useMemo(
     () => [...new Set(data.rows.map((r) => r.programme || UNKNOWN_PROGRAMME))].sort((a, b) => a.localeCompare(b)),
     [data.rows],
@@ -126,6 +147,7 @@ function Catalogue({
             catalogue.
           </p>
           <p data-testid="catalogue-note">{data.catalogueNote}</p>
+          <p data-testid="delegated-count">{count.label}.</p>
         </div>
       )}
       <search className="fp-filters" aria-label="Filter services">
@@ -159,19 +181,26 @@ function Catalogue({
             ))}
           </select>
         </div>
+        <IcbStatusSelect value={icb} />
       </search>
+      {delegation && (
+        <p className="nhsuk-body" data-testid="delegation-summary">
+          For {delegation.icbName} ({delegation.regionName}) in {delegation.financialYear}:{' '}
+          {summariseStatuses(delegation.byService)}.
+        </p>
+      )}
       <p className="nhsuk-body-s" aria-live="polite">
         Showing {rows.length} of {data.rows.length} services.
       </p>
       <DataTable
         caption={`Specialised services, ${data.provenance.financialYear}`}
         rows={rows}
-        columns={COLUMNS}
+        columns={columns}
         rowKey={(r) => r.code}
         initialSort={{ key: 'nationalSpend', direction: 'descending' }}
         exportFrom={{
           path: '/services',
-          query: { year, q: q || undefined, programme: programme || undefined },
+          query: { year, q: q || undefined, programme: programme || undefined, icb: icb || undefined },
           label: 'services shown',
         }}
         empty={
@@ -183,4 +212,15 @@ function Catalogue({
       <HowCalculated provenance={data.provenance} />
     </>
   );
+}
+
+/** "12 delegated, 40 retained nationally, 23 not known": one count per arrangement, from the same answer. */
+function summariseStatuses(byService: Record<string, { arrangement: string; label: string }>): string {
+  const counts = new Map<string, number>();
+  for (const status of Object.values(byService)) {
+    const key =
+      status.arrangement === 'joint-committee' ? 'under a joint committee' : status.arrangement.replace('-', ' ');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${n} ${k === 'unknown' ? 'not known' : k}`).join(', ');
 }
