@@ -26,6 +26,13 @@ export async function launch(argv: string[]): Promise<void> {
     process.stdout.write(`${footprintVersion()}\n`);
     return;
   }
+  // A running server holding the workspace runs the command itself (control/): nothing is locked out.
+  const { forwardIfServed } = await import('./control/control-client.ts');
+  const forwarded = await forwardIfServed(args).catch(async (error: unknown) => {
+    const { exitWithError } = await import('./output.ts');
+    return exitWithError(error);
+  });
+  if (forwarded !== null) process.exit(forwarded);
   const asked = args[0] === 'help' ? args[1] : args[0];
   const module = asked === undefined ? undefined : manifest.verbs[asked];
   try {

@@ -12,3 +12,6 @@ export function parseWholeNumber(text: string, option: string, minimum: number):
   }
   return value;
 }
+
+/** The --dataset option of every command that reads activity results. */
+export const DATASET_OPTION = ['--dataset <name>', 'activity dataset (default: the current dataset)'] as const;

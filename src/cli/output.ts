@@ -2,33 +2,41 @@
 // on, never a stack trace.
 import { describeProblem, FootprintError } from '../core/errors.ts';
 import { type Progress, type ProgressUnit, startProgress as startProgressOn } from './progress.ts';
+import { cliSession } from './session.ts';
 
 export type { Progress, ProgressUnit } from './progress.ts';
 
-/** A progress reporter for `total` units of work on stderr: a redrawn line on a terminal, plain lines
- * otherwise. */
+/** A progress reporter for `total` units of work on the session's stderr: a redrawn line on a terminal,
+ * plain lines otherwise. */
 export function startProgress(label: string, total: number, unit: ProgressUnit = 'rows'): Progress {
-  return startProgressOn(label, total, { unit, stream: process.stderr, isTTY: process.stderr.isTTY === true });
+  const { stderr, stderrIsTTY } = cliSession();
+  return startProgressOn(label, total, { unit, stream: stderr, isTTY: stderrIsTTY });
 }
 
 /** Lets a progress bar redraw during long synchronous-looking work. */
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Exit codes: 1 for a problem, 2 for an import with rejected rows (see docs/errors.md). */
-export function exitWithError(error: unknown): never {
+/** Writes what went wrong to the session's stderr and gives the exit code: 1 for a problem, 2 for an import
+ * with rejected rows (see docs/errors.md). */
+export function reportError(error: unknown): number {
+  const { stderr, env } = cliSession();
   if (error instanceof FootprintError) {
-    process.stderr.write(`${describeProblem(error.problem)}\n`);
-    process.exit(error.code === 'FP_IMPORT_REJECTED' ? 2 : 1);
+    stderr.write(`${describeProblem(error.problem)}\n`);
+    return error.code === 'FP_IMPORT_REJECTED' ? 2 : 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`footprint: unexpected failure: ${message}\n`);
-  if (process.env.FOOTPRINT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  process.exit(1);
+  stderr.write(`footprint: unexpected failure: ${message}\n`);
+  if (env.FOOTPRINT_DEBUG && error instanceof Error) stderr.write(`${error.stack}\n`);
+  return 1;
 }
 
-/** Writes a line to stdout. */
+export function exitWithError(error: unknown): never {
+  process.exit(reportError(error));
+}
+
+/** Writes a line to the session's stdout. */
 export function say(line: string): void {
-  process.stdout.write(`${line}\n`);
+  cliSession().stdout.write(`${line}\n`);
 }
 
 /** Progress for work reported as (label, done, total, unit) steps, such as `footprint init`: a new line

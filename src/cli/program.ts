@@ -1,8 +1,10 @@
 // The `footprint` program before any verb is registered: shared by the full CLI (main.ts) and the launcher
-// that registers only the verb it was asked for (launch.ts), so both answer alike.
+// that registers only the verb it was asked for (launch.ts), so both answer alike. File paths a command is
+// given are made absolute from where it was typed (the client's folder when it runs inside a server).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
+import { resolvePathArguments } from './session.ts';
 
 /** The version in package.json; src/cli and dist/cli sit at the same depth, so one path serves both. */
 export function footprintVersion(): string {
@@ -17,7 +19,8 @@ export function newProgram(): Command {
     .description('Plan NHS specialised services on the right population footprint.')
     .version(footprintVersion(), '-V, --version', 'print the version and exit')
     .showHelpAfterError('(run `footprint --help` for the commands)')
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .configureOutput({ outputError: (text, write) => write(text) })
+    .hook('preAction', (_program, command) => resolvePathArguments(command));
 }
 
 /** `footprint … | head` closes the pipe before the output is all written: stop quietly with status 0, as

@@ -7,6 +7,10 @@ export const ERROR_CODES = {
   FP_WORKSPACE_NOT_FOUND: 'No workspace exists at the given folder; run `footprint init` first.',
   FP_WORKSPACE_NEWER: 'The workspace was written by a newer version of Footprint than this one.',
   FP_WORKSPACE_LOCKED: 'Another Footprint process has the workspace open for writing.',
+  FP_WORKSPACE_SERVED:
+    'A running Footprint server holds the workspace, so this command (init, serve or start) cannot run beside it.',
+  FP_WORKSPACE_SERVER_LOST:
+    'The running server a command was sent to closed the connection before the command finished.',
   // Reference data
   FP_REFERENCE_FILE_MISSING: 'A shipped reference data file is missing from data/reference.',
   FP_REFERENCE_BAD_FILE: 'A reference data file does not have the columns or values expected.',
@@ -43,7 +47,6 @@ export const ERROR_CODES = {
   FP_IMPORT_UNREADABLE_ROW:
     'A row cannot be read at all (wrong number of fields, broken quoting or text that is not UTF-8).',
   FP_IMPORT_UNKNOWN_PRACTICE: 'A GP practice code is not a practice in the reference data.',
-  FP_DATASET_NOT_FOUND: 'No imported dataset has that name.',
   FP_IMPORT_YEAR_OUT_OF_RANGE:
     'A financial year is outside the window the import accepts (default 2000/01 to ten years ahead).',
   FP_IMPORT_COUNT_TOO_LARGE: 'Activity or patients on one row is more than the import accepts (1,000,000,000).',
@@ -59,6 +62,10 @@ export const ERROR_CODES = {
   FP_RUN_NOT_RUN: 'No results are stored yet; run `footprint run` first.',
   FP_RUN_BAD_RULE: 'The unknown-residence rule is not one of the accepted rules.',
   FP_RUN_MONEY_NOT_CONSERVED: 'Totals on provider basis, population basis and the accepted cost disagree.',
+  FP_DATASET_NOT_FOUND: 'No dataset of the workspace has that name.',
+  FP_DATASET_IS_CURRENT: 'The current dataset cannot be removed; make another dataset current first.',
+  FP_DATASET_ON_CLUSTER: 'Removing a dataset whose activity is on a ClickHouse cluster is not possible yet.',
+  FP_DATASET_NO_REJECTS: 'The upload named has no rejected rows to download (none were rejected, or no such upload).',
   FP_REPORT_UNKNOWN: 'The report name is not one of the accepted reports.',
   FP_REPORT_BAD_FORMAT: 'The output format is not json, csv or xlsx.',
   FP_REPORT_UNKNOWN_ICB: 'The ICB code is not in the geography.',
@@ -89,6 +96,7 @@ export const ERROR_CODES = {
   FP_AUTH_USER_EXISTS: 'A user with that email address already exists.',
   FP_AUTH_USER_NOT_FOUND: 'No user has that email address.',
   FP_AUTH_NO_PASSWORD_INPUT: 'There is no terminal to ask for a password and --password-stdin was not given.',
+  FP_AUTH_PASSWORD_CHANGE_DUE: 'The user must set a new password of their own (first sign-in or after a reset) first.',
   // HTTP
   FP_HTTP_BAD_REQUEST: 'A request parameter or body field is missing or has a value that is not accepted.',
   FP_HTTP_MALFORMED_JSON: 'The request body is not valid JSON.',
@@ -133,6 +141,8 @@ export const ERROR_CODES = {
   FP_PLAN_NO_NEEDS_INDEX: 'An ICB in the plan has no weighted population to give it a needs-based target.',
   FP_PLAN_SCENARIO_NOT_FOUND: 'No stored scenario has that name, and it is not a readable scenario file.',
   FP_PLAN_SCENARIO_EXISTS: 'A stored scenario already has that name.',
+  FP_PLAN_SCENARIO_CONFLICT:
+    'The scenario was saved by someone else after the revision this save started from; reload it and save again.',
   FP_PLAN_BAD_FILE: 'A scenario file cannot be read or is not JSON.',
   FP_PLAN_BAD_COMPARISON: 'A scenario comparison needs two or three different stored scenarios.',
   FP_PLAN_BAD_CHANGE:
@@ -178,6 +188,8 @@ export const ERROR_CODES = {
   FP_ASSURANCE_EMPTY_ROUND: 'A review round would cover no ICB or footprint.',
   FP_ASSURANCE_NOT_RATED: 'A question cannot be moderated before it has a rating.',
   FP_ASSURANCE_SELF_MODERATION: 'A rating must be moderated by a second reviewer, not the one who gave it.',
+  FP_ASSURANCE_REVIEW_CONFLICT:
+    'The question was rated by someone else after the rating this save started from; reload the review and save again.',
   FP_ASSURANCE_ATTACHMENT_TOO_LARGE: 'An evidence attachment is larger than the limit.',
   FP_ASSURANCE_ATTACHMENT_TYPE: 'An evidence attachment is not of an accepted type, or its content is not that type.',
   FP_ASSURANCE_ATTACHMENT_NOT_FOUND: 'No evidence attachment has that id in this review.',

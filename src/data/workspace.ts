@@ -1,18 +1,13 @@
 // Opens or creates a workspace: one folder holding one DuckDB file with reference data, activity,
 // results and settings. Opening a workspace made by an older version migrates it.
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { fail } from '../core/errors.ts';
 import { type Row, toPlainRows } from './rows.ts';
 import { MIGRATIONS } from './schema/migrations.ts';
 
 export const WORKSPACE_FILE = 'footprint.duckdb';
-
-/** The workspace folder: the --workspace option, else FOOTPRINT_WORKSPACE, else ./workspace. */
-export function workspaceDir(option?: string): string {
-  return resolve(option ?? process.env.FOOTPRINT_WORKSPACE ?? 'workspace');
-}
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 
@@ -21,13 +16,27 @@ export class Workspace {
   readonly dir: string;
   readonly file: string;
   readonly connection: DuckDBConnection;
+  /** The dataset this connection's reads rest on instead of the workspace's current one (a command's
+   * --dataset); see datasets/current-dataset.ts. */
+  datasetChoice: string | undefined;
   readonly #instance: DuckDBInstance;
+  /** False for a second connection to an instance another Workspace opened: closing it leaves the file open. */
+  readonly #ownsInstance: boolean;
 
-  constructor(dir: string, instance: DuckDBInstance, connection: DuckDBConnection) {
+  constructor(dir: string, instance: DuckDBInstance, connection: DuckDBConnection, ownsInstance = true) {
     this.dir = dir;
     this.file = join(dir, WORKSPACE_FILE);
     this.#instance = instance;
     this.connection = connection;
+    this.#ownsInstance = ownsInstance;
+  }
+
+  /** Another connection to the same open file, with its own transactions. A process that holds the
+   * workspace (the server) gives one to each piece of work that must not share the server's connection: a
+   * long import's transaction then neither blocks nor swallows the server's own queries. Its close() closes
+   * only that connection. */
+  async connect(): Promise<Workspace> {
+    return new Workspace(this.dir, this.#instance, await this.#instance.connect(), false);
   }
 
   async run(sql: string, params?: Params): Promise<void> {
@@ -78,7 +87,7 @@ export class Workspace {
 
   close(): void {
     this.connection.closeSync();
-    this.#instance.closeSync();
+    if (this.#ownsInstance) this.#instance.closeSync();
   }
 }
 
@@ -107,7 +116,9 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
     if (/lock/i.test(message)) {
       fail('FP_WORKSPACE_LOCKED', `The workspace at ${dir} is open in another Footprint process.`, {
         where: { file },
-        hint: 'Stop the other process (for example `footprint serve`) and try again.',
+        // A running server takes commands itself (src/cli/control), so the holder is another command or a
+        // program of the person's own.
+        hint: 'Wait for the other command to finish (or stop it) and try again.',
       });
     }
     throw error;

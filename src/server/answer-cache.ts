@@ -1,7 +1,7 @@
-// Answers to GET data routes, remembered until something changes. Figures come from a stored run that
-// cannot change while the server holds the workspace (`footprint run` needs the write lock), so the only
-// changes are the server's own (footprints, users, sign-out): any state-changing request that passes the
-// sign-in gate and succeeds clears the cache.
+// Answers to GET data routes, remembered until something changes. Figures come from stored runs, and every
+// change goes through this process: its own requests (footprints, users, sign-out) or a command typed at the
+// command line and run here (src/cli/control). A state-changing request that passes the sign-in gate and
+// succeeds, or any such command, clears it; a refused or anonymous request cannot.
 // Without it every request queues on the workspace's one connection; with it the heavy queries run once.
 // The JSON body is checked against the route's response schema and serialised once, when the answer is
 // computed: re-validating a flows answer of thousands of rows on every request cost more than the query.

@@ -2,12 +2,13 @@
 // route is a plugin under /api with a zod schema in and out; the OpenAPI document is built from those
 // schemas; the built web app (web/dist) is served for every other GET, or the placeholder home page when
 // the web app has not been built.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -23,10 +24,12 @@ import { SessionCache } from './auth/session-cache.ts';
 import type { SignInLimits } from './auth/sign-in-throttle.ts';
 import { installErrorHandling, sendNotFound } from './errors.ts';
 import { renderHomePage } from './home-page.ts';
+import { type LogOptions, loggerOptions } from './logging.ts';
 import { readOverview } from './overview.ts';
 import { assuranceRoutes } from './routes/assurance.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { contractPaymentRoutes } from './routes/contract-payments.ts';
+import { datasetRoutes } from './routes/datasets.ts';
 import { delegationRoutes } from './routes/delegation.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { footprintRoutes } from './routes/footprints.ts';
@@ -46,14 +49,17 @@ import { serviceRoutes } from './routes/services.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
 import { variationRoutes } from './routes/variation.ts';
+import type { WorkspaceChanges } from './workspace-changes.ts';
 
 /** web/dist at the project root, wherever the code runs from. */
 export const DEFAULT_WEB_DIR = resolve(import.meta.dirname, '../../web/dist');
 
 export interface AppOptions {
   workspace: Workspace;
-  /** Log requests (pino to stdout). Default false. */
+  /** Log requests (pino to stdout). Default false. Ignored when log is given. */
   logger?: boolean;
+  /** Log requests and failures at this level to stdout and a rotating file (`footprint serve`). */
+  log?: LogOptions;
   /** The built web app. Default web/dist; when it has no index.html the placeholder home page is served. */
   webDir?: string;
   /** How long a session lasts. Default 8 hours. */
@@ -68,6 +74,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Prints board-pack PDFs: one shared browser, a bounded queue, a per-user allowance. */
   pdf?: PdfRenderer;
+  /** Changes made beside the app's own requests (commands forwarded from the command line). */
+  changes?: WorkspaceChanges;
 }
 
 const API_ROUTES = [
@@ -92,13 +100,35 @@ const API_ROUTES = [
   serviceChangeRoutes,
   riskRoutes,
   contractPaymentRoutes,
+  datasetRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const logging = options.log ? loggerOptions(options.log) : null;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: logging?.logger ?? options.logger ?? false,
+    // One line per request, written below when it is answered, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    // Random, so an id quoted from an error answer finds its log line even across restarts.
+    genReqId: () => randomBytes(6).toString('hex'),
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     trustProxy: options.trustProxy ?? false,
+  });
+  if (logging) app.addHook('onClose', async () => logging.close());
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+        statusCode: reply.statusCode,
+        responseTime: Math.round(reply.elapsedTime * 10) / 10,
+        user: request.signedIn?.user.email ?? null,
+      },
+      'request',
+    );
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -117,13 +147,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pdf: options.pdf ?? new PdfRenderer(),
   };
   app.addHook('onClose', async () => context.pdf.close());
-  // A change (footprints, users, sign-out) may alter answers or sessions: forget them all, but only after
-  // a change that passed the gate and succeeded, so a refused or anonymous request cannot flush them. It
-  // is done as the reply is sent, so the client's next request never sees the answer from before.
+  // A change (footprints, users, sign-out, a command typed at the command line) may alter answers or
+  // sessions: forget them all, but only after a change that passed the gate and succeeded, so a refused or
+  // anonymous request cannot flush them. It is done as the reply is sent, so the client's next request
+  // never sees the answer from before.
+  const forget = () => {
+    context.answers.clear();
+    context.sessions.clear();
+  };
+  options.changes?.subscribe(forget);
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.signedIn && reply.statusCode < 400) {
-      context.answers.clear();
-      context.sessions.clear();
+      forget();
     }
     return payload;
   });

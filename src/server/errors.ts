@@ -11,6 +11,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FP_AUTH_BAD_CREDENTIALS: 401,
   FP_AUTH_FORBIDDEN: 403,
   FP_AUTH_CSRF: 403,
+  FP_AUTH_PASSWORD_CHANGE_DUE: 403,
   FP_AUTH_USER_EXISTS: 409,
   FP_AUTH_USER_NOT_FOUND: 404,
   FP_FOOTPRINT_EXISTS: 409,
@@ -23,6 +24,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FP_NETWORK_SHIPPED: 409,
   FP_PLAN_SCENARIO_NOT_FOUND: 404,
   FP_PLAN_SCENARIO_EXISTS: 409,
+  FP_PLAN_SCENARIO_CONFLICT: 409,
   FP_REPORT_UNKNOWN_ICB: 404,
   FP_HTTP_NOT_FOUND: 404,
   FP_ASSURANCE_ROUND_NOT_FOUND: 404,
@@ -31,10 +33,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FP_ASSURANCE_ATTACHMENT_TOO_LARGE: 413,
   FP_ASSURANCE_ATTACHMENT_TYPE: 415,
   FP_ASSURANCE_SELF_MODERATION: 409,
+  FP_ASSURANCE_REVIEW_CONFLICT: 409,
   FP_ASSURANCE_NOT_RATED: 409,
   FP_INTENTION_NOT_FOUND: 404,
   FP_CONTRACT_NOT_FOUND: 404,
-  FP_DATASET_NOT_FOUND: 404,
   FP_RISK_NOT_FOUND: 404,
   FP_KPI_NOT_FOUND: 404,
   FP_DEROGATION_NOT_FOUND: 404,
@@ -49,6 +51,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FP_PACK_RATE_LIMITED: 429,
   FP_HTTP_INTERNAL: 500,
   FP_WORKSPACE_LOCKED: 503,
+  FP_DATASET_NOT_FOUND: 404,
+  FP_DATASET_IS_CURRENT: 409,
+  FP_DATASET_ON_CLUSTER: 409,
+  FP_DATASET_NO_REJECTS: 404,
 };
 
 /** The status for a FootprintError: a user problem is a 400 unless the code says otherwise. */
@@ -71,6 +77,8 @@ function send(reply: FastifyReply, request: FastifyRequest, problem: Problem): F
         ...(problem.received !== undefined ? { received: problem.received } : {}),
         ...(problem.accepted !== undefined ? { accepted: problem.accepted } : {}),
         ...(problem.hint !== undefined ? { hint: problem.hint } : {}),
+        // An unexpected failure is logged under this id; the answer carries it so it can be found.
+        ...(problem.code === 'FP_HTTP_INTERNAL' ? { requestId: request.id } : {}),
       },
     });
 }
@@ -114,13 +122,18 @@ export function problemOf(error: unknown, request: FastifyRequest): Problem {
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return { code: 'FP_HTTP_BAD_REQUEST', message: 'The request was not accepted.' };
   }
-  return { code: 'FP_HTTP_INTERNAL', message: 'The server failed to answer this request. The details are in its log.' };
+  return {
+    code: 'FP_HTTP_INTERNAL',
+    message: `The server failed to answer this request. The details are in its log under request id ${request.id}.`,
+  };
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const problem = problemOf(error, request);
-    if (problem.code === 'FP_HTTP_INTERNAL') request.log.error({ err: error }, 'unexpected failure');
+    if (problem.code === 'FP_HTTP_INTERNAL') {
+      request.log.error({ err: error, route: request.routeOptions.url ?? null }, 'unexpected failure');
+    }
     return send(reply, request, problem);
   });
 }

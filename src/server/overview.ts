@@ -1,5 +1,7 @@
 // The figures the home page shows, read from the workspace: what reference data is loaded and the
 // stored spend by year on both bases.
+
+import { currentDataset } from '../data/datasets/current-dataset.ts';
 import type { Workspace } from '../data/workspace.ts';
 
 export interface Overview {
@@ -23,7 +25,7 @@ export async function readOverview(workspace: Workspace): Promise<Overview> {
       (SELECT CAST(count(*) AS INTEGER) FROM provider WHERE close_date IS NULL) AS providers,
       (SELECT CAST(count(*) AS INTEGER) FROM service WHERE is_current) AS services,
       (SELECT CAST(coalesce(sum(persons), 0) AS DOUBLE) FROM population WHERE area_type = 'region') AS "registeredPopulation"`);
-  const dataset = (await workspace.setting('current_dataset')) ?? null;
+  const dataset = (await currentDataset(workspace)) ?? null;
   const vintage = '2026';
   const spendByYear = dataset
     ? await workspace.all<Overview['spendByYear'][number]>(

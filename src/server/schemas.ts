@@ -46,6 +46,7 @@ export const errorBody = z
       received: z.string().optional(),
       accepted: z.string().optional(),
       hint: z.string().optional(),
+      requestId: z.string().optional().describe('Given with FP_HTTP_INTERNAL: the id its log lines carry.'),
     }),
   })
   .describe('What went wrong, where, what was received and what is accepted.');

@@ -37,7 +37,12 @@ beforeAll(async () => {
       `SELECT provider_code AS provider, service_code AS service, max(financial_year) AS year FROM flow
        WHERE vintage = '2026' GROUP BY ALL ORDER BY sum(activity) DESC, provider, service LIMIT 1`,
     ))!;
-    const user = { email: EDITOR.email, role: EDITOR.role, organisation: (await findOrganisation(ws, 'QWE'))! };
+    const user = {
+      email: EDITOR.email,
+      role: EDITOR.role,
+      organisation: (await findOrganisation(ws, 'QWE'))!,
+      mustChangePassword: false,
+    };
     const contract = await addContract(ws, user, {
       providerCode: flow.provider,
       financialYear: flow.year,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditChainReport, listAudit } from '../../src/data/audit/record-audit.ts';
-import { setCurrentDataset } from '../../src/data/import/current-dataset.ts';
+import { setCurrentDataset } from '../../src/data/datasets/current-dataset.ts';
 import { importActivity } from '../../src/data/import/import-activity.ts';
 import { runBasisConversion } from '../../src/data/run/run-basis-conversion.ts';
 import type { Workspace } from '../../src/data/workspace.ts';

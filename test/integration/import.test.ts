@@ -77,6 +77,23 @@ beforeAll(async () => {
 
 afterAll(() => ws.close());
 
+describe('which dataset is current', () => {
+  it('the first import becomes current; later ones only when asked, and re-importing the current one keeps it', async () => {
+    const fresh = await createToyWorkspace();
+    try {
+      const file = csvFile([HEADER, ...GOOD_ROWS]);
+      expect((await importActivity(fresh, { file, dataset: 'first' })).current).toBe(true);
+      expect((await importActivity(fresh, { file, dataset: 'second' })).current).toBe(false);
+      expect(await fresh.setting('current_dataset')).toBe('first');
+      expect((await importActivity(fresh, { file, dataset: 'first' })).current).toBe(true);
+      expect((await importActivity(fresh, { file, dataset: 'third', makeCurrent: true })).current).toBe(true);
+      expect(await fresh.setting('current_dataset')).toBe('third');
+    } finally {
+      fresh.close();
+    }
+  });
+});
+
 describe('importing good files', () => {
   it('imports a CSV with exact totals, old-vintage and not-known residences', async () => {
     const file = csvFile([HEADER, ...GOOD_ROWS]);
@@ -95,7 +112,9 @@ describe('importing good files', () => {
       "SELECT CAST(sum(cost) AS VARCHAR) AS total FROM activity WHERE dataset = 'good-csv'",
     );
     expect(sum?.total).toBe('1184.85');
-    expect(await ws.setting('current_dataset')).toBe('good-csv');
+    // Another dataset was imported first, so this one is not made current unasked.
+    expect(summary.current).toBe(false);
+    expect(await ws.setting('current_dataset')).toBe('existing');
     const dataset = await ws.one(
       "SELECT rows_read, rows_accepted, rows_rejected, format FROM dataset WHERE name = 'good-csv'",
     );

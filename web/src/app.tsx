@@ -17,6 +17,9 @@ const ServicePage = lazy(() => import('./pages/services/service-page.tsx'));
 const FlowsPage = lazy(() => import('./pages/flows/flows-page.tsx'));
 const FootprintsPage = lazy(() => import('./pages/footprints/footprints-page.tsx'));
 const SignInPage = lazy(() => import('./pages/sign-in/sign-in-page.tsx'));
+const SetPasswordPage = lazy(() => import('./pages/sign-in/set-password-page.tsx'));
+const UsersPage = lazy(() => import('./pages/users/users-page.tsx'));
+const DataPage = lazy(() => import('./pages/data/data-page.tsx'));
 const VariationPage = lazy(() => import('./pages/variation/variation-page.tsx'));
 const VariationIcbPage = lazy(() => import('./pages/variation/variation-icb-page.tsx'));
 const QualityPage = lazy(() => import('./pages/quality/quality-page.tsx'));
@@ -53,6 +56,8 @@ function pageFor(path: string): ReactNode {
   if (path === '/flows') return <FlowsPage />;
   if (path === '/footprints') return <FootprintsPage />;
   if (path === '/sign-in') return <SignInPage />;
+  if (path === '/users') return <UsersPage />;
+  if (path === '/data') return <DataPage />;
   if (path === '/variation') return <VariationPage />;
   if (path === '/quality') return <QualityPage />;
   const variationIcb = matchPath('/variation/icb/:code', path);
@@ -139,6 +144,7 @@ export function App() {
   let content: ReactNode;
   if (problem) content = <ServerUnavailable message={problem} />;
   else if (session === undefined || (!signedIn && !onSignIn)) content = <Loading what="Footprint" />;
+  else if (session?.user.mustChangePassword && !onSignIn) content = <SetPasswordPage />;
   else content = pageFor(location.path);
 
   return (

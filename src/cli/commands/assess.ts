@@ -1,11 +1,10 @@
 // `footprint assess import FILE --exercise NAME --assessor NAME`: one assessor's segmentation scores and
 // delegation answers into an exercise.
 import type { Command } from 'commander';
-import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { importAssessment } from '../../data/delegation/import-assessment.ts';
 import { compareExercise, reconcileOutcome } from '../../data/delegation/reconcile.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 export function register(program: Command): void {
   const assess = program
@@ -37,13 +36,13 @@ export function register(program: Command): void {
           workspace?: string;
         },
       ) => {
-        const ws = await openWorkspace(workspaceDir(opts.workspace));
+        const ws = await openCliWorkspace(opts.workspace);
         try {
           const done = await importAssessment(ws, {
             file,
             exercise: opts.exercise,
             assessor: opts.assessor,
-            by: commandLineActor(),
+            by: cliSession().actor,
             rubricFiles: { segmentation: opts.segmentationRubric, delegation: opts.delegationRubric },
           });
           say(`Imported ${done.rows} answers on ${done.services} services for ${opts.assessor} in ${opts.exercise}`);
@@ -59,7 +58,7 @@ export function register(program: Command): void {
     .requiredOption('--exercise <name>', 'exercise name')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (opts: { exercise: string; workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         say(JSON.stringify(await compareExercise(ws, opts.exercise), null, 2));
       } finally {
@@ -86,7 +85,7 @@ export function register(program: Command): void {
         agreedBy: string;
         workspace?: string;
       }) => {
-        const ws = await openWorkspace(workspaceDir(opts.workspace));
+        const ws = await openCliWorkspace(opts.workspace);
         try {
           await reconcileOutcome(
             ws,
@@ -98,7 +97,7 @@ export function register(program: Command): void {
               rationale: opts.rationale,
               agreedBy: opts.agreedBy,
             },
-            commandLineActor(),
+            cliSession().actor,
           );
           say(`Recorded ${opts.outcome} for ${opts.service} in ${opts.exercise}`);
         } finally {

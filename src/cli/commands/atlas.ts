@@ -13,13 +13,15 @@ import { writeXlsx } from '../../data/export/write-xlsx.ts';
 import { atlasRatesTable, atlasVariationTable } from '../../data/variation/atlas-tables.ts';
 import { computeAtlas, ensureAtlas } from '../../data/variation/compute-atlas.ts';
 import { readAtlasRates, readAtlasRun, readAtlasVariation } from '../../data/variation/read-atlas.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { DATASET_OPTION } from '../options.ts';
 import { say } from '../output.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
 interface AtlasCliOptions {
   workspace?: string;
+  dataset?: string;
   service?: string;
   year?: string;
   measure?: string;
@@ -71,6 +73,7 @@ export function register(program: Command): void {
       'The atlas of variation: crude and age/sex-standardised rates by ICB against England, or their spread.',
     )
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option(...DATASET_OPTION)
     .option('--service <code>', 'only this service line code')
     .option('--year <year>', 'only this financial year, e.g. 2024/25')
     .option('--measure <measure>', ATLAS_MEASURES.join(' | '))
@@ -82,7 +85,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'write to this file (needed for xlsx)')
     .action(async (opts: AtlasCliOptions) => {
       const format = checkOptions(opts);
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace, { dataset: opts.dataset });
       try {
         if (opts.recompute) await computeAtlas(ws);
         const dataset = await ensureAtlas(ws);
@@ -102,7 +105,7 @@ export function register(program: Command): void {
           say(`Wrote ${[...table.rows].length} rows to ${opts.out}`);
           return;
         }
-        const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+        const out = opts.out ? createWriteStream(opts.out) : cliSession().stdout;
         if (format === 'json') await writeJson(table, out, { atlas: run });
         else await writeCsv(table, out);
         if (opts.out) {

@@ -2,8 +2,8 @@
 // against the anchored head; prints the first broken link (exit code 1) or that the trail is intact.
 import type { Command } from 'commander';
 import { auditChainReport } from '../../data/audit/record-audit.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 export function register(program: Command): void {
   const audit = program.command('audit').description('Check the audit trail.');
@@ -13,7 +13,7 @@ export function register(program: Command): void {
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { workspace?: string; json?: boolean }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const report = await auditChainReport(ws);
         if (opts.json) say(JSON.stringify(report, null, 2));

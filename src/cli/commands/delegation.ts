@@ -3,14 +3,14 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
-import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { delegationJson, delegationTables } from '../../data/delegation/delegation-tables.ts';
 import { runDelegation } from '../../data/delegation/run-delegation.ts';
 import { simulateInWorkers } from '../../data/delegation/volatility-workers.ts';
 import { writeCsv } from '../../data/export/write-csv.ts';
 import { writeXlsx } from '../../data/export/write-xlsx.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { DATASET_OPTION } from '../options.ts';
 import { say } from '../output.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
@@ -28,8 +28,10 @@ export function register(program: Command): void {
     .option('--segmentation-rubric <file>', 're-run under a changed copy of the segmentation rubric')
     .option('--delegation-rubric <file>', 're-run under a changed copy of the delegation rubric')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option(...DATASET_OPTION)
     .action(
       async (opts: {
+        dataset?: string;
         exercise: string;
         format: string;
         out?: string;
@@ -52,22 +54,22 @@ export function register(program: Command): void {
             hint: 'Add --out delegation.xlsx.',
           });
         }
-        const ws = await openWorkspace(workspaceDir(opts.workspace));
+        const ws = await openCliWorkspace(opts.workspace, { dataset: opts.dataset });
         try {
           const result = await runDelegation(ws, {
             exercise: opts.exercise,
-            by: commandLineActor(),
+            by: cliSession().actor,
             financialYear: opts.year,
             rubricFiles: { segmentation: opts.segmentationRubric, delegation: opts.delegationRubric },
             simulate: simulateInWorkers,
           });
-          const out = opts.out && opts.format !== 'xlsx' ? createWriteStream(opts.out) : process.stdout;
+          const out = opts.out && opts.format !== 'xlsx' ? createWriteStream(opts.out) : cliSession().stdout;
           if (opts.format === 'xlsx') await writeXlsx(delegationTables(result), opts.out!);
           else if (opts.format === 'csv') await writeCsv(delegationTables(result)[0]!, out);
           else out.write(`${JSON.stringify(delegationJson(result), null, 2)}\n`);
-          if (out !== process.stdout) out.end();
+          if (out !== cliSession().stdout) out.end();
           const counts = result.summary.byOutcome.map((g) => `${g.group} ${g.services}`).join(', ');
-          process.stderr.write(`${opts.exercise}: ${counts}\n`);
+          cliSession().stderr.write(`${opts.exercise}: ${counts}\n`);
           if (opts.out) say(`Wrote ${opts.out}`);
         } finally {
           ws.close();

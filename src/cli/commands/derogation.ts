@@ -3,13 +3,12 @@
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
 import { DEROGATION_STATUSES, type DerogationStatus } from '../../core/quality/index.ts';
-import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { writeCsv } from '../../data/export/write-csv.ts';
 import { writeJson } from '../../data/export/write-json.ts';
 import { addDerogation, listDerogations } from '../../data/quality/derogations.ts';
 import { derogationTable } from '../../data/quality/quality-tables.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 interface AddOptions {
   workspace?: string;
@@ -36,7 +35,7 @@ export function register(program: Command): void {
     .option('--status <status>', DEROGATION_STATUSES.join(' | '), 'open')
     .option('--notes <text>', 'anything the register should say')
     .action(async (opts: AddOptions) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const made = await addDerogation(
           ws,
@@ -48,7 +47,7 @@ export function register(program: Command): void {
             status: opts.status as DerogationStatus,
             notes: opts.notes ?? null,
           },
-          commandLineActor(),
+          cliSession().actor,
         );
         say(
           `Recorded derogation ${made.id}: ${made.providerName}, ${made.serviceName}, to comply by ${made.agreedDate}.`,
@@ -71,11 +70,11 @@ export function register(program: Command): void {
           accepted: 'csv, json',
         });
       }
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         const table = derogationTable(await listDerogations(ws, { asOf: opts.asOf }));
-        if (opts.format === 'json') await writeJson(table, process.stdout);
-        else await writeCsv(table, process.stdout);
+        if (opts.format === 'json') await writeJson(table, cliSession().stdout);
+        else await writeCsv(table, cliSession().stdout);
       } finally {
         ws.close();
       }

@@ -5,8 +5,8 @@ import type { Command } from 'commander';
 import { ClickHouseEngine, credentialsFromEnvironment } from '../../data/engines/clickhouse.ts';
 import { parseClickHouseAddress } from '../../data/engines/clickhouse-address.ts';
 import { engineChoice, engineStatus, saveEngineChoice } from '../../data/engines/open-engine.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 interface SetOptions {
   workspace?: string;
@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .option('--cluster <name>', 'cluster name in the servers’ remote_servers configuration', 'footprint')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (text: string, opts: SetOptions) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         if (text === 'duckdb') {
           await saveEngineChoice(ws, { kind: 'duckdb' });
@@ -51,7 +51,7 @@ export function register(program: Command): void {
     .description('Show the engine and whether it answers')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (opts: { workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         const choice = await engineChoice(ws);
         if (choice.kind === 'duckdb') {
@@ -69,7 +69,7 @@ export function register(program: Command): void {
           );
         }
         say(status.available ? 'Status: available' : `Status: unavailable — ${status.problem}`);
-        if (!status.available) process.exitCode = 1;
+        if (!status.available) cliSession().exitCode = 1;
       } finally {
         ws.close();
       }

@@ -1,10 +1,9 @@
 // `footprint footprint add|list|remove`: named sets of ICBs.
 import type { Command } from 'commander';
-import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { addFootprint, listFootprints, removeFootprint } from '../../data/footprints.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { parseListFormat } from '../list-format.ts';
 import { say } from '../output.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 export function register(program: Command): void {
   const footprint = program.command('footprint').description('List, add and remove footprints (named sets of ICBs).');
@@ -17,9 +16,9 @@ export function register(program: Command): void {
     .option('--description <text>', 'what the footprint is for')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (name: string, icbs: string[], opts: { description?: string; workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
-        const added = await addFootprint(ws, name, icbs, opts.description, { by: commandLineActor() });
+        const added = await addFootprint(ws, name, icbs, opts.description, { by: cliSession().actor });
         say(`Added footprint ${added.name}: ${added.icbs.join(', ')}`);
       } finally {
         ws.close();
@@ -33,7 +32,7 @@ export function register(program: Command): void {
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (opts: { format: string; workspace?: string }) => {
       const format = parseListFormat(opts.format);
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         const rows = await listFootprints(ws);
         if (format === 'json') {
@@ -53,9 +52,9 @@ export function register(program: Command): void {
     .argument('<name>', 'footprint name')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (name: string, opts: { workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
-        await removeFootprint(ws, name, commandLineActor());
+        await removeFootprint(ws, name, cliSession().actor);
         say(`Removed footprint ${name}`);
       } finally {
         ws.close();

@@ -10,9 +10,9 @@ import {
   generatorFlowFit,
 } from '../../data/generate/calibrate-flows.ts';
 import { generateActivity } from '../../data/generate/generate-activity.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { poundsText } from '../human-format.ts';
 import { say, startProgress } from '../output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 interface GenerateOptions {
   rows?: string;
@@ -60,7 +60,7 @@ export function register(program: Command): void {
           }
         : null;
       if (plan) checkGenerationOptions(plan, '--');
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         if (plan) {
           const progress = startProgress('generate', plan.rows);

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { parseYearWindow } from '../../core/activity/import-bounds.ts';
-import { type OpenedEngine, openActivityEngine } from '../../data/engines/open-engine.ts';
-import { ImportRejectedError, type ImportSummary, importActivity } from '../../data/import/import-activity.ts';
-import { importActivityToCluster } from '../../data/import/import-to-cluster.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { importDataset } from '../../data/datasets/import-dataset.ts';
+import { ImportRejectedError, type ImportSummary } from '../../data/import/import-activity.ts';
 import { countText, poundsText } from '../human-format.ts';
 import { progressReporter, say } from '../output.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 function printCounts(summary: ImportSummary): void {
   say(
@@ -27,39 +26,52 @@ export function register(program: Command): void {
       '--years <first-last>',
       'financial years accepted, e.g. 2000/01-2036/37 (default 2000/01 to ten years ahead)',
     )
+    .option('--make-current', 'make it the current dataset (default: only a first import becomes current)')
     .action(
       async (
         file: string,
-        opts: { workspace?: string; dataset: string; rejects?: string; allowRejects?: boolean; years?: string },
+        opts: {
+          workspace?: string;
+          dataset: string;
+          rejects?: string;
+          allowRejects?: boolean;
+          makeCurrent?: boolean;
+          years?: string;
+        },
       ) => {
         const years = opts.years === undefined ? undefined : parseYearWindow(opts.years);
-        const ws = await openWorkspace(workspaceDir(opts.workspace));
+        const ws = await openCliWorkspace(opts.workspace);
         const progress = progressReporter();
-        let engine: OpenedEngine | undefined;
         try {
-          engine = await openActivityEngine(ws);
-          const options = {
-            file,
-            dataset: opts.dataset,
-            rejectsFile: opts.rejects,
-            allowRejects: opts.allowRejects ?? false,
-            years,
-            onProgress: progress.update,
-          };
-          const summary = engine.cluster
-            ? await importActivityToCluster(ws, engine.cluster, options)
-            : await importActivity(ws, options);
+          const { summary, engine } = await importDataset(
+            ws,
+            {
+              file,
+              dataset: opts.dataset,
+              rejectsFile: opts.rejects,
+              allowRejects: opts.allowRejects ?? false,
+              makeCurrent: opts.makeCurrent ?? false,
+              years,
+              by: cliSession().actor,
+              onProgress: progress.update,
+            },
+            cliSession().actor.actor,
+          );
           progress.finish();
           say(
-            `Imported ${summary.file} into dataset ${summary.dataset} (${engine.engine.name}): total cost ${poundsText(summary.totalCost)}`,
+            `Imported ${summary.file} into dataset ${summary.dataset} (${engine}): total cost ${poundsText(summary.totalCost)}`,
           );
           printCounts(summary);
+          say(
+            summary.current
+              ? `Dataset ${summary.dataset} is the current dataset.`
+              : `The current dataset is unchanged; make this one current with \`footprint dataset use ${summary.dataset}\`.`,
+          );
         } catch (error) {
           progress.finish();
           if (error instanceof ImportRejectedError) printCounts(error.summary);
           throw error;
         } finally {
-          await engine?.close();
           ws.close();
         }
       },

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { register as registerAssess } from './assess.ts';
 import { register as registerAtlas } from './atlas.ts';
 import { register as registerAudit } from './audit.ts';
+import { register as registerDataset } from './dataset.ts';
 import { register as registerDelegation } from './delegation.ts';
 import { register as registerDerogation } from './derogation.ts';
 import { register as registerEngine } from './engine.ts';
@@ -36,6 +37,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerServices,
   registerGenerate,
   registerImport,
+  registerDataset,
   registerStats,
   registerRun,
   registerEngine,

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { DEFAULT_ACTIVITY_ROWS, DEFAULT_SEED, type InitOptions, initWorkspace } from '../../data/init-workspace.ts';
-import { workspaceDir } from '../../data/workspace.ts';
 import { parseWholeNumber } from '../options.ts';
 import { progressReporter, say } from '../output.ts';
+import { cliWorkspaceDir } from '../session.ts';
 
 /** Initialises a workspace, printing each step and a progress bar (or lines) for the long ones. */
 export async function initWorkspaceShowingProgress(options: Omit<InitOptions, 'onStep' | 'onProgress'>): Promise<void> {
@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .option('--seed <s>', 'seed for the synthetic activity', String(DEFAULT_SEED))
     .option('--no-activity', 'load reference data only')
     .action(async (opts: { workspace?: string; activityRows: string; seed: string; activity: boolean }) => {
-      const dir = workspaceDir(opts.workspace);
+      const dir = cliWorkspaceDir(opts.workspace);
       await initWorkspaceShowingProgress({
         dir,
         activityRows: parseWholeNumber(opts.activityRows, '--activity-rows', 1),

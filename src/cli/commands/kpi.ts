@@ -2,13 +2,12 @@
 // `footprint kpi list` (every KPI with its SPC icons and escalation status).
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
-import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { writeCsv } from '../../data/export/write-csv.ts';
 import { writeJson } from '../../data/export/write-json.ts';
 import { importKpiFile, readKpis } from '../../data/quality/kpi-store.ts';
 import { kpiTable } from '../../data/quality/quality-tables.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 export function register(program: Command): void {
   const kpi = program
@@ -22,9 +21,9 @@ export function register(program: Command): void {
     .argument('<file>', 'a .csv or .xlsx file')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (file: string, opts: { workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
-        const result = await importKpiFile(ws, file, commandLineActor());
+        const result = await importKpiFile(ws, file, cliSession().actor);
         say(
           `Imported ${result.rows} KPI ${result.kind === 'values' ? 'monthly values' : 'definitions'} from ${file} (import ${result.importId}).`,
         );
@@ -46,12 +45,12 @@ export function register(program: Command): void {
           accepted: 'csv, json',
         });
       }
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         const kpis = (await readKpis(ws)).filter((k) => !opts.status || k.assessment.status === opts.status);
         const table = kpiTable(kpis);
-        if (opts.format === 'json') await writeJson(table, process.stdout);
-        else await writeCsv(table, process.stdout);
+        if (opts.format === 'json') await writeJson(table, cliSession().stdout);
+        else await writeCsv(table, cliSession().stdout);
       } finally {
         ws.close();
       }

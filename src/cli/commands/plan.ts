@@ -13,13 +13,16 @@ import { writePlanWorkbook } from '../../data/planning/plan-workbook.ts';
 import { readScenarioFile } from '../../data/planning/read-scenario-file.ts';
 import { checkScenario, findScenario } from '../../data/planning/scenario-store.ts';
 import { planStoredScenario } from '../../data/planning/stored-plan.ts';
-import { openWorkspace, type Workspace, workspaceDir } from '../../data/workspace.ts';
+import type { Workspace } from '../../data/workspace.ts';
+import { DATASET_OPTION } from '../options.ts';
+import { cliPath, cliSession, openCliWorkspace } from '../session.ts';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
 interface PlanCliOptions {
   scenario: string;
   workspace?: string;
+  dataset?: string;
   format: string;
   out?: string;
 }
@@ -29,14 +32,16 @@ async function plan(ws: Workspace, named: string): Promise<{ scenario: Scenario;
     const { stored, result } = await planStoredScenario(ws, named);
     return { scenario: stored.scenario, result };
   }
-  if (!existsSync(named)) {
+  // Not a stored scenario, so a file, named from where the command was typed.
+  const file = cliPath(named);
+  if (!existsSync(file)) {
     fail('FP_PLAN_SCENARIO_NOT_FOUND', `${named} is neither a stored scenario nor a file.`, {
       where: { parameter: '--scenario' },
       received: named,
       accepted: 'a stored scenario name (`footprint scenario list`) or a scenario JSON file',
     });
   }
-  const scenario = await checkScenario(ws, await readScenarioFile(named), named);
+  const scenario = await checkScenario(ws, await readScenarioFile(file), named);
   return { scenario, result: await planScenario(ws, scenario, { file: named }) };
 }
 
@@ -46,6 +51,7 @@ export function register(program: Command): void {
     .description('Work out the financial plan of a scenario: do-nothing growth, QIPP, allocation, gap.')
     .requiredOption('--scenario <name|file>', 'a stored scenario name or a scenario JSON file')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option(...DATASET_OPTION)
     .option('--format <format>', FORMATS.join(' | '), 'json')
     .option('--out <file>', 'write to this file (needed for xlsx; json and csv go to stdout without it)')
     .action(async (opts: PlanCliOptions) => {
@@ -65,7 +71,7 @@ export function register(program: Command): void {
           hint: 'Add --out plan.xlsx.',
         });
       }
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace, { dataset: opts.dataset });
       try {
         const { scenario, result } = await plan(ws, opts.scenario);
         if (format === 'xlsx') {
@@ -73,14 +79,14 @@ export function register(program: Command): void {
         } else if (format === 'json') {
           const text = `${JSON.stringify(planJson(result), null, 1)}\n`;
           if (opts.out) await writeFile(opts.out, text);
-          else process.stdout.write(text);
+          else cliSession().stdout.write(text);
         } else if (opts.out) {
           const out = createWriteStream(opts.out);
           await writeCsv(planRowsTable(result), out);
           out.end();
           await finished(out);
         } else {
-          await writeCsv(planRowsTable(result), process.stdout);
+          await writeCsv(planRowsTable(result), cliSession().stdout);
         }
       } finally {
         ws.close();

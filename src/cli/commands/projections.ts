@@ -2,8 +2,8 @@
 // demographic growth is "projections". All or nothing; an import replaces the projections held.
 import type { Command } from 'commander';
 import { importProjections } from '../../data/projections/import-projections.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 export function register(program: Command): void {
   const projections = program
@@ -17,7 +17,7 @@ export function register(program: Command): void {
     .argument('<file>', 'a .csv file in the ONS SNPP layout')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (file: string, opts: { workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const result = await importProjections(ws, file);
         say(

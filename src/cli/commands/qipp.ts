@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { QIPP_DELIVERY_COLUMNS } from '../../core/qipp/qipp-delivery.ts';
 import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { importQippActuals, readQippDelivery } from '../../data/qipp/qipp-delivery.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { REPORT_FORMATS, reportFormat, writeReport } from '../report-output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 export function register(program: Command): void {
   const qipp = program.command('qipp').description('QIPP delivery: import monthly actual savings, show delivery.');
@@ -16,7 +16,7 @@ export function register(program: Command): void {
     .requiredOption('--year <year>', 'the plan year, e.g. 2026/27')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (file: string, opts: { scenario: string; year: string; workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const n = await importQippActuals(ws, opts.scenario, opts.year, file, commandLineActor());
         process.stdout.write(`Imported ${n} monthly actual${n === 1 ? '' : 's'} for ${opts.scenario} ${opts.year}.\n`);
@@ -34,7 +34,7 @@ export function register(program: Command): void {
     .option('--workspace <dir>', 'workspace folder')
     .action(async (opts: { scenario: string; year?: string; format: string; out?: string; workspace?: string }) => {
       const format = reportFormat(opts.format, opts.out, 'qipp-delivery.xlsx');
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const answer = await readQippDelivery(ws, opts.scenario, opts.year);
         await writeReport(format, opts.out, {

@@ -7,11 +7,12 @@ import { readBoardPack } from '../../data/reports/board-pack.ts';
 import { boardPackHtml } from '../../data/reports/board-pack-html.ts';
 import { renderBoardPackPdf } from '../../data/reports/board-pack-pdf.ts';
 import { findOrganisation } from '../../data/users/organisations.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 export interface PackCliOptions {
   workspace?: string;
+  dataset?: string;
   icb?: string;
   footprint?: string;
   scenario?: string;
@@ -34,7 +35,7 @@ export async function writeBoardPack(opts: PackCliOptions): Promise<void> {
       accepted: '--icb CODE or --footprint NAME',
     });
   }
-  const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+  const ws = await openCliWorkspace(opts.workspace, { readOnly: true, dataset: opts.dataset });
   try {
     // Whoever runs the command line holds the workspace file, so sees it as national does.
     const national = (await findOrganisation(ws, 'national'))!;

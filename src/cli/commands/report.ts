@@ -8,7 +8,7 @@ import { writeCsv } from '../../data/export/write-csv.ts';
 import { writeJson } from '../../data/export/write-json.ts';
 import { writeXlsx } from '../../data/export/write-xlsx.ts';
 import { buildReport, REPORT_NAMES } from '../../data/reports/index.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 import { writeBoardPack } from './report-pack.ts';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -67,7 +67,7 @@ export function register(program: Command): void {
           accepted: 'a financial year such as 2024/25',
         });
       }
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         const { table, meta } = await buildReport(ws, name, {
           dataset: opts.dataset,
@@ -82,7 +82,7 @@ export function register(program: Command): void {
           await writeXlsx([table], opts.out!);
           return;
         }
-        const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+        const out = opts.out ? createWriteStream(opts.out) : cliSession().stdout;
         if (format === 'json') await writeJson(table, out, { report: name, ...meta });
         else await writeCsv(table, out);
         if (opts.out) {

@@ -8,7 +8,8 @@ import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { writeCsv } from '../../data/export/write-csv.ts';
 import { getRisk, listRisks, saveRisk } from '../../data/risks/risk-register.ts';
 import { findOrganisation } from '../../data/users/organisations.ts';
-import { openWorkspace, type Workspace, workspaceDir } from '../../data/workspace.ts';
+import type { Workspace } from '../../data/workspace.ts';
+import { openCliWorkspace } from '../session.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -28,7 +29,7 @@ async function readRiskFile(file: string): Promise<unknown> {
 }
 
 async function withWorkspace<T>(dir: string | undefined, work: (ws: Workspace) => Promise<T>): Promise<T> {
-  const ws = await openWorkspace(workspaceDir(dir));
+  const ws = await openCliWorkspace(dir);
   try {
     return await work(ws);
   } finally {

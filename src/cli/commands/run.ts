@@ -5,9 +5,9 @@ import { UNKNOWN_RESIDENCE_RULES } from '../../core/basis/index.ts';
 import { type OpenedEngine, openActivityEngine } from '../../data/engines/open-engine.ts';
 import { runBasisConversion } from '../../data/run/run-basis-conversion.ts';
 import { storeAtlasAfterRun } from '../../data/variation/compute-atlas.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { penceText } from '../human-format.ts';
 import { say } from '../output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 interface RunOptions {
   workspace?: string;
@@ -28,7 +28,7 @@ export function register(program: Command): void {
       `where spend with no valid residence goes: ${UNKNOWN_RESIDENCE_RULES.join(' | ')} (default: the workspace setting, else provider-host-icb)`,
     )
     .action(async (opts: RunOptions) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       let engine: OpenedEngine | undefined;
       try {
         const started = performance.now();

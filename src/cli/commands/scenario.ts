@@ -1,15 +1,14 @@
 // `footprint scenario add|list|show|remove`: financial-planning scenarios stored in the workspace.
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
-import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { writeXlsx } from '../../data/export/write-xlsx.ts';
 import { comparisonTables, readScenarioComparison } from '../../data/planning/compare-scenarios.ts';
 import { readScenarioFile } from '../../data/planning/read-scenario-file.ts';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../../data/planning/scenario-store.ts';
 import { NATIONAL, requireOrganisation } from '../../data/users/organisations.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { parseListFormat } from '../list-format.ts';
 import { say } from '../output.ts';
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 const WORKSPACE = ['--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)'] as const;
 
@@ -25,12 +24,12 @@ export function register(program: Command): void {
     .option(...WORKSPACE)
     .action(async (file: string, opts: { owner: string; replace?: boolean; workspace?: string }) => {
       const json = await readScenarioFile(file);
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const owner = await requireOrganisation(ws, opts.owner, '--owner');
         const saved = await saveScenario(ws, json, {
           owner: owner.code,
-          by: commandLineActor(),
+          by: cliSession().actor,
           file,
           replace: opts.replace,
         });
@@ -50,7 +49,7 @@ export function register(program: Command): void {
     .option(...WORKSPACE)
     .action(async (opts: { format: string; workspace?: string }) => {
       const format = parseListFormat(opts.format);
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         const rows = await listScenarios(ws);
         if (format === 'json') {
@@ -72,7 +71,7 @@ export function register(program: Command): void {
     .argument('<name>', 'scenario name')
     .option(...WORKSPACE)
     .action(async (name: string, opts: { workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         say(JSON.stringify((await getScenario(ws, name)).scenario, null, 2));
       } finally {
@@ -86,9 +85,9 @@ export function register(program: Command): void {
     .argument('<name>', 'scenario name')
     .option(...WORKSPACE)
     .action(async (name: string, opts: { workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
-        await deleteScenario(ws, name, commandLineActor());
+        await deleteScenario(ws, name, cliSession().actor);
         say(`Removed scenario ${name}`);
       } finally {
         ws.close();
@@ -119,7 +118,7 @@ export function register(program: Command): void {
         });
       }
       // Planning the scenarios stores their plans, so this opens the workspace for writing.
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const comparison = await readScenarioComparison(ws, names, opts.unit);
         if (opts.format === 'json') say(JSON.stringify(comparison, null, 2));

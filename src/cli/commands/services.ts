@@ -9,9 +9,9 @@ import {
   importServices,
   listCurrentServices,
 } from '../../data/reference/import-services.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { parseListFormat } from '../list-format.ts';
 import { say } from '../output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 const flag = (value: boolean | null) => (value === null ? '?' : value ? 'Y' : 'N');
 
@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .argument('<file>', 'CSV or XLSX in the NHS England layout (SERVICE_CODE, …) or the shipped layout (service_id, …)')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (file: string, opts: { workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const s = await importServices(ws, file);
         say(
@@ -62,7 +62,7 @@ export function register(program: Command): void {
           accepted: 'an ICB ODS code, e.g. QE1',
         });
       }
-      const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+      const ws = await openCliWorkspace(opts.workspace, { readOnly: true });
       try {
         const rows = await listCurrentServices(ws);
         const partial = await catalogueIsShippedPartial(ws);

@@ -3,10 +3,18 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { legacyServiceKeysWarning } from '../../data/reference/legacy-service-keys.ts';
 import { ensureFirstAdmin } from '../../data/users/ensure-first-admin.ts';
-import { openWorkspace, WORKSPACE_FILE, workspaceDir } from '../../data/workspace.ts';
+import { openWorkspace, WORKSPACE_FILE } from '../../data/workspace.ts';
 import { say } from '../output.ts';
+import { cliWorkspaceDir } from '../session.ts';
 import { initWorkspaceShowingProgress } from './init.ts';
-import { DEFAULT_HOST, DEFAULT_PORT, type ServeOptions, serveWorkspace, TRUST_PROXY_HELP } from './serve.ts';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  LOG_LEVEL_OPTION,
+  type ServeOptions,
+  serveWorkspace,
+  TRUST_PROXY_HELP,
+} from './serve.ts';
 
 export function register(program: Command): void {
   program
@@ -16,8 +24,9 @@ export function register(program: Command): void {
     .option('--port <n>', 'port to listen on', process.env.PORT ?? String(DEFAULT_PORT))
     .option('--host <h>', 'address to bind (loopback by default)', DEFAULT_HOST)
     .option('--trust-proxy', TRUST_PROXY_HELP)
+    .option(...LOG_LEVEL_OPTION)
     .action(async (opts: ServeOptions) => {
-      const dir = workspaceDir(opts.workspace);
+      const dir = cliWorkspaceDir(opts.workspace);
       if (!existsSync(join(dir, WORKSPACE_FILE))) {
         say(`First run: creating a workspace at ${dir} with England reference data and synthetic activity.`);
         const started = Date.now();
@@ -34,7 +43,7 @@ export function register(program: Command): void {
         say(`  email:    ${firstAdmin.email}`);
         say(`  password: ${firstAdmin.password}`);
         say(
-          `Sign in at http://${opts.host}:${opts.port}/ and add people with \`footprint user add\` (or POST /api/users; the web app has no users page yet).`,
+          `Sign in at http://${opts.host}:${opts.port}/ (you will set a password of your own), then add people on the Users page or with \`footprint user add\`.`,
         );
         say('');
       }

@@ -14,6 +14,7 @@ import { calculateMean } from '../../core/stats/mean.ts';
 import { calculateProportion } from '../../core/stats/proportion.ts';
 import { calculateSpc, type ImprovementDirection, type SpcPoint } from '../../core/stats/spc.ts';
 import { type CsvTable, parseCsv } from '../../data/csv/parse-csv.ts';
+import { cliSession } from '../session.ts';
 
 export const STATS_METHODS = ['rate', 'proportion', 'mean', 'dsr', 'isr', 'funnel', 'spc'] as const;
 type StatsMethod = (typeof STATS_METHODS)[number];
@@ -594,7 +595,7 @@ export function register(program: Command): void {
     .action((method: string, options: StatsOptions) => {
       const { text, warnings } = runStats(method, options);
       if (options.out) writeFileSync(options.out, text);
-      else process.stdout.write(text);
-      for (const warning of warnings) process.stderr.write(`${warning.code}: ${warning.message}\n`);
+      else cliSession().stdout.write(text);
+      for (const warning of warnings) cliSession().stderr.write(`${warning.code}: ${warning.message}\n`);
     });
 }

@@ -1,53 +1,23 @@
 // `footprint user add | list | remove`: the people who can sign in to the web app, each in an
 // organisation (2026 ICB, region or national) with a role (viewer, editor, admin).
-import { createInterface } from 'node:readline';
-import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
-import { commandLineActor } from '../../data/audit/record-audit.ts';
 import { addUser, listUsers, removeUser } from '../../data/users/user-store.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { say } from '../output.ts';
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-  // One trailing line end is the shell's, not the password's.
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
-
-/** Asks on the terminal without echoing what is typed. */
-async function promptHidden(question: string): Promise<string> {
-  let muted = false;
-  const output = new Writable({
-    write(chunk, _encoding, done) {
-      if (!muted) process.stderr.write(chunk);
-      done();
-    },
-  });
-  const rl = createInterface({ input: process.stdin, output, terminal: true });
-  return new Promise((resolve) => {
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stderr.write('\n');
-      resolve(answer);
-    });
-    muted = true;
-  });
-}
+import { cliSession, openCliWorkspace } from '../session.ts';
 
 async function readPassword(fromStdin: boolean): Promise<string> {
-  if (fromStdin) return readStdin();
-  if (!process.stdin.isTTY) {
+  const session = cliSession();
+  // One trailing line end is the shell's, not the password's.
+  if (fromStdin) return (await session.readStdin()).toString('utf8').replace(/\r?\n$/, '');
+  if (!session.stdinIsTTY) {
     fail('FP_AUTH_NO_PASSWORD_INPUT', 'There is no terminal to type a password into.', {
       where: { parameter: '--password-stdin' },
       hint: 'Pipe the password in: printf %s "$PASSWORD" | footprint user add … --password-stdin',
     });
   }
-  const first = await promptHidden('Password (12 characters or more): ');
-  const again = await promptHidden('Password again: ');
+  const first = await session.prompt('Password (12 characters or more): ', true);
+  const again = await session.prompt('Password again: ', true);
   if (first !== again) {
     fail('FP_AUTH_BAD_PASSWORD', 'The two passwords typed differ.', { where: { parameter: 'password' } });
   }
@@ -74,12 +44,12 @@ export function register(program: Command): void {
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (opts: UserAddOptions) => {
       const password = await readPassword(opts.passwordStdin === true);
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const added = await addUser(
           ws,
           { email: opts.email, organisation: opts.org, role: opts.role, password },
-          commandLineActor(),
+          cliSession().actor,
         );
         say(`Added ${added.email}: ${added.role} at ${added.organisation.name} (${added.organisation.code}).`);
       } finally {
@@ -91,7 +61,7 @@ export function register(program: Command): void {
     .description('List users with their organisation and role.')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (opts: { workspace?: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const users = await listUsers(ws);
         if (users.length === 0) say('No users yet. Add one with `footprint user add`.');
@@ -106,9 +76,9 @@ export function register(program: Command): void {
     .requiredOption('--email <email>', 'their email address')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (opts: { workspace?: string; email: string }) => {
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
-        await removeUser(ws, opts.email, commandLineActor());
+        await removeUser(ws, opts.email, cliSession().actor);
         say(`Removed ${opts.email.trim().toLowerCase()}.`);
       } finally {
         ws.close();

@@ -5,9 +5,10 @@ import { fail } from '../../core/errors.ts';
 import { annualSpendVolatility, type CostModel } from '../../core/volatility/index.ts';
 import { badVolatilityArgument } from '../../core/volatility/volatility-arguments.ts';
 import { serviceVolatilityInputs } from '../../data/delegation/service-volatility-inputs.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { countText, percentText, poundsText, ratioText } from '../human-format.ts';
+import { DATASET_OPTION } from '../options.ts';
 import { say } from '../output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 interface Options {
   service?: string;
@@ -21,6 +22,7 @@ interface Options {
   seed: string;
   format: string;
   workspace?: string;
+  dataset?: string;
 }
 
 function number(field: string, text: string | undefined): number | undefined {
@@ -47,6 +49,7 @@ export function register(program: Command): void {
     .option('--seed <n>', 'seed', '20240401')
     .option('--format <format>', 'json or text', 'json')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option(...DATASET_OPTION)
     .action(async (opts: Options) => {
       if ((opts.service === undefined) === (opts.meanCost === undefined)) {
         fail('FP_CLI_BAD_OPTION', 'Give either --service or --mean-cost with --cv-cost.', {
@@ -64,7 +67,7 @@ export function register(program: Command): void {
       let patients = number('patients', opts.patients);
       const population = number('population', opts.population);
       if (opts.service !== undefined) {
-        const ws = await openWorkspace(workspaceDir(opts.workspace), { readOnly: true });
+        const ws = await openCliWorkspace(opts.workspace, { readOnly: true, dataset: opts.dataset });
         try {
           const inputs = await serviceVolatilityInputs(ws, opts.service, opts.year);
           cost = { kind: 'lognormal', mean: inputs.meanCost, cv: inputs.cvCost };

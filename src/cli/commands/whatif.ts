@@ -3,8 +3,8 @@
 import type { Command } from 'commander';
 import { readWhatIf } from '../../data/service-change/read-what-if.ts';
 import { whatIfTables } from '../../data/service-change/what-if-tables.ts';
-import { openWorkspace, workspaceDir } from '../../data/workspace.ts';
 import { REPORT_FORMATS, reportFormat, writeReport } from '../report-output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 interface WhatIfCliOptions {
   scenario: string;
@@ -25,7 +25,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'write to this file (needed for xlsx; json and csv go to stdout without it)')
     .action(async (opts: WhatIfCliOptions) => {
       const format = reportFormat(opts.format, opts.out, 'whatif.xlsx');
-      const ws = await openWorkspace(workspaceDir(opts.workspace));
+      const ws = await openCliWorkspace(opts.workspace);
       try {
         const answer = await readWhatIf(ws, opts.scenario, { year: opts.year });
         await writeReport(format, opts.out, { json: answer, tables: whatIfTables(answer) });

@@ -282,6 +282,9 @@ export interface RatingInput {
   rating: string;
   evidenceText: string;
   links: string[];
+  /** When the rating this save replaces was made (its reviewedAt), null when there was none: if someone
+   * has rated the question since, FP_ASSURANCE_REVIEW_CONFLICT. Absent: no check. */
+  basedOn?: string | null;
 }
 
 function checkLinks(links: readonly string[]): string[] {
@@ -316,8 +319,17 @@ export async function rateQuestion(
   questionOf(review, questionId);
   const rating = parseRating(input.rating, 'body.rating');
   const links = checkLinks(input.links);
-  const before = review.answers.find((a) => a.questionId === questionId) ?? null;
   return ws.transaction(async () => {
+    // Read inside the transaction: a save that started from an older rating must not overwrite a newer one.
+    const before = (await readAnswers(ws, reviewId, questionId))[0] ?? null;
+    if (input.basedOn !== undefined && (before?.reviewedAt ?? null) !== input.basedOn) {
+      fail('FP_ASSURANCE_REVIEW_CONFLICT', `Question ${questionId} was rated by someone else since you opened it.`, {
+        where: { parameter: 'body.basedOn' },
+        received: input.basedOn ?? 'no rating',
+        accepted: before ? `the rating of ${before.reviewedAt} by ${before.reviewer}` : 'no rating',
+        hint: 'Reload the review to see their rating, then save yours again if it should replace it.',
+      });
+    }
     await ws.run(
       `INSERT OR REPLACE INTO review_answer VALUES ($1, $2, $3, $4, $5, $6, $7, now(), NULL, NULL, NULL, NULL)`,
       [reviewId, questionId, rating, input.evidenceText, JSON.stringify(links), user.email, user.organisation.code],

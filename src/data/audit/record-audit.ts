@@ -240,13 +240,17 @@ export interface AuditActor {
 /** Changes made by Footprint itself (the first admin at start-up, a migration), not by a person. */
 export const SYSTEM_ACTOR: AuditActor = { actor: 'system', organisation: 'national' };
 
-/** Changes made at the command line: whoever runs it has the workspace file, so national scope. */
-export function commandLineActor(): AuditActor {
-  let user = process.env.USER ?? 'unknown';
+/** The machine user this process runs as. */
+export function machineUser(): string {
   try {
-    user = userInfo().username;
+    return userInfo().username;
   } catch {
     // No passwd entry (some containers): the USER variable, else 'unknown', is the best we know.
+    return process.env.USER ?? 'unknown';
   }
-  return { actor: `cli:${user}`, organisation: 'national', source: `cli@${hostname()}` };
+}
+
+/** Changes made at the command line: whoever runs it has the workspace file, so national scope. */
+export function commandLineActor(): AuditActor {
+  return { actor: `cli:${machineUser()}`, organisation: 'national', source: `cli@${hostname()}` };
 }

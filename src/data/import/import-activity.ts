@@ -6,9 +6,9 @@ import { defaultYearWindow, type YearWindow } from '../../core/activity/import-b
 import { mapHeader } from '../../core/activity/map-header.ts';
 import { FootprintError, fail, type Problem } from '../../core/errors.ts';
 import { type AuditActor, commandLineActor, recordAudit } from '../audit/record-audit.ts';
+import { makeCurrentIfAskedOrFirst } from '../datasets/current-dataset.ts';
 import type { Workspace } from '../workspace.ts';
 import { openCsv } from './csv.ts';
-import { switchCurrentDataset } from './current-dataset.ts';
 import { detectFormat, type ImportFormat } from './detect-format.ts';
 import type { FileRows, TypedRows } from './file-rows.ts';
 import { cleanFileInsert, moveCleanFile } from './move-clean-file.ts';
@@ -28,6 +28,9 @@ export interface ImportOptions {
   rejectsFile?: string;
   /** Import the valid rows even when some are rejected. Default false: any reject → nothing imported. */
   allowRejects?: boolean;
+  /** Make the dataset the workspace's current one. Default false: only the first import does (datasets
+   * never switch as a side effect). */
+  makeCurrent?: boolean;
   /** Called as the import goes: phase label, work done, work total and its unit (bytes of the file read). */
   onProgress?: ImportProgress;
   /** Per-format size limits overriding MAX_FILE_BYTES (tests). */
@@ -53,6 +56,8 @@ export interface ImportSummary {
   rejectsFile: string | null;
   /** Sum of accepted cost in pounds, exact, two decimal places ('1234.50'). */
   totalCost: string;
+  /** Whether the dataset is the workspace's current one after the import. */
+  current: boolean;
 }
 
 /** Thrown in strict mode when rows were rejected; carries the counts so the CLI can print them. */
@@ -108,6 +113,7 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
       format,
       progress,
       by: options.by === undefined ? commandLineActor() : options.by,
+      makeCurrent: options.makeCurrent === true,
     };
     const typed = options.validateEveryRow ? null : rows.typed?.(mapped.value.columns);
     if (typed) {
@@ -161,6 +167,7 @@ interface MoveOptions {
   format: ImportFormat;
   progress: ImportProgress;
   by: AuditActor | null;
+  makeCurrent: boolean;
 }
 
 /** The clean-file fast path (move-clean-file.ts): the import's summary when every row is clean and the
@@ -219,6 +226,7 @@ async function moveInTransaction(
         rejected: read - accepted,
         rejectsFile: null,
         totalCost: totals?.total_cost ?? '0.00',
+        current: false,
       };
       if (summary.rejected > 0 && !options.keepWithRejects) {
         rolledBack = summary;
@@ -232,7 +240,7 @@ async function moveInTransaction(
         [dataset, file, format, read, accepted, summary.rejected, summary.totalCost],
       );
       if (options.by) await recordImport(ws, options.by, replaced, summary);
-      return summary;
+      return { ...summary, current: await makeCurrentIfAskedOrFirst(ws, dataset, options.makeCurrent, options.by) };
     });
   } catch (error) {
     if (error instanceof RollBack && rolledBack) return rolledBack;
@@ -263,7 +271,7 @@ export async function readDatasetRecord(ws: Workspace, dataset: string): Promise
   );
 }
 
-/** Audits an import (replacing the dataset of that name, if any) and makes it the current dataset. Call it
+/** Audits an import (replacing the dataset of that name, if any); whether it becomes current is decided apart. Call it
  * inside the import's transaction. */
 export async function recordImport(
   ws: Workspace,
@@ -279,7 +287,6 @@ export async function recordImport(
     before: replaced,
     after: await readDatasetRecord(ws, summary.dataset),
   });
-  await switchCurrentDataset(ws, summary.dataset, by);
 }
 
 /** Ends a transaction without it being an error. */

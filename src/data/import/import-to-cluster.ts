@@ -6,6 +6,7 @@
 // and the cluster's datasets as they were.
 import { fail } from '../../core/errors.ts';
 import { commandLineActor } from '../audit/record-audit.ts';
+import { makeCurrentIfAskedOrFirst } from '../datasets/current-dataset.ts';
 import type { ClickHouseEngine } from '../engines/clickhouse.ts';
 import type { Workspace } from '../workspace.ts';
 import {
@@ -66,7 +67,7 @@ export async function importActivityToCluster(
     throw error;
   }
   const by = options.by === undefined ? commandLineActor() : options.by;
-  await ws.transaction(async () => {
+  const current = await ws.transaction(async () => {
     const replaced = await readDatasetRecord(ws, dataset);
     await ws.run('DELETE FROM activity WHERE dataset IN ($1, $2)', [scratch, dataset]);
     await ws.run(
@@ -77,7 +78,9 @@ export async function importActivityToCluster(
     );
     await ws.run('DELETE FROM dataset WHERE name = $1', [scratch]);
     if (by) await recordImport(ws, by, replaced, summary);
-    else await ws.setSetting('current_dataset', dataset);
+    // The scratch dataset was current only if nothing else was: then this is the first import.
+    const first = previousCurrent === undefined || (await ws.setting('current_dataset')) === scratch;
+    return makeCurrentIfAskedOrFirst(ws, dataset, options.makeCurrent === true || first, by);
   });
-  return summary;
+  return { ...summary, current };
 }

@@ -6,6 +6,7 @@ import type { UnknownResidenceRule } from '../../core/basis/index.ts';
 import { fail } from '../../core/errors.ts';
 import type { SpendLine } from '../../core/growth/do-nothing.ts';
 import type { FinancialYear } from '../../core/units.ts';
+import { currentDataset } from '../datasets/current-dataset.ts';
 import type { ActivityEngine, GeographyVintage } from '../engines/engine.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import type { Workspace } from '../workspace.ts';
@@ -26,7 +27,7 @@ export interface BaseYearSpend {
 
 /** The run the plan rests on: the current dataset's stored run on the plan vintage. */
 export async function planRun(ws: Workspace): Promise<{ dataset: string; rule: UnknownResidenceRule; runAt: string }> {
-  const dataset = await ws.setting('current_dataset');
+  const dataset = await currentDataset(ws);
   const run = dataset
     ? await ws.one<{ rule: string; runAt: string }>(
         'SELECT unknown_residence_rule AS rule, CAST(ran_at AS VARCHAR) AS "runAt" FROM run WHERE dataset = $1 AND vintage = $2',

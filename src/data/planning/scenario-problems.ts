@@ -5,6 +5,7 @@ import type { Problem } from '../../core/errors.ts';
 import { effectiveBaseYear } from '../../core/plan/plan-years.ts';
 import { parseScenario } from '../../core/plan/scenario-schema.ts';
 import type { FinancialYear } from '../../core/units.ts';
+import { currentDataset } from '../datasets/current-dataset.ts';
 import type { Workspace } from '../workspace.ts';
 import { yearsWithSpend } from './base-year-spend.ts';
 import { resolveScenario } from './resolve-scenario.ts';
@@ -13,7 +14,7 @@ export async function scenarioProblems(ws: Workspace, json: unknown): Promise<Pr
   const parsed = parseScenario(json);
   if (!parsed.value) return parsed.issues;
   const problems = [...(await resolveScenario(ws, parsed.value)).problems];
-  const dataset = await ws.setting('current_dataset');
+  const dataset = await currentDataset(ws);
   const years = dataset ? await yearsWithSpend(ws, dataset) : [];
   const { baseYear, baseYearIfMissing } = parsed.value;
   const planned = effectiveBaseYear(baseYear as FinancialYear, years, baseYearIfMissing);

@@ -35,6 +35,9 @@ export interface SaveOptions {
   file?: string;
   /** Replace a stored scenario of the same name instead of refusing. */
   replace?: boolean;
+  /** The revision the save was made from: when the stored one has moved on, FP_PLAN_SCENARIO_CONFLICT, never
+   * a silent overwrite of a colleague's save. Absent: no check (the command line's --replace). */
+  revision?: number;
 }
 
 /** The scenario, or every problem with it (field paths included), checked against the workspace too. */
@@ -117,6 +120,14 @@ export async function saveScenario(ws: Workspace, json: unknown, options: SaveOp
         where: { file: options.file, field: 'name' },
         received: scenario.name,
         hint: 'Give the scenario another name, or replace the stored one (--replace).',
+      });
+    }
+    if (existing && options.revision !== undefined && existing.revision !== options.revision) {
+      fail('FP_PLAN_SCENARIO_CONFLICT', `${existing.name} was saved by someone else since you opened it.`, {
+        where: { file: options.file, parameter: 'revision' },
+        received: `revision ${options.revision}`,
+        accepted: `revision ${existing.revision}, saved by ${existing.updatedBy}`,
+        hint: 'Reload the scenario to see their changes, then make yours again.',
       });
     }
     const text = JSON.stringify(scenario);

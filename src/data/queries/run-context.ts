@@ -2,6 +2,7 @@
 // unknown-residence rule) and the financial years it covers. Every API response carries this as its
 // provenance, so a figure can be traced to its dataset, rule and year.
 import { fail } from '../../core/errors.ts';
+import { currentDataset } from '../datasets/current-dataset.ts';
 import { DEFAULT_VINTAGE, type GeographyVintage } from '../reference/geography.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -16,7 +17,7 @@ export interface RunContext {
 }
 
 export async function readRunContext(ws: Workspace, vintage: GeographyVintage = DEFAULT_VINTAGE): Promise<RunContext> {
-  const dataset = (await ws.setting('current_dataset')) ?? null;
+  const dataset = (await currentDataset(ws)) ?? null;
   if (!dataset) return { dataset, vintage, rule: null, years: [] };
   const run = await ws.one<{ rule: string }>(
     'SELECT unknown_residence_rule AS rule FROM run WHERE dataset = $1 AND vintage = $2',

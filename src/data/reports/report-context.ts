@@ -2,6 +2,7 @@
 // stored for them, and an --icb checked against the vintage's geography.
 import { UNALLOCATED, type UnknownResidenceRule } from '../../core/basis/index.ts';
 import { fail } from '../../core/errors.ts';
+import { currentDataset } from '../datasets/current-dataset.ts';
 import type { GeographyVintage } from '../engines/engine.ts';
 import { parseVintage } from '../run/run-basis-conversion.ts';
 import type { Workspace } from '../workspace.ts';
@@ -31,7 +32,7 @@ export interface RunMeta {
 
 export async function storedRun(ws: Workspace, options: ReportOptions): Promise<RunMeta> {
   const vintage = parseVintage(options.vintage ?? '2026');
-  const dataset = options.dataset ?? (await ws.setting('current_dataset'));
+  const dataset = options.dataset ?? (await currentDataset(ws));
   const run = dataset
     ? await ws.one<{ rule: UnknownResidenceRule; ran_at: string }>(
         'SELECT unknown_residence_rule AS rule, ran_at FROM run WHERE dataset = $1 AND vintage = $2',

@@ -9,6 +9,7 @@ import {
 } from '../../core/basis/index.ts';
 import { fail } from '../../core/errors.ts';
 import { type AuditActor, commandLineActor, recordAudit } from '../audit/record-audit.ts';
+import { currentDataset } from '../datasets/current-dataset.ts';
 import { DuckDbEngine, duckdbDialect } from '../engines/duckdb.ts';
 import {
   type ActivityEngine,
@@ -59,7 +60,7 @@ export async function runBasisConversion(
   ws: Workspace,
   options: BasisConversionOptions = {},
 ): Promise<BasisConversionResult> {
-  const dataset = options.dataset ?? (await ws.setting('current_dataset'));
+  const dataset = options.dataset ?? (await currentDataset(ws));
   if (!dataset) {
     fail('FP_RUN_NO_ACTIVITY', 'No dataset was named and the workspace has no current dataset.', {
       where: { parameter: '--dataset' },

@@ -9,6 +9,7 @@ import * as places from './006-places.ts';
 import * as assurance from './007-assurance.ts';
 import * as projections from './008-projections.ts';
 import * as serviceLines from './009-service-lines.ts';
+import * as teamUse from './010-team-use.ts';
 import * as auditAnchor from './011-audit-anchor.ts';
 import * as delegationStatus from './012-delegation-status.ts';
 import * as delivery from './014-delivery.ts';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: assurance.name, sql: assurance.sql },
   { version: 8, name: projections.name, sql: projections.sql },
   { version: 9, name: serviceLines.name, sql: serviceLines.sql },
+  { version: 10, name: teamUse.name, sql: teamUse.sql },
   { version: 11, name: auditAnchor.name, sql: auditAnchor.sql },
   { version: 12, name: delegationStatus.name, sql: delegationStatus.sql },
   { version: 14, name: delivery.name, sql: delivery.sql },

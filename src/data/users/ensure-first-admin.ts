@@ -12,6 +12,9 @@ export const FIRST_ADMIN_EMAIL = 'admin@footprint.local';
 export async function ensureFirstAdmin(ws: Workspace): Promise<{ email: string; password: string } | undefined> {
   if ((await countUsers(ws)) > 0) return undefined;
   const password = generatePassword();
-  await addUser(ws, { email: FIRST_ADMIN_EMAIL, organisation: NATIONAL, role: 'admin', password });
+  // Shown once in a terminal: the administrator replaces it at the first sign-in.
+  await addUser(ws, { email: FIRST_ADMIN_EMAIL, organisation: NATIONAL, role: 'admin', password }, undefined, {
+    mustChangePassword: true,
+  });
   return { email: FIRST_ADMIN_EMAIL, password };
 }

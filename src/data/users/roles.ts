@@ -1,9 +1,9 @@
 // Roles, weakest first: a viewer reads; an editor also changes what belongs to their organisation; an admin
 // also manages users. Each role can do everything the ones before it can.
 import { fail } from '../../core/errors.ts';
+import { ROLES, type Role } from '../../core/users/user-shapes.ts';
 
-export const ROLES = ['viewer', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export function parseRole(text: string, parameter = 'role'): Role {
   const role = ROLES.find((r) => r === text.trim().toLowerCase());

@@ -15,6 +15,7 @@ import {
   type PopulationBand,
   STANDARD_POPULATION_NAME,
 } from '../../core/variation/index.ts';
+import { currentDataset } from '../datasets/current-dataset.ts';
 import type { ActivityEngine } from '../engines/engine.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import { icbNeedsIndex } from '../planning/needs-index.ts';
@@ -47,7 +48,7 @@ interface AtlasBasis {
 }
 
 async function currentBasis(ws: Workspace): Promise<AtlasBasis> {
-  const dataset = await ws.setting('current_dataset');
+  const dataset = await currentDataset(ws);
   const run = dataset
     ? await ws.one<{ ran_at: string }>(
         'SELECT CAST(ran_at AS VARCHAR) AS ran_at FROM run WHERE dataset = $1 AND vintage = $2',

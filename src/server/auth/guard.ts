@@ -32,6 +32,8 @@ export interface GuardOptions {
   role?: Role;
   /** Whether the route changes something and so needs the CSRF header. */
   changes?: boolean;
+  /** Whether the route serves a user who must first set a new password (who am I, sign out, set it). */
+  whilePasswordDue?: boolean;
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -64,6 +66,12 @@ export function guard(context: RouteContext, options: GuardOptions = {}) {
       });
     }
     request.signedIn = signedIn;
+    if (signedIn.user.mustChangePassword && !options.whilePasswordDue) {
+      fail('FP_AUTH_PASSWORD_CHANGE_DUE', 'Set a new password of your own before using Footprint.', {
+        where: { parameter: 'password' },
+        hint: 'PUT /api/session/password with your current password and a new one.',
+      });
+    }
     if (options.role && !hasRole(signedIn.user.role, options.role)) {
       fail('FP_AUTH_FORBIDDEN', `This needs the ${options.role} role; you are a ${signedIn.user.role}.`, {
         where: { parameter: 'role' },

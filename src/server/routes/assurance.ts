@@ -337,6 +337,12 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
             .describe(`One of ${RATINGS.join(', ')}.`),
           evidenceText: z.string().max(10_000).default(''),
           links: z.array(z.string().max(2000)).max(20).default([]),
+          basedOn: z
+            .string()
+            .max(40)
+            .nullable()
+            .optional()
+            .describe('reviewedAt of the rating you started from (null: none). A newer rating is a 409 conflict.'),
         }),
         response: { 200: answer, ...changeErrors },
       },

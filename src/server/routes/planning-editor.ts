@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { POINTS_OF_DELIVERY } from '../../core/activity/activity-record.ts';
+import { currentDataset } from '../../data/datasets/current-dataset.ts';
 import { PLAN_VINTAGE, yearsWithSpend } from '../../data/planning/base-year-spend.ts';
 import { scenarioProblems } from '../../data/planning/scenario-problems.ts';
 import { listScenarioTemplates } from '../../data/planning/scenario-templates.ts';
@@ -63,7 +64,7 @@ export const planningEditorRoutes: FastifyPluginAsync<RouteContext> = async (app
       },
     },
     async () => {
-      const dataset = await ws.setting('current_dataset');
+      const dataset = await currentDataset(ws);
       const footprints = await ws.all<{ name: string; members: string }>(
         `SELECT f.name AS name, string_agg(m.icb_code, ' ' ORDER BY m.icb_code) AS members
          FROM footprint f JOIN footprint_member m ON m.footprint_name = f.name

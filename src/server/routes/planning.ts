@@ -91,6 +91,12 @@ const planBody = z.object({
 const scenarioInput = z.object({
   scenario: z.unknown().describe('The scenario as in docs/scenario.md.'),
   owner: z.string().min(1).max(20).optional().describe('Owning organisation; default yours.'),
+  revision: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('When replacing: the revision you started from. A later save by someone else is a 409 conflict.'),
 });
 
 const auditActor = (user: { email: string; organisation: Organisation }) => ({
@@ -254,7 +260,12 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         });
       }
       const saved = await withFieldPaths(() =>
-        saveScenario(ws, request.body.scenario, { owner: owner.code, by: auditActor(user), replace: true }),
+        saveScenario(ws, request.body.scenario, {
+          owner: owner.code,
+          by: auditActor(user),
+          replace: true,
+          revision: request.body.revision,
+        }),
       );
       answers.clear();
       return { ...saved, canEdit: true };

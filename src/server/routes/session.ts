@@ -6,31 +6,27 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
+import { sessionAnswer, type UserSummary, userSummary } from '../../core/users/user-shapes.ts';
 import { recordAudit } from '../../data/audit/record-audit.ts';
 import { decoyHash, verifyPassword } from '../../data/users/password-hash.ts';
-import { ROLES } from '../../data/users/roles.ts';
 import { createSession, deleteSession } from '../../data/users/session-store.ts';
-import { findUserForSignIn, MAX_PASSWORD_LENGTH, type User } from '../../data/users/user-store.ts';
+import { findUserForSignIn, MAX_PASSWORD_LENGTH, setOwnPassword, type User } from '../../data/users/user-store.ts';
 import { auditActorOf, guard, SESSION_COOKIE } from '../auth/guard.ts';
 import { SignInThrottle } from '../auth/sign-in-throttle.ts';
 import { errorBody, noContent } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
-export const sessionUser = z.object({
-  email: z.string(),
-  organisation: z.object({
-    code: z.string(),
-    name: z.string(),
-    type: z.enum(['icb', 'region', 'national']),
-  }),
-  role: z.enum(ROLES),
-});
+/** The user as the API gives them (core/users/user-shapes.ts). */
+export const sessionUser = userSummary;
 
-const sessionAnswer = z.object({ user: sessionUser, csrfToken: z.string() });
-
-export function describeUser(user: User): z.infer<typeof sessionUser> {
+export function describeUser(user: User): UserSummary {
   const { code, name, type } = user.organisation;
-  return { email: user.email, organisation: { code, name, type }, role: user.role };
+  return {
+    email: user.email,
+    organisation: { code, name, type },
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 export const sessionRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
@@ -101,7 +97,7 @@ export const sessionRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
   r.get(
     '/session',
     {
-      onRequest: guard(context),
+      onRequest: guard(context, { whilePasswordDue: true }),
       schema: {
         summary: 'The signed-in user and the CSRF token to send on changes',
         tags: ['session'],
@@ -113,7 +109,7 @@ export const sessionRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
   r.delete(
     '/session',
     {
-      onRequest: guard(context, { changes: true }),
+      onRequest: guard(context, { changes: true, whilePasswordDue: true }),
       schema: {
         summary: 'Sign out: ends the session',
         tags: ['session'],
@@ -141,6 +137,38 @@ export const sessionRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         secure: request.protocol === 'https',
       });
       return reply.code(204).send(null);
+    },
+  );
+  r.put(
+    '/session/password',
+    {
+      onRequest: guard(context, { changes: true, whilePasswordDue: true }),
+      schema: {
+        summary: 'Set your own password (required at the first sign-in and after a reset)',
+        tags: ['session'],
+        body: z.object({
+          currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+          newPassword: z.string().max(MAX_PASSWORD_LENGTH),
+        }),
+        response: { 200: sessionAnswer, 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request) => {
+      const { user, csrfToken } = request.signedIn!;
+      const found = await findUserForSignIn(ws, user.email);
+      if (!found || !(await verifyPassword(request.body.currentPassword, found.passwordHash))) {
+        fail('FP_AUTH_BAD_CREDENTIALS', 'The current password is wrong.', {
+          where: { parameter: 'body.currentPassword' },
+        });
+      }
+      if (request.body.currentPassword === request.body.newPassword) {
+        fail('FP_AUTH_BAD_PASSWORD', 'The new password must differ from the one it replaces.', {
+          where: { parameter: 'body.newPassword' },
+        });
+      }
+      await setOwnPassword(ws, user.email, request.body.newPassword);
+      context.sessions.clear();
+      return { user: describeUser({ ...user, mustChangePassword: false }), csrfToken };
     },
   );
 };

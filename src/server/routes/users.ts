@@ -1,12 +1,21 @@
 // Users, for admins: each admin sees and manages the users of their organisation and those it covers (a
 // region's admin: the region and its ICBs; national: everyone).
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
 import { coveredCodes, covers } from '../../data/users/organisations.ts';
 import { ROLES } from '../../data/users/roles.ts';
-import { addUser, findUser, listUsers, MAX_PASSWORD_LENGTH, removeUser } from '../../data/users/user-store.ts';
+import {
+  addUser,
+  changeUser,
+  findUser,
+  listUsers,
+  MAX_PASSWORD_LENGTH,
+  removeUser,
+  resetPassword,
+  type User,
+} from '../../data/users/user-store.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { requireOrganisationInScope } from '../auth/scope.ts';
 import { sendExport } from '../export-reply.ts';
@@ -71,6 +80,10 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
           organisation: z.string().min(1).max(20),
           role: z.enum(ROLES),
           password: z.string().max(MAX_PASSWORD_LENGTH),
+          mustChangePassword: z
+            .boolean()
+            .optional()
+            .describe('They choose their own password at the first sign-in (the users page always asks this).'),
         }),
         response: { 201: sessionUser, 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody },
       },
@@ -78,7 +91,10 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
     async (request, reply) => {
       const actor = signedInUser(request).organisation;
       const target = await requireOrganisationInScope(ws, actor, request.body.organisation, 'body.organisation');
-      const user = await addUser(ws, { ...request.body, organisation: target.code }, auditActorOf(request));
+      const { mustChangePassword, ...added } = request.body;
+      const user = await addUser(ws, { ...added, organisation: target.code }, auditActorOf(request), {
+        mustChangePassword,
+      });
       context.answers.clear();
       return reply.code(201).send(describeUser(user));
     },
@@ -95,26 +111,77 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
       },
     },
     async (request, reply) => {
-      const me = signedInUser(request);
-      const target = await findUser(ws, request.params.email);
-      // A user of an organisation the admin does not cover gets the same answer as no user at all, so the
-      // answer never tells an outsider which emails have accounts.
-      if (!target || !covers(me.organisation, target.organisation)) {
-        fail('FP_AUTH_USER_NOT_FOUND', `There is no user ${request.params.email} in an organisation you cover.`, {
-          where: { parameter: 'email' },
-          received: request.params.email,
-        });
-      }
-      if (target.email === me.email) {
-        fail('FP_AUTH_FORBIDDEN', 'You cannot remove yourself; ask another admin.', {
-          where: { parameter: 'email' },
-          received: target.email,
-        });
-      }
+      const target = await userInScope(request, request.params.email);
       await removeUser(ws, target.email, auditActorOf(request));
       context.sessions.clear();
       context.answers.clear();
       return reply.code(204).send(null);
     },
   );
+  r.patch(
+    '/users/:email',
+    {
+      onRequest: guard(context, { role: 'admin', changes: true }),
+      schema: {
+        summary: 'Change the role or organisation of a user in your scope (admins)',
+        tags: ['users'],
+        params: z.object({ email: z.string().min(3).max(254) }),
+        body: z.object({ role: z.enum(ROLES).optional(), organisation: z.string().min(1).max(20).optional() }),
+        response: { 200: sessionUser, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const target = await userInScope(request, request.params.email);
+      const actor = signedInUser(request).organisation;
+      const organisation = request.body.organisation
+        ? await requireOrganisationInScope(ws, actor, request.body.organisation, 'body.organisation')
+        : target.organisation;
+      const changed = await changeUser(
+        ws,
+        target.email,
+        { role: request.body.role, organisation: organisation.code },
+        auditActorOf(request),
+      );
+      return describeUser(changed);
+    },
+  );
+  r.post(
+    '/users/:email/password',
+    {
+      onRequest: guard(context, { role: 'admin', changes: true }),
+      schema: {
+        summary: 'Reset the password of a user in your scope; they choose their own at the next sign-in (admins)',
+        tags: ['users'],
+        params: z.object({ email: z.string().min(3).max(254) }),
+        body: z.object({ password: z.string().max(MAX_PASSWORD_LENGTH) }),
+        response: { 204: noContent, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const target = await userInScope(request, request.params.email);
+      await resetPassword(ws, target.email, request.body.password, auditActorOf(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  /** The user an admin names, when they are someone else in the admin's scope. */
+  async function userInScope(request: FastifyRequest, email: string): Promise<User> {
+    const me = signedInUser(request);
+    const target = await findUser(ws, email);
+    // A user of an organisation the admin does not cover gets the same answer as no user at all, so the
+    // answer never tells an outsider which emails have accounts.
+    if (!target || !covers(me.organisation, target.organisation)) {
+      fail('FP_AUTH_USER_NOT_FOUND', `There is no user ${email} in an organisation you cover.`, {
+        where: { parameter: 'email' },
+        received: email,
+      });
+    }
+    if (target.email === me.email) {
+      fail('FP_AUTH_FORBIDDEN', 'You cannot change or remove your own account; ask another admin.', {
+        where: { parameter: 'email' },
+        received: target.email,
+      });
+    }
+    return target;
+  }
 };

@@ -48,6 +48,7 @@ describe('sign-in', () => {
       email: USERS.qweEditor.email,
       organisation: { code: 'QWE', name: 'NHS South West London Integrated Care Board', type: 'icb' },
       role: 'editor',
+      mustChangePassword: false,
     });
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const cookie = response.cookies[0]!;

@@ -134,11 +134,14 @@ describe('unforeseen failures', () => {
       headers: { cookie: `fp_session=${session.id}` },
     });
     expect(response.statusCode).toBe(500);
+    const requestId = String(response.headers['x-request-id']);
+    expect(requestId).toMatch(/^[0-9a-f]{12}$/);
     expect(response.json()).toEqual({
       error: {
         code: 'FP_HTTP_INTERNAL',
-        message: 'The server failed to answer this request. The details are in its log.',
+        message: `The server failed to answer this request. The details are in its log under request id ${requestId}.`,
         where: { route: '/api/overview' },
+        requestId,
       },
     });
     expect(response.body).not.toMatch(/Catalog|Error:|at /);

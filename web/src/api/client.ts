@@ -52,7 +52,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Sign-in and the session check answer 401 as a normal outcome, not as "please sign in". */
   unauthorisedIsAnswer?: boolean;
@@ -95,6 +95,10 @@ export async function putJson<T>(path: string, body: unknown): Promise<T> {
   return (await (await request(path, {}, { method: 'PUT', body })).json()) as T;
 }
 
+export async function patchJson<T>(path: string, body: unknown): Promise<T> {
+  return (await (await request(path, {}, { method: 'PATCH', body })).json()) as T;
+}
+
 export async function deleteResource(path: string): Promise<void> {
   await request(path, {}, { method: 'DELETE' });
 }
@@ -124,4 +128,58 @@ export async function currentSession(): Promise<Session | null> {
 export async function signOut(): Promise<void> {
   await request('/session', {}, { method: 'DELETE', unauthorisedIsAnswer: true });
   rememberSession(null);
+}
+
+/** Sets the signed-in user's own password. A wrong current password is an answer to show, not a sign-out. */
+export async function changeOwnPassword(currentPassword: string, newPassword: string): Promise<Session> {
+  const response = await request(
+    '/session/password',
+    {},
+    { method: 'PUT', body: { currentPassword, newPassword }, unauthorisedIsAnswer: true },
+  );
+  const session = (await response.json()) as Session;
+  rememberSession(session);
+  return session;
+}
+
+/** Sends a file as the request body, reporting how much has gone (fetch cannot report upload progress). */
+export function uploadFile<T>(
+  path: string,
+  query: Query,
+  file: Blob,
+  onProgress: (sent: number, total: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiUrl(path, query));
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'FP_NETWORK', 'The Footprint server could not be reached. Check it is running.'));
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON: described below by its status.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+      if (xhr.status === 401) {
+        rememberSession(null);
+        onUnauthorised();
+      }
+      const error = (body as ApiErrorBody | null)?.error;
+      reject(
+        new ApiError(
+          xhr.status,
+          error?.code ?? 'FP_HTTP',
+          error?.message ?? `The server answered ${xhr.status}.`,
+          error?.where,
+        ),
+      );
+    };
+    xhr.send(file);
+  });
 }

@@ -1,11 +1,13 @@
 // The HTTP API's response shapes as the web app reads them (money in pounds). The server's zod schemas
-// are the source; these mirror the fields the pages use.
+// are the source; these mirror the fields the pages use, except shapes defined once in src/core.
+
 import type {
   DelegatedServicesCount,
   IcbDelegationStatuses,
   IcbDelegationSummary,
   ServiceDelegationTimeline,
 } from '../../../src/core/delegation/delegation-status.ts';
+import type { OrganisationSummary, Role, SessionAnswer, UserSummary } from '../../../src/core/users/user-shapes.ts';
 
 /** Where a figure came from: every data response carries one, shown in "How is this calculated?". */
 export interface Provenance {
@@ -21,24 +23,10 @@ export interface WithProvenance {
   provenance: Provenance;
 }
 
-export type Role = 'viewer' | 'editor' | 'admin';
-
-export interface Organisation {
-  code: string;
-  name: string;
-  type: 'icb' | 'region' | 'national';
-}
-
-export interface SessionUser {
-  email: string;
-  organisation: Organisation;
-  role: Role;
-}
-
-export interface Session {
-  user: SessionUser;
-  csrfToken: string;
-}
+export type { Role };
+export type Organisation = OrganisationSummary;
+export type SessionUser = UserSummary;
+export type Session = SessionAnswer;
 
 export interface YearTotals {
   financialYear: string;

@@ -23,7 +23,11 @@ const NAVIGATION: NavItem[] = [
   { href: '/planning', text: 'Planning', section: /^\/planning/ },
   { href: '/delegation', text: 'Delegation', section: /^\/delegation/ },
   { href: '/risks', text: 'Risks', section: /^\/risks/ },
+  { href: '/data', text: 'Data', section: /^\/data/ },
 ];
+
+/** Only admins manage users. */
+const USERS: NavItem = { href: '/users', text: 'Users', section: /^\/users/ };
 
 export function Header() {
   const { session, setSession } = useSession();
@@ -68,7 +72,7 @@ export function Header() {
         <nav className="nhsuk-header__navigation" aria-label="Menu">
           <div className="nhsuk-header__navigation-container nhsuk-width-container">
             <ul className="nhsuk-header__navigation-list">
-              {navigationFor(user.organisation).map((item) => {
+              {[...navigationFor(user.organisation), ...(user.role === 'admin' ? [USERS] : [])].map((item) => {
                 const current = item.section.test(path);
                 return (
                   <li

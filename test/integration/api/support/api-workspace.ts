@@ -54,6 +54,13 @@ export async function createApiWorkspace(activityRows = 20_000): Promise<Workspa
      FROM t JOIN p ON p.k = t.pk JOIN r ON r.k = t.rk JOIN s ON s.k = t.sk`,
     [TEST_DATASET],
   );
+  // Recorded as an import would record it, so the dataset is listed and counts as existing.
+  await ws.run(
+    `INSERT INTO dataset (name, source_file, format, rows_read, rows_accepted, rows_rejected, total_cost, imported_at)
+     SELECT $1, 'api-test.csv', 'csv', count(*), count(*), 0, sum(cost), TIMESTAMP '2026-04-01 09:00:00'
+     FROM activity WHERE dataset = $1`,
+    [TEST_DATASET],
+  );
   await ws.setSetting('current_dataset', TEST_DATASET);
   await runBasisConversion(ws, { dataset: TEST_DATASET });
   for (const user of Object.values(USERS)) await addUser(ws, { ...user, password: TEST_PASSWORD });

@@ -1,7 +1,7 @@
 // Every route that needs sign-in, with a request that would succeed for the right user: the 401 test
 // walks this list, and the OpenAPI test checks the document names each of them.
 export interface ProtectedRoute {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   /** The route as the OpenAPI document names it. */
   path: string;
@@ -226,5 +226,33 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
     url: '/api/planning/scenarios/check',
     path: '/api/planning/scenarios/check',
     payload: { scenario: {} },
+  },
+  { method: 'GET', url: '/api/datasets', path: '/api/datasets' },
+  { method: 'PUT', url: '/api/datasets/current', path: '/api/datasets/current', payload: { name: 'api-test' } },
+  { method: 'DELETE', url: '/api/datasets/b', path: '/api/datasets/{name}' },
+  { method: 'POST', url: '/api/datasets/b/run', path: '/api/datasets/{name}/run', payload: {} },
+  {
+    method: 'PATCH',
+    url: '/api/users/qwe.viewer%40example.nhs.uk',
+    path: '/api/users/{email}',
+    payload: { role: 'editor' },
+  },
+  {
+    method: 'POST',
+    url: '/api/users/qwe.viewer%40example.nhs.uk/password',
+    path: '/api/users/{email}/password',
+    payload: { password: 'another long password' },
+  },
+  {
+    method: 'PUT',
+    url: '/api/session/password',
+    path: '/api/session/password',
+    payload: { currentPassword: 'x', newPassword: 'another long password' },
+  },
+  { method: 'POST', url: '/api/datasets/upload?dataset=b&filename=b.csv', path: '/api/datasets/upload', payload: {} },
+  {
+    method: 'GET',
+    url: '/api/datasets/uploads/0123456789abcdef/rejects',
+    path: '/api/datasets/uploads/{id}/rejects',
   },
 ];

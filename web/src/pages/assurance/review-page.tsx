@@ -238,6 +238,8 @@ function RateForm({
           .split('\n')
           .map((l) => l.trim())
           .filter(Boolean),
+        // The rating this form was opened with: a colleague's rating in between is a conflict, not overwritten.
+        basedOn: answer?.reviewedAt ?? null,
       });
       setError(null);
       onSaved();

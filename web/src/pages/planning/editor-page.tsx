@@ -98,7 +98,12 @@ function EditorContent({
           figure comes from and which are assumptions: replace those with the planning guidance of the day.
         </p>
       )}
-      <ScenarioEditor initial={initial} choices={choices.data} storedName={name} />
+      <ScenarioEditor
+        initial={initial}
+        choices={choices.data}
+        storedName={name}
+        revision={stored.state === 'ready' ? stored.data.revision : undefined}
+      />
     </>
   );
 }
@@ -107,10 +112,13 @@ function ScenarioEditor({
   initial,
   choices,
   storedName,
+  revision,
 }: {
   initial: Scenario;
   choices: PlanningChoices;
   storedName?: string;
+  /** The stored revision this edit started from. */
+  revision?: number;
 }) {
   const [draft, setDraft] = useState<unknown>(initial);
   const [problems, setProblems] = useState<ScenarioProblem[] | null>(null);
@@ -149,7 +157,8 @@ function ScenarioEditor({
     setSaving(true);
     setSaveProblem(null);
     try {
-      const body = { scenario: draft };
+      // The revision it was opened at: a colleague's save in between is a conflict, not overwritten.
+      const body = { scenario: draft, revision };
       const saved = storedName
         ? await putJson<{ name: string }>(`/planning/scenarios/${encodeURIComponent(storedName)}`, body)
         : await postJson<{ name: string }>('/planning/scenarios', body);

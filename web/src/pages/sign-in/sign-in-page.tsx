@@ -2,6 +2,7 @@
 // the person returns to the page they asked for.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, signIn } from '../../api/client.ts';
+import { FormField } from '../../components/form-field.tsx';
 import { navigate, useLocation, useTitle } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 
@@ -70,7 +71,7 @@ export default function SignInPage() {
         <h1>Sign in to Footprint</h1>
         <p>Use the email address and password your organisation's Footprint administrator gave you.</p>
         <form onSubmit={submit} noValidate>
-          <Field
+          <FormField
             id="email"
             label="Email address"
             type="email"
@@ -79,7 +80,7 @@ export default function SignInPage() {
             onChange={setEmail}
             error={problem?.field === 'email' ? problem.message : undefined}
           />
-          <Field
+          <FormField
             id="password"
             label="Password"
             type="password"
@@ -105,41 +106,6 @@ export default function SignInPage() {
           </div>
         </details>
       </div>
-    </div>
-  );
-}
-
-function Field(props: {
-  id: string;
-  label: string;
-  type: string;
-  autoComplete: string;
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-}) {
-  const { id, label, type, autoComplete, value, onChange, error } = props;
-  return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {error && (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      )}
-      <input
-        className={`nhsuk-input nhsuk-input--width-20${error ? ' nhsuk-input--error' : ''}`}
-        id={id}
-        name={id}
-        type={type}
-        autoComplete={autoComplete}
-        spellCheck={false}
-        value={value}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
     </div>
   );
 }
