@@ -2,7 +2,6 @@
 // the outcome board, one service's tiering and the commissioning models.
 
 export type SegmentationLevel = 'icb-or-multi-icb' | 'sub-regional-hub' | 'national-regional';
-export type { DelegationOutcome } from '../../../src/core/delegation/delegation-outcome.ts';
 
 import type { DelegationOutcome } from '../../../src/core/delegation/delegation-outcome.ts';
 export type Tier = 'icb' | 'multi-icb' | 'region';

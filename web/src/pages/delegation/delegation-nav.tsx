@@ -1,6 +1,7 @@
 // The Delegation section's sub-navigation, the exercise picker its pages share (kept in the URL as
 // ?exercise=), and the words and tags for outcomes, tiers and levels.
-import type { DelegationOutcome, SegmentationLevel, Tier } from '../../api/delegation-types.ts';
+import type { DelegationOutcome } from '../../../../src/core/delegation/delegation-outcome.ts';
+import type { SegmentationLevel, Tier } from '../../api/delegation-types.ts';
 import { Empty } from '../../components/states.tsx';
 import { Link, setQuery, useLocation } from '../../router.tsx';
 
