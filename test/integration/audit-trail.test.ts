@@ -41,7 +41,7 @@ const file = (name: string, rows: string[]) => {
 const by = { actor: 'analyst@example.nhs.uk', organisation: 'national', source: '203.0.113.9' };
 
 describe('state changes made in the data layer', () => {
-  it('an import, its replacement and the switch to it are audited with who, what and from where', async () => {
+  it('an import, its replacement and the switch to the first import are audited with who, what and from where', async () => {
     await importActivity(ws, { file: file('a.csv', [ROW]), dataset: 'first', by });
     await importActivity(ws, { file: file('b.csv', [ROW, ROW]), dataset: 'first', by });
     const imports = await listAudit(ws, { objectType: 'dataset', objectId: 'first' });
@@ -52,13 +52,16 @@ describe('state changes made in the data layer', () => {
     ]);
     expect(imports[0]!.before).toMatchObject({ rowsRead: 1, totalCost: '1234.56' });
     expect(imports[0]!.after).toMatchObject({ rowsRead: 2, totalCost: '2469.12' });
+    // The first import became current; replacing the current dataset is no switch.
     const switches = await listAudit(ws, { objectType: 'current-dataset' });
-    expect(switches[0]).toMatchObject({ action: 'switch', after: { dataset: 'first' }, before: { dataset: 'first' } });
-    expect(switches.at(-1)).toMatchObject({ before: null, after: { dataset: 'first' } });
+    expect(switches).toHaveLength(1);
+    expect(switches[0]).toMatchObject({ action: 'switch', actor: by.actor, before: null, after: { dataset: 'first' } });
   });
 
   it('setting the current dataset is audited; an unknown dataset is refused naming those there are', async () => {
-    await importActivity(ws, { file: file('c.csv', [ROW]), dataset: 'second', by });
+    await importActivity(ws, { file: file('c.csv', [ROW]), dataset: 'second', by, makeCurrent: true });
+    const [madeCurrent] = await listAudit(ws, { objectType: 'current-dataset' });
+    expect(madeCurrent).toMatchObject({ actor: by.actor, before: { dataset: 'first' }, after: { dataset: 'second' } });
     await setCurrentDataset(ws, 'first', { ...by, actor: 'cli:someone', source: 'cli@host' });
     const [latest] = await listAudit(ws, { objectType: 'current-dataset' });
     expect(latest).toMatchObject({
