@@ -1,6 +1,9 @@
 // The risk register: risks of the organisations a signed-in person covers (one organisation or one linked
 // object asked for is checked against that scope); editors add and change risks of organisations they
-// cover. Bodies are checked by the core schema in the data layer, so the CLI gets the same answers.
+// cover. Bodies are checked by the core schema in the data layer, so the CLI gets the same answers; what a
+// body names (its organisation, a footprint or QIPP scheme it links to) is checked here against the session's
+// scope by the shared rule (auth/scope.ts) before the data layer writes. A provider link is a reference, as
+// on a contract: a commissioner may hold a risk about a provider anywhere in England.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,14 +14,53 @@ import {
   riskSchema,
   riskWithHistorySchema,
 } from '../../core/risks/index.ts';
+import { listFootprints } from '../../data/footprints.ts';
 import { getRisk, listRisks, saveRisk } from '../../data/risks/risk-register.ts';
+import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
+import type { Workspace } from '../../data/workspace.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
+import { requireFootprintInScope, requireOrganisationInScope, requireOwnerCovered } from '../auth/scope.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { errorBody, format } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const body = z.record(z.string(), z.unknown()).describe('A risk as in docs/risks.md.');
+
+/** What a risk body names, checked against the actor's scope. Unknown organisations are refused here as in
+ * the data layer; unknown links are left to it (FP_RISK_UNKNOWN_LINK), and so is the body's shape. */
+async function requireRiskInScope(ws: Workspace, actor: Organisation, json: unknown): Promise<void> {
+  if (typeof json !== 'object' || json === null) return;
+  const { organisation, links } = json as { organisation?: unknown; links?: unknown };
+  if (typeof organisation === 'string') {
+    await requireOrganisationInScope(ws, actor, organisation, 'body.organisation');
+  }
+  if (!Array.isArray(links)) return;
+  for (const [i, link] of links.entries()) {
+    const { kind, code } = (link ?? {}) as { kind?: unknown; code?: unknown };
+    if (typeof code !== 'string') continue;
+    const parameter = `body.links.${i}.code`;
+    if (kind === 'footprint') {
+      // An unknown footprint is the data layer's to refuse (FP_RISK_UNKNOWN_LINK); a known one must lie
+      // within the actor's organisation, as anywhere a footprint is named.
+      const found = (await listFootprints(ws)).find((f) => f.name === code.trim());
+      if (found) await requireFootprintInScope(ws, actor, found.name, parameter);
+    }
+    if (kind === 'scheme') {
+      // A scheme is named by the scenarios (plans) holding it: at least one must be a plan the actor covers.
+      const owners = (
+        await ws.all<{ owner: string; json: string }>('SELECT owner_organisation AS owner, json FROM scenario')
+      )
+        .filter((s) => (JSON.parse(s.json) as { qipp?: { name: string }[] }).qipp?.some((q) => q.name === code.trim()))
+        .map((s) => s.owner);
+      const own = [];
+      for (const owner of owners) if (covers(actor, (await findOrganisation(ws, owner)) ?? null)) own.push(owner);
+      if (owners.length > 0 && own.length === 0) {
+        await requireOwnerCovered(ws, actor, owners[0]!, `the plans holding ${code.trim()}`, parameter);
+      }
+    }
+  }
+}
 
 export const riskRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws, answers } = context;
@@ -89,6 +131,7 @@ export const riskRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
     },
     async (request, reply) => {
       const user = signedInUser(request);
+      await requireRiskInScope(ws, user.organisation, request.body);
       const saved = await saveRisk(ws, null, request.body, {
         actor: user.organisation,
         by: { actor: user.email, organisation: user.organisation.code },
@@ -113,6 +156,8 @@ export const riskRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
     },
     async (request) => {
       const user = signedInUser(request);
+      await getRisk(ws, user.organisation, request.params.id, today());
+      await requireRiskInScope(ws, user.organisation, request.body);
       const saved = await saveRisk(ws, request.params.id, request.body, {
         actor: user.organisation,
         by: { actor: user.email, organisation: user.organisation.code },
