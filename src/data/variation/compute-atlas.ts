@@ -85,6 +85,12 @@ export async function storeAtlasAfterRun(
   engine?: ActivityEngine,
 ): Promise<AtlasRunSummary | null> {
   if (run.vintage !== ATLAS_VINTAGE || (await ws.setting('current_dataset')) !== run.dataset) return null;
+  // A workspace without registered populations (a toy geography, a partial load) has no rates to store: the
+  // run stands, and the atlas page says why when asked (FP_ATLAS_NO_POPULATION) instead of the run failing.
+  const populated = await ws.one(
+    "SELECT 1 AS found FROM population WHERE area_type = 'icb' AND sex IN ('M', 'F') LIMIT 1",
+  );
+  if (!populated) return null;
   return computeAtlas(ws, engine);
 }
 

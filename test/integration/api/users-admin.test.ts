@@ -62,15 +62,44 @@ describe('changing a user', () => {
     });
   });
 
-  it('refuses a user outside the admin’s scope, a move outside it, a non-admin and the admin themself', async () => {
+  it('refuses a user outside the admin’s scope (as if there were none), a move outside it, a non-admin and the admin themself', async () => {
     const londonAdmin = await signIn(app, 'londonAdmin');
     const qweAdmin = await signIn(app, 'qweAdmin');
     const editor = await signIn(app, 'qweEditor');
+    // A user outside the admin's scope is answered as no user at all, so emails cannot be enumerated.
     const cases = [
-      { who: londonAdmin, email: USERS.northWestEditor.email, payload: { role: 'viewer' }, parameter: 'email' },
-      { who: qweAdmin, email: USERS.qweEditor.email, payload: { organisation: 'QKK' }, parameter: 'body.organisation' },
-      { who: editor, email: USERS.qweViewer.email, payload: { role: 'admin' }, parameter: 'role' },
-      { who: londonAdmin, email: USERS.londonAdmin.email, payload: { role: 'viewer' }, parameter: 'email' },
+      {
+        who: londonAdmin,
+        email: USERS.northWestEditor.email,
+        payload: { role: 'viewer' },
+        status: 404,
+        code: 'FP_AUTH_USER_NOT_FOUND',
+        parameter: 'email',
+      },
+      {
+        who: qweAdmin,
+        email: USERS.qweEditor.email,
+        payload: { organisation: 'QKK' },
+        status: 403,
+        code: 'FP_AUTH_FORBIDDEN',
+        parameter: 'body.organisation',
+      },
+      {
+        who: editor,
+        email: USERS.qweViewer.email,
+        payload: { role: 'admin' },
+        status: 403,
+        code: 'FP_AUTH_FORBIDDEN',
+        parameter: 'role',
+      },
+      {
+        who: londonAdmin,
+        email: USERS.londonAdmin.email,
+        payload: { role: 'viewer' },
+        status: 403,
+        code: 'FP_AUTH_FORBIDDEN',
+        parameter: 'email',
+      },
     ];
     for (const c of cases) {
       const response = await app.inject({
@@ -79,8 +108,8 @@ describe('changing a user', () => {
         headers: c.who.change,
         payload: c.payload,
       });
-      expect(response.statusCode).toBe(403);
-      expect(response.json().error).toMatchObject({ code: 'FP_AUTH_FORBIDDEN', where: { parameter: c.parameter } });
+      expect(response.statusCode).toBe(c.status);
+      expect(response.json().error).toMatchObject({ code: c.code, where: { parameter: c.parameter } });
     }
     expect((await findUser(ws, USERS.northWestEditor.email))?.role).toBe('editor');
     expect((await findUser(ws, USERS.qweEditor.email))?.organisation.code).toBe('QWE');
@@ -139,7 +168,7 @@ describe('resetting a password', () => {
     expect(open.statusCode).toBe(200);
   });
 
-  it('refuses a region admin resetting a national user', async () => {
+  it('refuses a region admin resetting a national user, answering as if there were none', async () => {
     const admin = await signIn(app, 'londonAdmin');
     const response = await app.inject({
       method: 'POST',
@@ -147,8 +176,8 @@ describe('resetting a password', () => {
       headers: admin.change,
       payload: { password: 'temporary password 2' },
     });
-    expect(response.statusCode).toBe(403);
-    expect(response.json().error.code).toBe('FP_AUTH_FORBIDDEN');
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('FP_AUTH_USER_NOT_FOUND');
   });
 });
 

@@ -79,12 +79,13 @@ export function funnelPlotChart(
     textStyle: TEXT_STYLE,
     animation: false,
     // On a phone the eight legend entries would wrap over the plot, so they stack beneath it instead, with
-    // room kept for them; on a wide screen they sit in one row above it.
+    // room kept for them; on a wide screen they sit above it, with room for a second row when a long unit
+    // name or a narrow column makes them wrap, so the y-axis name never sits under the legend.
     legend: narrow ? { bottom: 0, left: 0, orient: 'vertical', itemGap: 6, data: legend } : { top: 0, data: legend },
     tooltip: { trigger: 'item' },
     grid: narrow
       ? { left: 8, right: 16, top: 32, bottom: 48 + legend.length * LEGEND_ROW, containLabel: true }
-      : { left: 8, right: 24, top: 64, bottom: 40, containLabel: true },
+      : { left: 8, right: 24, top: 88, bottom: 40, containLabel: true },
     xAxis: {
       type: 'value',
       name: narrow ? 'Population (implied by the rate)' : 'Registered population (implied by the standardised rate)',

@@ -30,7 +30,8 @@ export function missProbabilityChart(input: MissProbabilityChartInput): EChartsC
     animation: false,
     legend: { top: 0, left: 0, data: ['Miss probability', ...kinds.map((k) => KIND_NAME[k]!)] },
     tooltip: { trigger: 'item' },
-    grid: { left: 8, right: 24, top: 48, bottom: 28, containLabel: true },
+    // Room above the plot for the legend in two rows (a phone) and, below it, the minimum-viable label.
+    grid: { left: 8, right: 24, top: 80, bottom: 28, containLabel: true },
     xAxis: {
       type: 'log',
       name: 'Population',
