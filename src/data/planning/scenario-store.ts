@@ -180,3 +180,11 @@ export async function deleteScenario(ws: Workspace, name: string, by: AuditActor
     await ws.run('DELETE FROM scenario WHERE name = $1', [found.name]);
   });
 }
+
+/** The owning organisations of the stored plans that hold a QIPP scheme of this name. */
+export async function ownersOfPlansHoldingScheme(ws: Workspace, scheme: string): Promise<string[]> {
+  const plans = await ws.all<{ owner: string; json: string }>('SELECT owner_organisation AS owner, json FROM scenario');
+  return plans
+    .filter((s) => (JSON.parse(s.json) as { qipp?: { name: string }[] }).qipp?.some((q) => q.name === scheme))
+    .map((s) => s.owner);
+}

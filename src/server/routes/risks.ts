@@ -15,6 +15,7 @@ import {
   riskWithHistorySchema,
 } from '../../core/risks/index.ts';
 import { listFootprints } from '../../data/footprints.ts';
+import { ownersOfPlansHoldingScheme } from '../../data/planning/scenario-store.ts';
 import { getRisk, listRisks, saveRisk } from '../../data/risks/risk-register.ts';
 import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
 import type { Workspace } from '../../data/workspace.ts';
@@ -48,11 +49,7 @@ async function requireRiskInScope(ws: Workspace, actor: Organisation, json: unkn
     }
     if (kind === 'scheme') {
       // A scheme is named by the scenarios (plans) holding it: at least one must be a plan the actor covers.
-      const owners = (
-        await ws.all<{ owner: string; json: string }>('SELECT owner_organisation AS owner, json FROM scenario')
-      )
-        .filter((s) => (JSON.parse(s.json) as { qipp?: { name: string }[] }).qipp?.some((q) => q.name === code.trim()))
-        .map((s) => s.owner);
+      const owners = await ownersOfPlansHoldingScheme(ws, code.trim());
       const own = [];
       for (const owner of owners) if (covers(actor, (await findOrganisation(ws, owner)) ?? null)) own.push(owner);
       if (owners.length > 0 && own.length === 0) {
