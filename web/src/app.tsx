@@ -2,8 +2,8 @@
 // (remembering where they were going), and renders the page for the current path inside the NHS.UK
 // header and footer. Pages are loaded on demand so the home page carries only its own code.
 import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from 'react';
+import type { SessionAnswer as Session } from '../../src/core/users/user-shapes.ts';
 import { currentSession, whenUnauthorised } from './api/client.ts';
-import type { Session } from './api/types.ts';
 import { Footer } from './components/footer.tsx';
 import { Header } from './components/header.tsx';
 import { Loading } from './components/states.tsx';

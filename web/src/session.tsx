@@ -1,7 +1,7 @@
 // Who is signed in, shared with every page: the header shows it, and pages use the role and organisation
 // to explain what a person may change.
 import { createContext, useContext } from 'react';
-import type { Session, SessionUser } from './api/types.ts';
+import type { SessionAnswer as Session, UserSummary as SessionUser } from '../../src/core/users/user-shapes.ts';
 
 export interface SessionState {
   session: Session | null;

@@ -1,7 +1,6 @@
 // Types of the assurance API's answers (src/server/routes/assurance.ts).
 import type { Rating } from '../../../src/core/assurance/rating-scale.ts';
 import type { Answer, ReviewSubject, RoundSummary } from '../../../src/core/assurance/review-shapes.ts';
-import type { AuditEventShape } from '../../../src/core/audit/audit-event.ts';
 
 export type { Answer, Rating, ReviewSubject, RoundSummary };
 
@@ -90,5 +89,3 @@ export interface ControlTotalPosition {
   contracted: number;
   headroom: number | null;
 }
-
-export type AuditEvent = AuditEventShape;

@@ -7,7 +7,6 @@ import type {
   IcbDelegationSummary,
   ServiceDelegationTimeline,
 } from '../../../src/core/delegation/delegation-status.ts';
-import type { OrganisationSummary, Role, SessionAnswer, UserSummary } from '../../../src/core/users/user-shapes.ts';
 
 /** Where a figure came from: every data response carries one, shown in "How is this calculated?". */
 export interface Provenance {
@@ -22,11 +21,6 @@ export interface Provenance {
 export interface WithProvenance {
   provenance: Provenance;
 }
-
-export type { Role };
-export type Organisation = OrganisationSummary;
-export type SessionUser = UserSummary;
-export type Session = SessionAnswer;
 
 export interface YearTotals {
   financialYear: string;

@@ -5,6 +5,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { Contract } from '../../api/assurance-types.ts';
 import { ApiError, postJson } from '../../api/client.ts';
+import { ErrorSummary } from '../../components/error-summary.tsx';
 
 const TYPES: { value: Contract['type']; label: string; hint: string }[] = [
   { value: 'single-provider', label: 'Single provider', hint: 'One provider delivers the services.' },
@@ -246,22 +247,7 @@ export function AddContractForm({ onAdded }: { onAdded: () => void }) {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="add-contract-heading">
       <h2 id="add-contract-heading">Add a contract</h2>
-      {errors.length > 0 && (
-        <div className="nhsuk-error-summary" id="contract-error-summary" tabIndex={-1}>
-          <div role="alert">
-            <h2 className="nhsuk-error-summary__heading">There is a problem</h2>
-            <div className="nhsuk-error-summary__body">
-              <ul className="nhsuk-list nhsuk-error-summary__list">
-                {errors.map((e) => (
-                  <li key={`${e.field} ${e.message}`}>
-                    {e.field === 'form' ? e.message : <a href={`#${e.field}`}>{e.message}</a>}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        </div>
-      )}
+      <ErrorSummary id="contract-error-summary" errors={errors} />
       {added && (
         <div className="nhsuk-inset-text" role="status">
           <span className="nhsuk-u-visually-hidden">Information: </span>

@@ -1,6 +1,6 @@
 // The audit trail: who changed what, when, with the object before and after. Filtered to one object it is
 // that object's history; it can be exported, and no page or route can change it.
-import type { AuditEvent } from '../../api/assurance-types.ts';
+import type { AuditEventShape as AuditEvent } from '../../../../src/core/audit/audit-event.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async, Empty } from '../../components/states.tsx';

@@ -3,6 +3,7 @@
 // change is checked by the API as it is made, and each problem links to the field it names; the same
 // scenario can be edited as JSON for those who keep scenario files.
 import { type FormEvent, useEffect, useState } from 'react';
+import type { UserSummary as SessionUser } from '../../../../src/core/users/user-shapes.ts';
 import { ApiError, postJson, putJson } from '../../api/client.ts';
 import type {
   PlanningChoices,
@@ -11,7 +12,6 @@ import type {
   ScenarioTemplates,
   StoredScenario,
 } from '../../api/planning-types.ts';
-import type { SessionUser } from '../../api/types.ts';
 import { type Loadable, useApi } from '../../api/use-api.ts';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { Failed, Loading } from '../../components/states.tsx';

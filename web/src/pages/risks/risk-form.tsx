@@ -4,6 +4,7 @@
 import { type FormEvent, useState } from 'react';
 import type { Risk, RiskInput } from '../../../../src/core/risks/risk.ts';
 import { ApiError, postJson, putJson } from '../../api/client.ts';
+import { ErrorSummary } from '../../components/error-summary.tsx';
 import { CATEGORIES, LINK_KINDS } from './risk-labels.ts';
 
 interface FieldError {
@@ -170,22 +171,7 @@ export function RiskForm({
   return (
     <form onSubmit={submit} noValidate aria-labelledby="risk-form-heading">
       <h2 id="risk-form-heading">{heading}</h2>
-      {errors.length > 0 && (
-        <div className="nhsuk-error-summary" id="risk-error-summary" tabIndex={-1}>
-          <div role="alert">
-            <h2 className="nhsuk-error-summary__heading">There is a problem</h2>
-            <div className="nhsuk-error-summary__body">
-              <ul className="nhsuk-list nhsuk-error-summary__list">
-                {errors.map((e) => (
-                  <li key={`${e.field} ${e.message}`}>
-                    {e.field === 'form' ? e.message : <a href={`#${e.field}`}>{e.message}</a>}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        </div>
-      )}
+      <ErrorSummary id="risk-error-summary" errors={errors} />
       {text('risk-title', 'What could happen', draft.title, (title) => set({ title }), true)}
       {area('risk-description', 'Cause and effect (optional)', draft.description, (description) =>
         set({ description }),

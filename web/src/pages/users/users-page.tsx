@@ -2,9 +2,8 @@
 // colleague, change a role or organisation, reset a password, remove someone. The API checks every change
 // against the admin's scope; this page only offers what it would accept.
 import { type FormEvent, type ReactNode, useState } from 'react';
-import type { UserList, UserSummary } from '../../../../src/core/users/user-shapes.ts';
+import type { Role, UserList, UserSummary } from '../../../../src/core/users/user-shapes.ts';
 import { deleteResource, patchJson, postJson } from '../../api/client.ts';
-import type { Role } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { FormField } from '../../components/form-field.tsx';
 import { ProblemSummary, problemText } from '../../components/problem-summary.tsx';
