@@ -118,6 +118,17 @@ export const generatorAssumptionsSchema = z.object({
   }),
   /** Trusts missing from the RTT extract, each with a comparator whose figures stand in for it. */
   rttGaps: z.array(z.object({ provider: z.string(), comparator: z.string(), basis })).default([]),
+  /** Trusts that treat only children. Every RTT pathway they report, whatever its treatment function, is a
+   * child's, so for the paediatric treatment function (X04) all their pathways count; they never provide
+   * a service for adults only (no weight on the under-15 bands) nor a service whose age-sex profile is
+   * listed in notForAgeSex. */
+  childrensHospitals: z
+    .object({
+      providers: z.array(z.string().regex(/^[A-Z0-9]{3,5}$/)).min(1),
+      notForAgeSex: z.array(z.string()).default([]),
+      basis,
+    })
+    .optional(),
   /** Trusts in the RTT extract that have since merged, with the trust their figures now belong to. */
   rttSuccessors: z.array(z.object({ from: z.string(), to: z.string(), basis })).default([]),
   /** Most providers a service of each tier has. */
@@ -211,6 +222,11 @@ export function parseGeneratorAssumptions(json: unknown, file = 'definitions/gen
       } catch {
         problem(`serviceRules.${i}.match.name`, 'The name pattern is not a valid regular expression.', rule.match.name);
       }
+    }
+  });
+  value.childrensHospitals?.notForAgeSex.forEach((name, i) => {
+    if (!(name in value.ageSexProfiles)) {
+      problem(`childrensHospitals.notForAgeSex.${i}`, 'The list names an age/sex profile that is not defined.', name);
     }
   });
   try {

@@ -54,6 +54,9 @@ export interface GeneratorInputs {
   providers: ModelProvider[];
   services: CatalogueService[];
   flows: ModelFlow[];
+  /** Per provider, its completed admitted pathways (RTT Part_1A) whose commissioner is not a 2026 sub-ICB
+   * area, mostly NHS England's specialised commissioning hubs: residence unknown, so not in `flows`. */
+  unplacedPathways?: Record<string, number>;
   /** RTT volumes of trusts in the extract that are not providers here (closed since, e.g. merged). */
   mergedVolumes?: Record<string, Record<string, number>>;
   /** GP practices of each 2026 sub-ICB area with their registered (allocation) population. */
@@ -91,10 +94,30 @@ export interface ActivityModel {
   realFlowWeight: number;
 }
 
-/** Sum of a provider's volumes over the given treatment functions (all of them when none are given). */
-export function providerVolume(provider: ModelProvider, treatmentFunctions: readonly string[]): number {
-  const codes = treatmentFunctions.length > 0 ? treatmentFunctions : Object.keys(provider.volumes);
+/** The RTT treatment-function group of children's services ("Other – paediatric services"). */
+export const PAEDIATRIC_TREATMENT_FUNCTION = 'X04';
+
+/** Sum of a provider's volumes over the given treatment functions (all of them when none are given). A
+ * children's hospital's pathways are all children's, so for the paediatric group all of them count. */
+export function providerVolume(
+  provider: ModelProvider,
+  treatmentFunctions: readonly string[],
+  childrensHospitals: ReadonlySet<string> = new Set(),
+): number {
+  const all =
+    treatmentFunctions.length === 0 ||
+    (childrensHospitals.has(provider.code) && treatmentFunctions.includes(PAEDIATRIC_TREATMENT_FUNCTION));
+  const codes = all ? Object.keys(provider.volumes) : treatmentFunctions;
   return codes.reduce((sum, code) => sum + (provider.volumes[code] ?? 0), 0);
+}
+
+/** Whether a children's hospital may provide a service of this age-sex profile: not one for adults only
+ * (no weight on the 0–4, 5–9 and 10–14 bands), nor one the assumptions list (neonatal care, which sits
+ * beside maternity units). */
+export function childrensHospitalsProvide(ageSex: string, assumptions: GeneratorAssumptions): boolean {
+  const weights = assumptions.ageSexProfiles[ageSex]?.ageWeights ?? [];
+  const forChildren = weights.slice(0, 3).some((w) => w > 0);
+  return forChildren && !(assumptions.childrensHospitals?.notForAgeSex ?? []).includes(ageSex);
 }
 
 /** The providers of one service, ranked by attractiveness (ties break on code):
@@ -110,8 +133,10 @@ export function chooseServiceProviders(
   providers: readonly ModelProvider[],
   mentalHealthPattern: RegExp,
   mentalHealthCodes: ReadonlySet<string> = new Set(),
+  childrensHospitals: ReadonlySet<string> = new Set(),
 ): { providers: ModelProvider[]; attractiveness: number[] } {
-  const volumeOf = (provider: ModelProvider) => providerVolume(provider, profile.treatmentFunctions);
+  const volumeOf = (provider: ModelProvider) =>
+    providerVolume(provider, profile.treatmentFunctions, childrensHospitals);
   const byRank = (a: { provider: ModelProvider; attractiveness: number }, b: typeof a) =>
     b.attractiveness - a.attractiveness || (a.provider.code < b.provider.code ? -1 : 1);
   const designated = new Set(profile.designation?.providers ?? []);
@@ -169,21 +194,25 @@ export function chooseServiceProviders(
 }
 
 /** Per area, the real pathways to each of the service's providers in its treatment functions (all of
- * them when none are mapped). */
+ * them when none are mapped; all of a children's hospital's for the paediatric group). */
 function realFlowsOf(
   areas: readonly ModelArea[],
   flowsByArea: ReadonlyMap<string, readonly ModelFlow[]>,
   providers: readonly ModelProvider[],
   treatmentFunctions: readonly string[],
+  childrensHospitals: ReadonlySet<string>,
 ): (Float64Array | null)[] {
   const index = new Map(providers.map((p, i) => [p.code, i]));
   const tfcs = new Set(treatmentFunctions);
+  const paediatric = tfcs.has(PAEDIATRIC_TREATMENT_FUNCTION);
+  const counts = (flow: ModelFlow) =>
+    tfcs.size === 0 || tfcs.has(flow.tfc) || (paediatric && childrensHospitals.has(flow.provider));
   return areas.map((area) => {
     const row = new Float64Array(providers.length);
     let any = false;
     for (const flow of flowsByArea.get(area.code) ?? []) {
       const i = index.get(flow.provider);
-      if (i === undefined || (tfcs.size > 0 && !tfcs.has(flow.tfc))) continue;
+      if (i === undefined || !counts(flow)) continue;
       row[i] = row[i]! + flow.pathways;
       any = true;
     }
@@ -217,13 +246,16 @@ export function buildActivityModel(inputs: GeneratorInputs, assumptions: Generat
     list.push(flow);
     flowsByArea.set(flow.area, list);
   }
+  const childrensHospitals = new Set(assumptions.childrensHospitals?.providers ?? []);
+  const withoutChildrensHospitals = inputs.providers.filter((p) => !childrensHospitals.has(p.code));
   const services = profiles.map((profile, s) => {
     const service = inputs.services[s]!;
     const { providers, attractiveness } = chooseServiceProviders(
       profile,
-      inputs.providers,
+      childrensHospitalsProvide(profile.ageSex, assumptions) ? inputs.providers : withoutChildrensHospitals,
       mentalHealthPattern,
       mentalHealthCodes,
+      childrensHospitals,
     );
     if (providers.length === 0) {
       fail('FP_GENERATE_NO_MODEL_INPUT', `No provider in the workspace can provide service ${service.serviceCode}.`, {
@@ -239,7 +271,7 @@ export function buildActivityModel(inputs: GeneratorInputs, assumptions: Generat
     const realFlows =
       profile.providerKind === 'mental-health'
         ? inputs.areas.map(() => null)
-        : realFlowsOf(inputs.areas, flowsByArea, providers, profile.treatmentFunctions);
+        : realFlowsOf(inputs.areas, flowsByArea, providers, profile.treatmentFunctions, childrensHospitals);
     return {
       service,
       profile,

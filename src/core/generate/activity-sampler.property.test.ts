@@ -88,7 +88,7 @@ function validRow(line: string): boolean {
 
 const linesOf = (rows: number, seed: number) => {
   const sampler = createActivitySampler(model, assumptions, years, rows, seed);
-  return sampler.nextLines(rows).split('\n').slice(0, -1);
+  return new TextDecoder().decode(sampler.nextLines(rows)).split('\n').slice(0, -1);
 };
 
 describe('activity sampler', () => {
@@ -114,8 +114,8 @@ describe('activity sampler', () => {
 
   it('the sum of the cost column equals the running total in pence', () => {
     const sampler = createActivitySampler(model, assumptions, years, 1000, 3);
-    const pence = sampler
-      .nextLines(1000)
+    const pence = new TextDecoder()
+      .decode(sampler.nextLines(1000))
       .split('\n')
       .slice(0, -1)
       .reduce((s, line) => s + Math.round(Number(line.split(',')[9]) * 100), 0);

@@ -2,13 +2,14 @@
 // Each row is an aggregate cell: a month's activity of one provider × residence × service × point of
 // delivery × age band × sex. The row budget (row-budget.ts) makes national spend per year land on the
 // calibration target whatever the number of rows. One random stream, consumed in row order, so the same
-// seed gives the same rows.
+// seed gives the same rows. Lines are written as bytes (csv-bytes.ts), so a row leaves no garbage behind.
 import { ACTIVITY_COLUMNS, type PointOfDelivery } from '../activity/activity-record.ts';
 import type { GeneratorAssumptions } from '../definitions/generator-assumptions.ts';
 import { type FinancialYear, financialYearStart } from '../units.ts';
 import type { ActivityModel } from './activity-model.ts';
 import { serviceProviderShares } from './activity-model.ts';
 import { type AliasTable, buildAliasTable, sampleAlias } from './alias-table.ts';
+import { CsvBytes, encodeField } from './csv-bytes.ts';
 import { lognormalMeanOne, poisson } from './distributions.ts';
 import { planRowBudget } from './row-budget.ts';
 import { SeededRandom, streamSeed } from './seeded-random.ts';
@@ -28,8 +29,8 @@ export interface ActivitySampler {
   readonly header: string;
   /** National spend planned for each year (pounds), before sampling noise. */
   readonly targetSpend: Map<FinancialYear, number>;
-  /** Appends `count` CSV lines (each ending in a newline) and returns them as one string. */
-  nextLines(count: number): string;
+  /** The next `count` CSV lines (each ending in a newline) as UTF-8 bytes, which the caller keeps. */
+  nextLines(count: number): Uint8Array;
   /** Sum of the cost column so far, in pence (exact: integers below 2^53). */
   readonly totalPence: number;
 }
@@ -97,28 +98,38 @@ export function createActivitySampler(
   const perPatient = assumptions.activityPerPatient;
   const yearStarts = new Map(years.map((y) => [y, financialYearStart(y)]));
 
-  const providerCodes = model.services.map((s) => s.providers.map((p) => csvField(p.code)));
-  const serviceCodes = model.services.map((s) => csvField(s.service.serviceCode));
-  const areaCodes = model.areas.map((a) => csvField(a.code));
-  const practiceCodes = model.practiceCodes.map((codes) => codes.map(csvField));
-  const olderCodes = model.areas.map((a) => a.olderCodes.map(csvField));
-  const gravity = new Map<number, AliasTable>();
+  const field = (text: string) => encodeField(csvField(text));
+  const providerCodes = model.services.map((s) => s.providers.map((p) => field(p.code)));
+  const serviceCodes = model.services.map((s) => field(s.service.serviceCode));
+  const areaCodes = model.areas.map((a) => field(a.code));
+  const practiceCodes = model.practiceCodes.map((codes) => codes.map(field));
+  const olderCodes = model.areas.map((a) => a.olderCodes.map(field));
+  const cellYears = cells.map((c) => field(c.year));
+  const cellPods = cells.map((c) => field(c.pod));
+  const cellEarly = cells.map((c) => yearStarts.get(c.year)! < FIRST_2026_GEOGRAPHY_YEAR);
+  const ageBands = model.demandCells.map((d) => field(d.ageBand));
+  const sexes = model.demandCells.map((d) => field(d.sex));
+  // Built the first time a service × area is drawn: one table per pair, so memory is bounded by the model.
+  const gravity: (AliasTable | undefined)[] = new Array(model.services.length * model.areas.length).fill(undefined);
   const gravityTable = (service: number, area: number) => {
     const key = service * model.areas.length + area;
-    let table = gravity.get(key);
+    let table = gravity[key];
     if (!table) {
       table = buildAliasTable(serviceProviderShares(model, model.services[service]!, area));
-      gravity.set(key, table);
+      gravity[key] = table;
     }
     return table;
   };
 
   let totalPence = 0;
-  const nextLine = (): string => {
-    const cell = cells[sampleAlias(cellTable, random)]!;
+  const out = new CsvBytes(1 << 20);
+  const writeLine = (): void => {
+    const c = sampleAlias(cellTable, random);
+    const cell = cells[c]!;
     const service = model.services[cell.service]!;
-    const demand = model.demandCells[sampleAlias(service.demand, random)]!;
-    const provider = providerCodes[cell.service]![sampleAlias(gravityTable(cell.service, demand.area), random)]!;
+    const d = sampleAlias(service.demand, random);
+    const area = model.demandCells[d]!.area;
+    const provider = providerCodes[cell.service]![sampleAlias(gravityTable(cell.service, area), random)]!;
     const month = 1 + random.nextInt(12);
     const activity = 1 + poisson(random, cell.meanActivity - 1);
     const pence = Math.round(activity * cell.unitCost * budget.costScale * lognormalMeanOne(random, sigma) * 100);
@@ -129,29 +140,47 @@ export function createActivitySampler(
         ? Math.max(1, Math.min(activity, Math.round(activity / perPatient[cell.pod].value)))
         : Math.min(activity, Math.floor(activity * ratio + random.next()));
     const u = random.next();
-    const older = olderCodes[demand.area]!;
-    let residence: string;
-    if (u < unknownShare) residence = '';
-    else if (
-      u < unknownShare + olderShare &&
-      older.length > 0 &&
-      yearStarts.get(cell.year)! < FIRST_2026_GEOGRAPHY_YEAR
-    ) {
+    const older = olderCodes[area]!;
+    let residence: Uint8Array | null;
+    if (u < unknownShare) residence = null;
+    else if (u < unknownShare + olderShare && older.length > 0 && cellEarly[c]) {
       residence = older[random.nextInt(older.length)]!;
-    } else residence = areaCodes[demand.area]!;
-    const practices = model.practices[demand.area];
-    const practice = residence === '' || !practices ? '' : practiceCodes[demand.area]![sampleAlias(practices, random)]!;
+    } else residence = areaCodes[area]!;
+    const practices = model.practices[area];
+    const practice = residence === null || !practices ? null : practiceCodes[area]![sampleAlias(practices, random)]!;
     totalPence += pence;
-    return `${cell.year},${month},${provider},${residence},${serviceCodes[cell.service]},${cell.pod},${demand.ageBand},${demand.sex},${activity},${formatPence(pence)},${patients},${practice}\n`;
+    out.bytes(cellYears[c]!);
+    out.comma();
+    out.integer(month);
+    out.comma();
+    out.bytes(provider);
+    out.comma();
+    if (residence) out.bytes(residence);
+    out.comma();
+    out.bytes(serviceCodes[cell.service]!);
+    out.comma();
+    out.bytes(cellPods[c]!);
+    out.comma();
+    out.bytes(ageBands[d]!);
+    out.comma();
+    out.bytes(sexes[d]!);
+    out.comma();
+    out.integer(activity);
+    out.comma();
+    out.pence(pence);
+    out.comma();
+    out.integer(patients);
+    out.comma();
+    if (practice) out.bytes(practice);
+    out.newline();
   };
 
   return {
     header: `${ACTIVITY_COLUMNS.join(',')}\n`,
     targetSpend,
     nextLines(count: number) {
-      let text = '';
-      for (let i = 0; i < count; i++) text += nextLine();
-      return text;
+      for (let i = 0; i < count; i++) writeLine();
+      return out.take();
     },
     get totalPence() {
       return totalPence;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GeneratorInputs } from './activity-model.ts';
-import { applyRttSuccessors, fillRttGaps } from './rtt-gaps.ts';
+import { applyRttSuccessors, fillRttGaps, placeUnplacedPathways } from './rtt-gaps.ts';
 
 const provider = (code: string, hostIcb: string, volumes: Record<string, number>) => ({
   code,
@@ -60,5 +60,21 @@ describe('applyRttSuccessors', () => {
     expect(moved.providers.find((p) => p.code === 'LEEDS')!.volumes).toEqual({ C_150: 65, X02: 2 });
     expect(moved.flows.at(-1)).toEqual({ area: 'w1', provider: 'LEEDS', tfc: 'C_150', pathways: 5 });
     expect(moved.flows.filter((f) => f.provider === 'OLD')).toEqual([]);
+  });
+});
+
+describe('placeUnplacedPathways', () => {
+  // Worked example: LEEDS has 48 placed pathways (30 w1, 10 w2, 8 s1) and 144 commissioned by a hub, so
+  // its flows are scaled by (48 + 144) / 48 = 4: 120, 40 and 32. A trust not named keeps its flows.
+  it("spreads a named trust's hub-commissioned pathways over areas as its placed ones are", () => {
+    const placed = placeUnplacedPathways({ ...inputs, unplacedPathways: { LEEDS: 144, SHEF: 50 } }, ['LEEDS']);
+    expect(placed.flows.map((f) => f.pathways)).toEqual([120, 40, 32]);
+    expect(placeUnplacedPathways({ ...inputs, unplacedPathways: { LEEDS: 144 } }, ['SHEF']).flows).toEqual(
+      inputs.flows,
+    );
+  });
+
+  it('leaves a trust alone when it has no placed or no unplaced pathways', () => {
+    expect(placeUnplacedPathways(inputs, ['LEEDS']).flows).toEqual(inputs.flows);
   });
 });

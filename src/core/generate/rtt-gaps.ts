@@ -3,6 +3,8 @@
 // of the same kind and size whose figures stand in for them. The gap trust gets the comparator's
 // per-resident rate of home-ICB pathways, applied to each area of its own host ICB, and the comparator's
 // volumes scaled by the two host ICBs' populations. Its out-of-ICB reach is left to the gravity model.
+// A trust whose admitted work is mostly commissioned by NHS England's hubs (no residence) has its placed
+// flows scaled up to all its admitted pathways.
 import type { GeneratorInputs, ModelFlow } from './activity-model.ts';
 
 /** A trust in the RTT extract that has since merged into another: its figures count as the successor's. */
@@ -76,4 +78,22 @@ export function fillRttGaps(inputs: GeneratorInputs, gaps: readonly RttGap[]): G
     }
   }
   return { ...inputs, providers, flows };
+}
+
+/** The inputs with the named trusts' flows scaled up so that they carry all of each trust's admitted
+ * pathways: those commissioned by an NHS England hub (residence unknown) are spread over areas as the
+ * trust's placed pathways are. For a children's hospital most admitted work is hub-commissioned, so its
+ * placed flows alone would give it a small share of its own area's children. */
+export function placeUnplacedPathways(inputs: GeneratorInputs, providers: readonly string[]): GeneratorInputs {
+  const scale = new Map<string, number>();
+  for (const code of providers) {
+    const unplaced = inputs.unplacedPathways?.[code] ?? 0;
+    const placed = inputs.flows.filter((f) => f.provider === code).reduce((sum, f) => sum + f.pathways, 0);
+    if (unplaced > 0 && placed > 0) scale.set(code, (placed + unplaced) / placed);
+  }
+  if (scale.size === 0) return inputs;
+  const flows = inputs.flows.map((f) =>
+    scale.has(f.provider) ? { ...f, pathways: f.pathways * scale.get(f.provider)! } : f,
+  );
+  return { ...inputs, flows };
 }

@@ -8,7 +8,7 @@ import type { GeneratorAssumptions } from '../../core/definitions/generator-assu
 import { parseGeneratorAssumptions } from '../../core/definitions/generator-assumptions.ts';
 import { fail } from '../../core/errors.ts';
 import type { GeneratorInputs, ModelFlow, ModelPopulation, ModelProvider } from '../../core/generate/activity-model.ts';
-import { applyRttSuccessors, fillRttGaps } from '../../core/generate/rtt-gaps.ts';
+import { applyRttSuccessors, fillRttGaps, placeUnplacedPathways } from '../../core/generate/rtt-gaps.ts';
 import type { CatalogueService } from '../../core/generate/service-profiles.ts';
 import type { AgeBand } from '../../core/population/age-bands.ts';
 import { DEFAULT_REFERENCE_DIR, REFERENCE_FILES } from '../reference/reference-files.ts';
@@ -49,14 +49,15 @@ export function rttFile(referenceDir = DEFAULT_REFERENCE_DIR): string {
 }
 
 /** The generator's inputs, with trusts missing from the RTT extract filled in from their comparators
- * (assumptions `rttGaps`). */
+ * (assumptions `rttGaps`) and children's hospitals' hub-commissioned pathways placed (`childrensHospitals`). */
 export async function readGeneratorInputs(
   ws: Workspace,
   referenceDir = DEFAULT_REFERENCE_DIR,
   assumptions: GeneratorAssumptions = readGeneratorAssumptions(),
 ): Promise<GeneratorInputs> {
   const raw = await readRawGeneratorInputs(ws, referenceDir);
-  return fillRttGaps(applyRttSuccessors(raw, assumptions.rttSuccessors), assumptions.rttGaps);
+  const filled = fillRttGaps(applyRttSuccessors(raw, assumptions.rttSuccessors), assumptions.rttGaps);
+  return placeUnplacedPathways(filled, assumptions.childrensHospitals?.providers ?? []);
 }
 
 async function readRawGeneratorInputs(ws: Workspace, referenceDir: string): Promise<GeneratorInputs> {
@@ -113,6 +114,16 @@ async function readRawGeneratorInputs(ws: Workspace, referenceDir: string): Prom
     WHERE r.RTT_PART_TYPE = 'Part_1A' AND r.TOTAL_ALL > 0
     GROUP BY ALL
     ORDER BY area, provider, tfc`);
+  const unplaced = await ws.all<{ provider: string; pathways: number }>(`
+    SELECT r.PROVIDER_ORG_CODE AS provider, sum(r.TOTAL_ALL)::DOUBLE AS pathways
+    FROM read_csv(${sqlText(rttFile(referenceDir))}, header = true, auto_detect = false,
+      columns = {'PROVIDER_ORG_CODE': 'VARCHAR', 'COMMISSIONER_ORG_CODE': 'VARCHAR', 'RTT_PART_TYPE': 'VARCHAR',
+        'TREATMENT_FUNCTION_CODE': 'VARCHAR', 'TOTAL_ALL': 'BIGINT', 'WITHIN_18_WEEKS': 'BIGINT',
+        'OVER_18_WEEKS': 'BIGINT', 'OVER_52_WEEKS': 'BIGINT'}) r
+    ANTI JOIN sub_icb s ON s.vintage = '2026' AND s.sub_icb_code = r.COMMISSIONER_ORG_CODE
+    WHERE r.RTT_PART_TYPE = 'Part_1A' AND r.TOTAL_ALL > 0
+    GROUP BY ALL
+    ORDER BY provider`);
   const practices = await ws.all<{ code: string; area: string; persons: number }>(`
     SELECT g.practice_code AS code, g.sub_icb_code AS area, w.population::DOUBLE AS persons
     FROM gp_practice g
@@ -159,6 +170,7 @@ async function readRawGeneratorInputs(ws: Workspace, referenceDir: string): Prom
       [...volumeByProvider].filter(([code]) => !providers.some((p) => p.code === code)),
     ),
     flows,
+    unplacedPathways: Object.fromEntries(unplaced.map((u) => [u.provider, u.pathways])),
     practices,
     services: services.map(
       (s): CatalogueService => ({

@@ -116,6 +116,20 @@ describe('generateActivity on the real reference data', () => {
     }
   });
 
+  it("children's hospitals give children's services, no neonatal critical care and nothing for adults only", async () => {
+    const hospitals = readGeneratorAssumptions()
+      .childrensHospitals!.providers.map((c) => `'${c}'`)
+      .join(', ');
+    const rows = await ws.all<{ name: string }>(`
+      SELECT DISTINCT s.name FROM ${csv('a.csv')} a JOIN service s ON s.is_current AND s.service_code = a.service_code
+      WHERE a.provider_code IN (${hospitals}) ORDER BY s.name`);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.filter((r) => /neonatal|^adult/i.test(r.name))).toEqual([]);
+    const neonatal = await ws.one<{ n: number }>(`
+      SELECT CAST(count(*) AS INTEGER) AS n FROM ${csv('a.csv')} WHERE service_code = 'LOCAL-NEONATAL-CRITICAL-CARE'`);
+    expect(neonatal!.n).toBeGreaterThan(0);
+  });
+
   it('national spend per year is within 5% of the target and high-cost drugs are about a fifth', async () => {
     const a = readGeneratorAssumptions();
     const target = (years: number) =>

@@ -81,6 +81,25 @@ describe('an extract identified by PSS service line', () => {
     expect(secure.name).toMatch(/secure mental health/i);
   });
 
+  it('maps the further sourced lines to their services, and an extract with them loads', async () => {
+    // From the services README's table: line → the service name its source gives.
+    const expected: [string, RegExp][] = [
+      ['NCBPS42D', /^Gender identity services \(adults\)$/],
+      ['NCBPS08Y', /^Adult specialist neurosciences services$/],
+      ['NCBPS23G', /^Adult ataxia telangiectasia services$/],
+      ['NCBPS27Z', /^Adult specialist endocrinology services$/],
+      ['NCBPS32A', /^Cochlear implantation services/],
+    ];
+    for (const [line, name] of expected) expect((await serviceOfLine(line)).name).toMatch(name);
+    const file = join(dir, 'more-lines.csv');
+    writeFileSync(
+      file,
+      `${[HEADER, ...expected.map(([line], i) => `2025/26,${i + 1},RHQ,03N,${line},OP_FIRST,40-44,1,1,250.00`)].join('\n')}\n`,
+    );
+    const summary = await importActivity(ws, { file, dataset: 'more-lines' });
+    expect(summary).toMatchObject({ read: 5, accepted: 5, rejected: 0 });
+  });
+
   it('rejects a service line the catalogue does not map, naming the row and field', async () => {
     const file = join(dir, 'unknown.csv');
     writeFileSync(
