@@ -17,8 +17,8 @@ import {
   SIMILAR_PROVIDERS_METHOD,
   similarProviders,
 } from '../../core/providers/similar-providers.ts';
-import type { RunContext } from './run-context.ts';
 import type { Workspace } from '../workspace.ts';
+import type { RunContext } from './run-context.ts';
 
 interface ProviderRow {
   code: string;

@@ -11,7 +11,7 @@ import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, providerCode, provenance } from '../schemas.ts';
+import { errorBody, financialYear, format, provenance, providerCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const answer = providerProfileAnswer.extend({ provenance });

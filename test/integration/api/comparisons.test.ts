@@ -234,12 +234,14 @@ describe('host ICB names', () => {
     const flows = (await get('/api/flows')).json() as { rows: { providerIcb: string; providerIcbName: string }[] };
     expect(flows.rows.length).toBeGreaterThan(0);
     const names = new Map(
-      (await ws.all<{ code: string; name: string }>("SELECT icb_code AS code, name FROM icb WHERE vintage = '2026'")).map(
-        (r) => [r.code, r.name],
-      ),
+      (
+        await ws.all<{ code: string; name: string }>("SELECT icb_code AS code, name FROM icb WHERE vintage = '2026'")
+      ).map((r) => [r.code, r.name]),
     );
     for (const r of flows.rows.slice(0, 50)) expect(r.providerIcbName).toBe(names.get(r.providerIcb));
-    const icb = (await get('/api/icbs/QWE')).json() as { topProviders: { providerIcb: string; providerIcbName: string }[] };
+    const icb = (await get('/api/icbs/QWE')).json() as {
+      topProviders: { providerIcb: string; providerIcbName: string }[];
+    };
     for (const r of icb.topProviders) expect(r.providerIcbName).toBe(names.get(r.providerIcb));
     const csv = (await get('/api/flows?format=csv')).body;
     expect(csv.split('\n')[0]).toContain('providerIcb,providerIcbName');
