@@ -16,7 +16,7 @@ import { ProviderLink } from '../../components/provider-link.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
 import { YearSelect } from '../../components/year-select.tsx';
-import { formatCount, formatPounds, formatPoundsAndPence, formatShare } from '../../format.ts';
+import { formatCount, formatPounds, formatPoundsAndPence, formatShare, shortIcbName } from '../../format.ts';
 import { Link, useLocation, useTitle } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { IcbRisks } from '../risks/icb-risks.tsx';
@@ -297,7 +297,12 @@ const PROVIDER_COLUMNS = [
     value: (r: IcbProvider) => `${r.name} (${r.provider})`,
     render: (r: IcbProvider) => <ProviderLink code={r.provider} name={r.name} />,
   },
-  { key: 'providerIcb', header: 'Provider ICB', value: (r: IcbProvider) => r.providerIcbName },
+  {
+    key: 'providerIcb',
+    header: 'Provider ICB',
+    value: (r: IcbProvider) => r.providerIcbName,
+    render: (r: IcbProvider) => shortIcbName(r.providerIcbName),
+  },
   {
     key: 'inside',
     header: 'Inside the ICB',

@@ -134,7 +134,7 @@ function ProviderView({ data }: { data: Profile }) {
         <p className="nhsuk-body" data-testid="provider-comparison-sentence">
           In {year} {provider.name} received {formatPounds(compared.provider.income)} for specialised care (
           {change(compared.provider.change)} on the year before, against {change(compared.england.change)} in England).
-          It took {formatPoundsAndPence(compared.provider.perPatient)} a patient, against{' '}
+          Its income per patient was {formatPoundsAndPence(compared.provider.perPatient)}, against{' '}
           {formatPoundsAndPence(compared.region?.perPatient ?? null)} in its region,{' '}
           {formatPoundsAndPence(compared.peers?.perPatient ?? null)} among similar providers and{' '}
           {formatPoundsAndPence(compared.england.perPatient)} in England; {formatShare(compared.provider.outsideShare)}{' '}

@@ -178,7 +178,12 @@ function ServiceView({ data, year, icb }: { data: ServiceProfile; year: string |
             value: (r) => `${r.name} (${r.provider})`,
             render: (r) => <ProviderLink code={r.provider} name={r.name} />,
           },
-          { key: 'providerIcb', header: 'Provider ICB', value: (r) => r.providerIcbName },
+          {
+            key: 'providerIcb',
+            header: 'Provider ICB',
+            value: (r) => r.providerIcbName,
+            render: (r) => shortIcbName(r.providerIcbName),
+          },
           { key: 'spend', header: 'Spend', numeric: true, value: (r) => r.spend, render: (r) => formatPounds(r.spend) },
           {
             key: 'activity',
