@@ -41,6 +41,7 @@ import { overviewRoutes } from './routes/overview.ts';
 import { placeRoutes } from './routes/places.ts';
 import { planningRoutes } from './routes/planning.ts';
 import { planningEditorRoutes } from './routes/planning-editor.ts';
+import { providerRoutes } from './routes/providers.ts';
 import { qualityRoutes } from './routes/quality.ts';
 import { riskRoutes } from './routes/risks.ts';
 import type { ResolvedAppOptions, RouteContext } from './routes/route-context.ts';
@@ -85,6 +86,7 @@ const API_ROUTES = [
   geographyRoutes,
   icbRoutes,
   serviceRoutes,
+  providerRoutes,
   flowRoutes,
   footprintRoutes,
   userRoutes,

@@ -29,6 +29,7 @@ export const provenance = z
 export type Provenance = z.infer<typeof provenance>;
 
 export const icbCode = z.string().regex(/^[A-Za-z0-9]{3,9}$/, 'an ICB ODS code such as QWE');
+export const providerCode = z.string().regex(/^[A-Za-z0-9]{3,9}$/, 'a provider ODS code such as RHQ');
 // A catalogue service key: the PSS manual number ('13', '2A'), a local key for a service with no official
 // number ('LOCAL-ADULT-CRITICAL-CARE'), or a code an imported official table uses.
 export const serviceCode = z

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../src/data/users/user-store.ts';
-import { DESKTOP, MOBILE, settled } from './support/browser.ts';
+import { DESKTOP, MOBILE, screenshotBothWidths, settled } from './support/browser.ts';
 import { type ConsoleWatch, NO_PROBLEMS, pageProblems, watchConsole } from './support/page-checks.ts';
 import { type E2eServer, signIn, startE2eServer } from './support/server.ts';
 
@@ -126,6 +126,71 @@ describe('pages an analyst trusts at a glance', () => {
     expect(console.take()).toEqual([]);
   });
 
+  it("sets a service's spend per head for a chosen ICB beside its region, similar ICBs and England", async () => {
+    const services = await apiJson<{ rows: { code: string; nationalSpend: number }[] }>('/api/services');
+    const service = [...services.rows].sort((a, b) => b.nationalSpend - a.nationalSpend)[0]!.code;
+    const trend = await apiJson<{
+      service: { name: string };
+      comparison: { peers: unknown[]; years: { financialYear: string; icb: number }[] };
+    }>(`/api/services/${encodeURIComponent(service)}/trend?icb=QWE`);
+    expect(trend.comparison.peers).toHaveLength(5);
+    await visit(`/services/${encodeURIComponent(service)}`);
+    await page.getByTestId('choose-icb-to-compare').waitFor();
+    await page.getByLabel('Compare an ICB').selectOption('QWE');
+    await page.waitForURL(/icb=QWE/);
+    await settled(page);
+    const latest = trend.comparison.years.at(-1)!;
+    await expect(page.getByTestId('comparison-sentence').textContent()).resolves.toContain(
+      `In ${latest.financialYear} South West London spent £${latest.icb.toFixed(2)} a head on ${trend.service.name}`,
+    );
+    const peerTable = page.locator('table:has(caption:text("The ICBs most like"))');
+    await expect(peerTable.locator('tbody tr').count()).resolves.toBe(5);
+    expect(console.take()).toEqual([]);
+  });
+
+  it('shows a provider over every year beside its region, similar providers and England, and changes year', async () => {
+    const provider = await busiestProvider();
+    type Profile = {
+      provider: { name: string };
+      years: string[];
+      comparison: { peers: { code: string }[] };
+      residentIcbs: unknown[];
+    };
+    const profile = await apiJson<Profile>(`/api/providers/${provider}`);
+    expect(profile.comparison.peers).toHaveLength(5);
+    // Reached from the flows table, where the provider is named and linked.
+    await visit('/flows');
+    await page.locator(`main table a[href="/providers/${provider}"]`).first().click();
+    await page.waitForURL(new RegExp(`/providers/${provider}$`));
+    await settled(page);
+    await page.locator('main h1', { hasText: profile.provider.name }).waitFor();
+    await expect(page.getByTestId('provider-peer-method').textContent()).resolves.toMatch(/size and in service mix/);
+    const peers = page.locator('table:has(caption:text("The providers most like"))');
+    await expect(peers.locator('tbody tr').count()).resolves.toBe(5);
+    const years = page.locator('table:has(caption:text("income and patients by year"))');
+    await expect(years.locator('tbody tr').count()).resolves.toBe(profile.years.length);
+    const first = profile.years[0]!;
+    await page.locator('#year').selectOption(first);
+    await page.waitForURL(new RegExp(`year=${encodeURIComponent(first)}`));
+    await settled(page);
+    await page.locator('main h2', { hasText: `Services, ${first}` }).waitFor();
+    await expect(page.getByTestId('provider-comparison-sentence').textContent()).resolves.toContain(`In ${first}`);
+    expect(console.take()).toEqual([]);
+  });
+
+  it('groups the atlas services by programme of care and narrows them by search', async () => {
+    await visit('/variation');
+    const groups = await page
+      .locator('#service optgroup')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    expect(groups.length).toBeGreaterThan(0);
+    const all = await page.locator('#service option').count();
+    await page.getByLabel('Search services').fill('cancer');
+    const shown = await page.locator('#service option').count();
+    expect(shown).toBeLessThan(all);
+    expect(console.take()).toEqual([]);
+  });
+
   it('groups footprints by kind and narrows them by search', async () => {
     await visit('/flows');
     const groups = await page
@@ -153,6 +218,8 @@ describe('pages an analyst trusts at a glance', () => {
       '/icb/QWE',
       '/services',
       `/services/${encodeURIComponent(service)}`,
+      `/services/${encodeURIComponent(service)}?icb=QWE`,
+      `/providers/${await busiestProvider()}`,
       '/flows',
       '/footprints',
       '/variation',
@@ -184,4 +251,30 @@ describe('pages an analyst trusts at a glance', () => {
     }
     expect(found).toEqual({});
   }, 600_000);
+
+  it('saves desktop and mobile screenshots of the pages a commissioner reads first', async () => {
+    const services = await apiJson<{ rows: { code: string; nationalSpend: number }[] }>('/api/services');
+    const service = [...services.rows].sort((a, b) => b.nationalSpend - a.nationalSpend)[0]!.code;
+    const shots: [string, string][] = [
+      ['trust-overview', '/'],
+      ['trust-icb-peers', '/icb/QWE'],
+      ['trust-service-comparison', `/services/${encodeURIComponent(service)}?icb=QWE`],
+      ['trust-flows', '/flows'],
+      ['trust-provider', `/providers/${await busiestProvider()}`],
+    ];
+    for (const [name, path] of shots) {
+      await visit(path);
+      const { mobileOverflow } = await screenshotBothWidths(page, name);
+      expect(mobileOverflow, `${path} is wider than a phone`).toBeLessThanOrEqual(0);
+    }
+    expect(console.take()).toEqual([]);
+  }, 300_000);
 });
+
+/** The provider with the largest income in the latest year, as the flows table lists it first. */
+async function busiestProvider(): Promise<string> {
+  const flows = await apiJson<{ rows: { provider: string; spend: number }[] }>('/api/flows');
+  const income = new Map<string, number>();
+  for (const r of flows.rows) income.set(r.provider, (income.get(r.provider) ?? 0) + r.spend);
+  return [...income].sort((a, b) => b[1] - a[1])[0]![0];
+}

@@ -81,6 +81,7 @@ describe('chart specs', () => {
     const flow = (residentIcb: string, provider: string, providerIcb: string, spend: number): FlowRow => ({
       residentIcb,
       residentIcbName: `ICB ${residentIcb}`,
+      providerIcbName: `ICB ${providerIcb}`,
       provider,
       providerName: providerNames[provider]!,
       providerIcb,

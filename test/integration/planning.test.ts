@@ -406,7 +406,7 @@ describe('footprint scenario and footprint plan', () => {
       );
       expect(json.schemes.length).toBeGreaterThan(0);
       const csv = cli(['plan', '--scenario', file, '--format', 'csv']).stdout.trim().split('\n');
-      expect(csv[0]).toMatch(/^unit,financialYear,previousDoNothing/);
+      expect(csv[0]).toMatch(/^unit,unitName,financialYear,previousDoNothing/);
       expect(csv).toHaveLength(1 + 2 * template.years);
       const out = join(dir, 'plan.xlsx');
       expect(cli(['plan', '--scenario', 'CLI plan', '--format', 'xlsx', '--out', out]).status).toBe(0);

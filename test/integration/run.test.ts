@@ -319,6 +319,7 @@ describe('footprint report', () => {
         financialYear: '2024/25',
         footprint: 'South',
         service: 'S1',
+        serviceName: 'Service One',
         providerBasisSpend: 51.5,
         populationBasisSpend: 51.5,
         outOfAreaSpend: 0,
@@ -328,6 +329,7 @@ describe('footprint report', () => {
         financialYear: '2024/25',
         footprint: 'South',
         service: 'S2',
+        serviceName: 'Service Two',
         providerBasisSpend: 2,
         populationBasisSpend: 2,
         outOfAreaSpend: 0,
@@ -340,7 +342,9 @@ describe('footprint report', () => {
       {
         financialYear: '2023/24',
         region: 'Y02',
+        regionName: 'South',
         service: 'S1',
+        serviceName: 'Service One',
         providerBasisSpend: 0,
         populationBasisSpend: 1.23,
         outOfAreaSpend: 1.23,
@@ -349,7 +353,9 @@ describe('footprint report', () => {
       {
         financialYear: '2024/25',
         region: 'Y02',
+        regionName: 'South',
         service: 'S2',
+        serviceName: 'Service Two',
         providerBasisSpend: 4,
         populationBasisSpend: 4,
         outOfAreaSpend: 0,
@@ -431,7 +437,9 @@ describe('footprint report', () => {
         {
           financialYear: '2024/25',
           icb: 'QA',
+          icbName: 'ICB A',
           service: 'S1',
+          serviceName: 'Service One',
           providerBasisSpend: 14.5,
           populationBasisSpend: 39.5,
           outOfAreaSpend: 30,
@@ -442,11 +450,14 @@ describe('footprint report', () => {
       expect(flows.rows[0]).toEqual({
         financialYear: '2023/24',
         residentIcb: 'QC',
+        residentIcbName: 'ICB C and D',
         residenceKnown: true,
         provider: 'P4',
         providerName: 'Provider Four',
         providerIcb: 'UNALLOCATED',
+        providerIcbName: 'Not known',
         service: 'S1',
+        serviceName: 'Service One',
         activity: 1,
         spend: 1.23,
       });
@@ -467,9 +478,9 @@ describe('footprint report', () => {
       ]);
       const lines = result.stdout.split('\r\n');
       expect(lines[0]).toBe(
-        'financialYear,residentIcb,residenceKnown,provider,providerName,providerIcb,service,activity,spend',
+        'financialYear,residentIcb,residentIcbName,residenceKnown,provider,providerName,providerIcb,providerIcbName,service,serviceName,activity,spend',
       );
-      expect(lines).toContain('2024/25,QA,true,P1,"Provider One, ""North""",QA,S1,3,9.00');
+      expect(lines).toContain('2024/25,QA,ICB A,true,P1,"Provider One, ""North""",QA,ICB A,S1,Service One,3,9.00');
     });
 
     it('XLSX report: frozen bold header, money formatted, needs --out', async () => {
@@ -481,11 +492,11 @@ describe('footprint report', () => {
       await book.xlsx.readFile(out);
       const sheet = book.getWorksheet('Allocations')!;
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(sheet.getRow(1).getCell(4).value).toBe('Provider-basis spend');
+      expect(sheet.getRow(1).getCell(6).value).toBe('Provider-basis spend');
       expect(sheet.getRow(1).font?.bold).toBe(true);
-      expect(sheet.getRow(2).getCell(5).value).toBe(1.23);
-      expect(sheet.getRow(2).getCell(5).numFmt).toBe('£#,##0.00');
-      expect(sheet.getColumn(4).width).toBeGreaterThan(10);
+      expect(sheet.getRow(2).getCell(7).value).toBe(1.23);
+      expect(sheet.getRow(2).getCell(7).numFmt).toBe('£#,##0.00');
+      expect(sheet.getColumn(6).width).toBeGreaterThan(10);
 
       const missing = footprint(['report', 'allocations', '--workspace', toy.dir, '--format', 'xlsx']);
       expect(missing.status).toBe(1);

@@ -14,6 +14,7 @@ const OverviewPage = lazy(() => import('./pages/overview/overview-page.tsx'));
 const IcbPage = lazy(() => import('./pages/icb/icb-page.tsx'));
 const ServicesPage = lazy(() => import('./pages/services/services-page.tsx'));
 const ServicePage = lazy(() => import('./pages/services/service-page.tsx'));
+const ProviderPage = lazy(() => import('./pages/providers/provider-page.tsx'));
 const FlowsPage = lazy(() => import('./pages/flows/flows-page.tsx'));
 const FootprintsPage = lazy(() => import('./pages/footprints/footprints-page.tsx'));
 const SignInPage = lazy(() => import('./pages/sign-in/sign-in-page.tsx'));
@@ -99,6 +100,8 @@ function pageFor(path: string): ReactNode {
   if (risk) return <RiskPage key={risk.id} id={risk.id!} />;
   const icb = matchPath('/icb/:code', path);
   if (icb) return <IcbPage key={icb.code} code={icb.code!} />;
+  const provider = matchPath('/providers/:code', path);
+  if (provider) return <ProviderPage key={provider.code} code={provider.code!} />;
   const service = matchPath('/services/:code', path);
   if (service) return <ServicePage key={service.code} code={service.code!} />;
   return <NotFound />;

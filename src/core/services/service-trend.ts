@@ -1,6 +1,8 @@
 // One service over every year the run holds: England's population-basis spend and spend per registered
-// patient, for the service page's trend.
+// patient, for the service page's trend; with an ICB chosen, that ICB's spend per head on the service
+// beside its region, similar ICBs (src/core/peers) and England.
 import { z } from 'zod';
+import { icbComparisonAnswer } from '../peers/similar-icbs.ts';
 
 export const serviceTrendAnswer = z.object({
   service: z.object({ code: z.string(), name: z.string() }),
@@ -15,6 +17,8 @@ export const serviceTrendAnswer = z.object({
       change: z.number().nullable(),
     }),
   ),
+  /** With ?icb=: the ICB's spend per head on this service beside its region, similar ICBs and England. */
+  comparison: icbComparisonAnswer.nullable(),
 });
 
 export type ServiceTrend = z.infer<typeof serviceTrendAnswer>;

@@ -86,8 +86,15 @@ const ROW_COLUMNS: TableColumn[] = [
   { key: 'distanceFromTarget', header: 'Distance from target', kind: 'share' },
 ];
 
+/** The plan rows, with each unit's name beside it (an ICB's name for its code; a footprint is its name). */
 export function planRowsTable(result: PlanResult): Table {
-  return { name: 'Plan', columns: ROW_COLUMNS, rows: result.rows.map((r) => ({ ...planJsonRow(r) })) };
+  const names = new Map(result.workings.map((w) => [w.unit, w.name]));
+  const [unit, ...rest] = ROW_COLUMNS;
+  return {
+    name: 'Plan',
+    columns: [unit!, { key: 'unitName', header: 'Unit name', kind: 'text' }, ...rest],
+    rows: result.rows.map((r) => ({ ...planJsonRow(r), unitName: names.get(r.unit) ?? r.unit })),
+  };
 }
 
 const asRows = <T extends object>(rows: readonly T[]) => rows as unknown as TableRow[];

@@ -6,6 +6,7 @@ import { listValue } from '@duckdb/node-api';
 import { UNALLOCATED } from '../../core/basis/index.ts';
 import type { GeographyVintage } from '../reference/geography.ts';
 import type { Workspace } from '../workspace.ts';
+import { icbNameSql } from './icb-name.ts';
 
 export interface FlowRow {
   residentIcb: string;
@@ -13,6 +14,7 @@ export interface FlowRow {
   provider: string;
   providerName: string;
   providerIcb: string;
+  providerIcbName: string;
   activity: number;
   spend: number;
 }
@@ -32,10 +34,12 @@ export async function flowsTable(
   const rows = await ws.all<FlowRow>(
     `SELECT f.resident_icb AS "residentIcb", coalesce(ri.name, f.resident_icb) AS "residentIcbName",
             f.provider_code AS provider, coalesce(p.name, f.provider_code) AS "providerName", f.provider_icb AS "providerIcb",
+            ${icbNameSql('pi.name', 'f.provider_icb')} AS "providerIcbName",
             CAST(sum(f.activity) AS DOUBLE) AS activity, CAST(sum(f.spend) AS DOUBLE) AS spend
        FROM flow f
        LEFT JOIN icb ri ON ri.vintage = f.vintage AND ri.icb_code = f.resident_icb
        LEFT JOIN provider p ON p.provider_code = f.provider_code
+       LEFT JOIN icb pi ON pi.vintage = f.vintage AND pi.icb_code = f.provider_icb
       WHERE f.dataset = $1 AND f.vintage = $2 AND f.financial_year = $3
         AND ($4::VARCHAR IS NULL OR f.service_code = $4::VARCHAR)
         AND ($5::VARCHAR[] IS NULL OR list_contains($5::VARCHAR[], f.resident_icb)

@@ -1,6 +1,6 @@
 // An ICB beside England, its region and similar ICBs (src/core/peers): population-basis spend per head
-// in every year the run holds. One query gives every 2026 ICB's spend by year, population, region and
-// need; the comparison is arithmetic on those rows.
+// in every year the run holds, on all specialised services or on one (the service page). One query gives
+// every 2026 ICB's spend by year, population, region and need; the comparison is arithmetic on those rows.
 
 import { fail } from '../../core/errors.ts';
 import {
@@ -25,7 +25,12 @@ interface IcbRow {
   population: number;
 }
 
-export async function icbComparison(ws: Workspace, dataset: string | null, icbCode: string): Promise<IcbComparison> {
+export async function icbComparison(
+  ws: Workspace,
+  dataset: string | null,
+  icbCode: string,
+  only: { service?: string } = {},
+): Promise<IcbComparison> {
   const icbs = await ws.all<IcbRow>(
     `SELECT i.icb_code AS code, i.name, i.region_code AS "regionCode", r.name AS "regionName",
             coalesce(pop.population, 0) AS population
@@ -45,8 +50,9 @@ export async function icbComparison(ws: Workspace, dataset: string | null, icbCo
   const spend = dataset
     ? await ws.all<{ year: string; icb: string; spend: number }>(
         `SELECT financial_year AS year, icb_code AS icb, CAST(sum(population_basis_spend) AS DOUBLE) AS spend
-           FROM allocation WHERE dataset = $1 AND vintage = $2 GROUP BY 1, 2`,
-        [dataset, VINTAGE],
+           FROM allocation WHERE dataset = $1 AND vintage = $2 AND ($3::VARCHAR IS NULL OR service_code = $3::VARCHAR)
+          GROUP BY 1, 2`,
+        [dataset, VINTAGE, only.service ?? null],
       )
     : [];
   const years = [...new Set(spend.map((s) => s.year))].sort();

@@ -3,6 +3,7 @@
 // outside the ICB) and the providers it hosts with where their patients come from.
 import { fail } from '../../core/errors.ts';
 import type { Workspace } from '../workspace.ts';
+import { icbNameSql } from './icb-name.ts';
 
 const VINTAGE = '2026';
 export const TOP_PROVIDERS = 20;
@@ -17,6 +18,7 @@ export interface IcbProfile {
     provider: string;
     name: string;
     providerIcb: string;
+    providerIcbName: string;
     inside: boolean;
     spend: number;
     activity: number;
@@ -96,10 +98,12 @@ export async function icbProfile(
     .sort((a, b) => b.spend - a.spend || a.programme.localeCompare(b.programme));
   const providers = await ws.all<IcbProfile['topProviders'][number]>(
     `SELECT f.provider_code AS provider, coalesce(p.name, f.provider_code) AS name, f.provider_icb AS "providerIcb",
+            ${icbNameSql('pi.name', 'f.provider_icb')} AS "providerIcbName",
             f.provider_icb = $4 AS inside, CAST(sum(f.spend) AS DOUBLE) AS spend, CAST(sum(f.activity) AS DOUBLE) AS activity
        FROM flow f LEFT JOIN provider p ON p.provider_code = f.provider_code
+       LEFT JOIN icb pi ON pi.vintage = f.vintage AND pi.icb_code = f.provider_icb
       WHERE f.dataset = $1 AND f.vintage = $2 AND f.financial_year = $3 AND f.resident_icb = $4
-      GROUP BY f.provider_code, p.name, f.provider_icb ORDER BY spend DESC, provider`,
+      GROUP BY f.provider_code, p.name, f.provider_icb, pi.name ORDER BY spend DESC, provider`,
     key,
   );
   const allSpend = providers.reduce((sum, p) => sum + p.spend, 0);

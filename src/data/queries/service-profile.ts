@@ -2,6 +2,7 @@
 // population) and its providers, for one year.
 import type { GeographyVintage } from '../reference/geography.ts';
 import type { Workspace } from '../workspace.ts';
+import { icbNameSql } from './icb-name.ts';
 import { icbPopulationSql } from './icb-population.ts';
 
 export interface ServiceByIcbRow {
@@ -16,6 +17,7 @@ export interface ServiceProviderRow {
   provider: string;
   name: string;
   providerIcb: string;
+  providerIcbName: string;
   spend: number;
   activity: number;
 }
@@ -49,8 +51,9 @@ export async function serviceProviders(
 ): Promise<ServiceProviderRow[]> {
   return ws.all<ServiceProviderRow>(
     `SELECT f.provider_code AS provider, coalesce(p.name, f.provider_code) AS name, f.provider_icb AS "providerIcb",
-            CAST(sum(f.spend) AS DOUBLE) AS spend, CAST(sum(f.activity) AS DOUBLE) AS activity
+            ${icbNameSql('pi.name', 'f.provider_icb')} AS "providerIcbName", CAST(sum(f.spend) AS DOUBLE) AS spend, CAST(sum(f.activity) AS DOUBLE) AS activity
        FROM flow f LEFT JOIN provider p ON p.provider_code = f.provider_code
+       LEFT JOIN icb pi ON pi.vintage = f.vintage AND pi.icb_code = f.provider_icb
       WHERE f.dataset = $1 AND f.vintage = $2 AND f.financial_year = $3 AND f.service_code = $4
       GROUP BY ALL ORDER BY spend DESC, provider`,
     [run.dataset, run.vintage, run.year, service],

@@ -2,11 +2,17 @@
 import { fail } from '../../core/errors.ts';
 import { type ServiceTrend, serviceTrendYears } from '../../core/services/service-trend.ts';
 import type { Workspace } from '../workspace.ts';
+import { icbComparison } from './icb-comparison.ts';
 import { icbPopulationSql } from './icb-population.ts';
 
 const VINTAGE = '2026';
 
-export async function serviceTrend(ws: Workspace, dataset: string | null, code: string): Promise<ServiceTrend> {
+export async function serviceTrend(
+  ws: Workspace,
+  dataset: string | null,
+  code: string,
+  icbCode?: string,
+): Promise<ServiceTrend> {
   const service = await ws.one<{ code: string; name: string }>(
     'SELECT service_code AS code, name FROM service WHERE is_current AND service_code = $1',
     [code],
@@ -30,5 +36,6 @@ export async function serviceTrend(ws: Workspace, dataset: string | null, code: 
         `SELECT CAST(coalesce(sum(population), 0) AS DOUBLE) AS population FROM (${icbPopulationSql(VINTAGE)})`,
       )
     )?.population ?? 0;
-  return { service, population, years: serviceTrendYears(spend, population) };
+  const comparison = icbCode ? await icbComparison(ws, dataset, icbCode, { service: code }) : null;
+  return { service, population, years: serviceTrendYears(spend, population), comparison };
 }

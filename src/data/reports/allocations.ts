@@ -6,9 +6,11 @@ import type { Table, TableColumn, TableRow } from '../export/table.ts';
 import { areaAllocationsSql, icbAllocationsSql } from '../queries/allocations-report.ts';
 import type { Workspace } from '../workspace.ts';
 import { type ReportOptions, type RunMeta, storedRun } from './report-context.ts';
+import { reportNames } from './report-names.ts';
 
 const SPEND_COLUMNS: TableColumn[] = [
-  { key: 'service', header: 'Service', kind: 'text' },
+  { key: 'service', header: 'Service code', kind: 'text' },
+  { key: 'serviceName', header: 'Service', kind: 'text' },
   { key: 'providerBasisSpend', header: 'Provider-basis spend', kind: 'money' },
   { key: 'populationBasisSpend', header: 'Population-basis spend', kind: 'money' },
   { key: 'outOfAreaSpend', header: 'Out-of-area spend', kind: 'money' },
@@ -66,21 +68,27 @@ export async function allocationsReport(
     query = icbAllocationsSql(d, { year: options.year, icb: options.icb });
   }
   const rows = await ws.all<AllocationRow>(query.sql, [...key, ...query.params]);
+  const names = await reportNames(ws, meta.vintage);
   const areaHeader = { icb: 'ICB', region: 'Region', footprint: 'Footprint' }[areaKey];
+  // A footprint is already its name; ICBs and regions are codes, with the name beside.
+  const areaName = areaKey === 'icb' ? names.icb : areaKey === 'region' ? names.region : null;
   return {
     meta: { ...meta, area: areaKey },
     table: {
       name: 'Allocations',
       columns: [
         { key: 'financialYear', header: 'Financial year', kind: 'text' },
-        { key: areaKey, header: areaHeader, kind: 'text' },
+        { key: areaKey, header: areaName ? `${areaHeader} code` : areaHeader, kind: 'text' },
+        ...(areaName ? [{ key: `${areaKey}Name`, header: areaHeader, kind: 'text' as const }] : []),
         ...SPEND_COLUMNS,
       ],
       rows: rows.map(
         (r): TableRow => ({
           financialYear: r.financial_year,
           [areaKey]: r.icb ?? r.area ?? null,
+          ...(areaName ? { [`${areaKey}Name`]: areaName(r.icb ?? r.area) } : {}),
           service: r.service,
+          serviceName: names.service(r.service),
           providerBasisSpend: r.provider_basis_spend,
           populationBasisSpend: r.population_basis_spend,
           outOfAreaSpend: r.out_of_area_spend,

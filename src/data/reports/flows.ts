@@ -4,6 +4,7 @@ import type { Table } from '../export/table.ts';
 import { flowsReportSql } from '../queries/flows-report.ts';
 import type { Workspace } from '../workspace.ts';
 import { type ReportOptions, type RunMeta, storedRun } from './report-context.ts';
+import { reportNames } from './report-names.ts';
 
 interface FlowReportRow {
   financial_year: string;
@@ -21,29 +22,36 @@ export async function flowsReport(ws: Workspace, options: ReportOptions): Promis
   const meta = await storedRun(ws, options);
   const query = flowsReportSql(d, { year: options.year, icb: options.icb });
   const rows = await ws.all<FlowReportRow>(query.sql, [meta.dataset, meta.vintage, ...query.params]);
+  const names = await reportNames(ws, meta.vintage);
   return {
     meta,
     table: {
       name: 'Flows',
       columns: [
         { key: 'financialYear', header: 'Financial year', kind: 'text' },
-        { key: 'residentIcb', header: 'Resident ICB', kind: 'text' },
+        { key: 'residentIcb', header: 'Resident ICB code', kind: 'text' },
+        { key: 'residentIcbName', header: 'Resident ICB', kind: 'text' },
         { key: 'residenceKnown', header: 'Residence known', kind: 'text' },
-        { key: 'provider', header: 'Provider', kind: 'text' },
-        { key: 'providerName', header: 'Provider name', kind: 'text' },
-        { key: 'providerIcb', header: 'Provider ICB', kind: 'text' },
-        { key: 'service', header: 'Service', kind: 'text' },
+        { key: 'provider', header: 'Provider code', kind: 'text' },
+        { key: 'providerName', header: 'Provider', kind: 'text' },
+        { key: 'providerIcb', header: 'Provider ICB code', kind: 'text' },
+        { key: 'providerIcbName', header: 'Provider ICB', kind: 'text' },
+        { key: 'service', header: 'Service code', kind: 'text' },
+        { key: 'serviceName', header: 'Service', kind: 'text' },
         { key: 'activity', header: 'Activity', kind: 'number' },
         { key: 'spend', header: 'Spend', kind: 'money' },
       ],
       rows: rows.map((r) => ({
         financialYear: r.financial_year,
         residentIcb: r.resident_icb,
+        residentIcbName: names.icb(r.resident_icb),
         residenceKnown: r.residence_known,
         provider: r.provider,
-        providerName: r.provider_name,
+        providerName: names.provider(r.provider),
         providerIcb: r.provider_icb,
+        providerIcbName: names.icb(r.provider_icb),
         service: r.service,
+        serviceName: names.service(r.service),
         activity: r.activity,
         spend: r.spend,
       })),

@@ -31,8 +31,8 @@ export async function servicesReport(ws: Workspace, options: ReportOptions): Pro
       name: 'Services',
       columns: [
         { key: 'financialYear', header: 'Financial year', kind: 'text' },
-        { key: 'service', header: 'Service', kind: 'text' },
-        { key: 'name', header: 'Name', kind: 'text' },
+        { key: 'service', header: 'Service code', kind: 'text' },
+        { key: 'name', header: 'Service', kind: 'text' },
         { key: 'programmeOfCare', header: 'Programme of care', kind: 'text' },
         { key: 'crgCode', header: 'CRG', kind: 'text' },
         { key: 'highlySpecialised', header: 'Highly specialised', kind: 'text' },

@@ -21,6 +21,7 @@ const flowRow = z.object({
   provider: z.string(),
   providerName: z.string(),
   providerIcb: z.string(),
+  providerIcbName: z.string(),
   activity: z.number(),
   spend: z.number(),
 });
@@ -105,7 +106,8 @@ export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
                 { key: 'residentIcbName', header: 'Resident ICB', kind: 'text' },
                 { key: 'provider', header: 'Provider code', kind: 'text' },
                 { key: 'providerName', header: 'Provider', kind: 'text' },
-                { key: 'providerIcb', header: 'Provider ICB', kind: 'text' },
+                { key: 'providerIcb', header: 'Provider ICB code', kind: 'text' },
+                { key: 'providerIcbName', header: 'Provider ICB', kind: 'text' },
                 { key: 'activity', header: 'Activity', kind: 'number' },
                 { key: 'spend', header: 'Spend (£)', kind: 'money' },
               ],

@@ -46,6 +46,7 @@ const answer = z.object({
       provider: z.string(),
       name: z.string(),
       providerIcb: z.string(),
+      providerIcbName: z.string(),
       inside: z.boolean(),
       spend: z.number(),
       activity: z.number(),
@@ -136,7 +137,8 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
             columns: [
               { key: 'provider', header: 'Provider code', kind: 'text' as const },
               { key: 'name', header: 'Provider', kind: 'text' as const },
-              { key: 'providerIcb', header: 'Provider ICB', kind: 'text' as const },
+              { key: 'providerIcb', header: 'Provider ICB code', kind: 'text' as const },
+              { key: 'providerIcbName', header: 'Provider ICB', kind: 'text' as const },
               { key: 'inside', header: 'Inside the ICB', kind: 'text' as const },
               { key: 'spend', header: 'Spend (£)', kind: 'money' as const },
               { key: 'activity', header: 'Activity', kind: 'number' as const },

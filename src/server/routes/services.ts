@@ -95,6 +95,7 @@ const serviceAnswer = z.object({
       provider: z.string(),
       name: z.string(),
       providerIcb: z.string(),
+      providerIcbName: z.string(),
       spend: z.number(),
       activity: z.number(),
     }),
@@ -281,7 +282,8 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
             columns: [
               { key: 'provider', header: 'Provider code', kind: 'text' as const },
               { key: 'name', header: 'Provider', kind: 'text' as const },
-              { key: 'providerIcb', header: 'Provider ICB', kind: 'text' as const },
+              { key: 'providerIcb', header: 'Provider ICB code', kind: 'text' as const },
+              { key: 'providerIcbName', header: 'Provider ICB', kind: 'text' as const },
               { key: 'spend', header: 'Spend (£)', kind: 'money' as const },
               { key: 'activity', header: 'Activity', kind: 'number' as const },
             ],
@@ -300,15 +302,20 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
     {
       onRequest: guard(context),
       schema: {
-        summary: "One service's England spend and spend per head in every year",
+        summary: "One service's England spend and spend per head in every year, beside an ICB's region and peers",
         tags: ['services'],
         params: z.object({ code: serviceCode }),
+        querystring: z.object({
+          icb: icbCode
+            .optional()
+            .describe("An ICB's ODS code: add its spend per head on the service beside its region and similar ICBs."),
+        }),
         response: { 200: serviceTrendAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
     async (request) => {
       const run = await readRunContext(ws, '2026');
-      return serviceTrend(ws, run.dataset, request.params.code);
+      return serviceTrend(ws, run.dataset, request.params.code, request.query.icb);
     },
   );
 };

@@ -154,7 +154,7 @@ describe('planning routes', () => {
       headers: as.qweViewer.read,
     });
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\n')[0]).toMatch(/^unit,financialYear,previousDoNothing/);
+    expect(csv.body.split('\n')[0]).toMatch(/^unit,unitName,financialYear,previousDoNothing/);
     const xlsx = await app.inject({
       method: 'GET',
       url: '/api/planning/scenarios/QWE%20plan/plan?format=xlsx',

@@ -59,6 +59,7 @@ export interface IcbProvider {
   provider: string;
   name: string;
   providerIcb: string;
+  providerIcbName: string;
   inside: boolean;
   spend: number;
   activity: number;
@@ -107,7 +108,14 @@ export interface ServiceProfile extends WithProvenance {
   service: ServiceRow;
   delegation: ServiceDelegationTimeline | null;
   byIcb: { icb: string; name: string; spend: number; population: number; perHead: number | null }[];
-  providers: { provider: string; name: string; providerIcb: string; spend: number; activity: number }[];
+  providers: {
+    provider: string;
+    name: string;
+    providerIcb: string;
+    providerIcbName: string;
+    spend: number;
+    activity: number;
+  }[];
 }
 
 export interface FlowRow {
@@ -116,6 +124,7 @@ export interface FlowRow {
   provider: string;
   providerName: string;
   providerIcb: string;
+  providerIcbName: string;
   activity: number;
   spend: number;
 }

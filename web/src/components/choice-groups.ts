@@ -28,7 +28,8 @@ export function footprintGroups(rows: FootprintRow[]): ChoiceGroup[] {
 
 export const PROGRAMME_NOT_RECORDED = 'Programme of care not recorded';
 
-export function serviceGroups(rows: ServiceRow[]): ChoiceGroup[] {
+/** Services by programme of care, whatever the catalogue holds there; blank goes under "not recorded". */
+export function serviceGroups(rows: Pick<ServiceRow, 'code' | 'name' | 'programme'>[]): ChoiceGroup[] {
   const programmes = [...new Set(rows.map((r) => r.programme || PROGRAMME_NOT_RECORDED))].sort((a, b) =>
     a === PROGRAMME_NOT_RECORDED ? 1 : b === PROGRAMME_NOT_RECORDED ? -1 : a.localeCompare(b, 'en-GB'),
   );

@@ -23,8 +23,8 @@ export function GroupedSelect({
   searchLabel: string;
   value: string;
   onChange: (value: string) => void;
-  /** The option meaning "no filter", e.g. { value: '', label: 'All of England' }. */
-  everything: { value: string; label: string };
+  /** The option meaning "no filter", e.g. { value: '', label: 'All of England' }; none where a choice is needed. */
+  everything?: { value: string; label: string };
   groups: ChoiceGroup[];
 }) {
   const [search, setSearch] = useState('');
@@ -57,7 +57,7 @@ export function GroupedSelect({
         {label}
       </label>
       <select className="nhsuk-select" id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value={everything.value}>{everything.label}</option>
+        {everything && <option value={everything.value}>{everything.label}</option>}
         {shown.map((g) => (
           <optgroup key={g.label} label={g.label}>
             {g.options.map((o) => (

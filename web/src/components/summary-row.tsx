@@ -1,5 +1,6 @@
 // One row of an NHS.UK summary list: a key figure and what it is.
-export function SummaryRow({ label, value, testId }: { label: string; value: string; testId?: string }) {
+import type { ReactNode } from 'react';
+export function SummaryRow({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
   return (
     <div className="nhsuk-summary-list__row">
       <dt className="nhsuk-summary-list__key">{label}</dt>

@@ -18,6 +18,7 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
   { method: 'GET', url: '/api/services', path: '/api/services' },
   { method: 'GET', url: '/api/services/13X', path: '/api/services/{code}' },
   { method: 'GET', url: '/api/services/13X/trend', path: '/api/services/{code}/trend' },
+  { method: 'GET', url: '/api/providers/RHQ', path: '/api/providers/{code}' },
   { method: 'GET', url: '/api/flows', path: '/api/flows' },
   { method: 'GET', url: '/api/footprints', path: '/api/footprints' },
   { method: 'POST', url: '/api/footprints', path: '/api/footprints', payload: { name: 'Unauthorised', icbs: ['QWE'] } },

@@ -11,9 +11,10 @@ import { type Column, DataTable } from '../../components/data-table.tsx';
 import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { GroupedSelect } from '../../components/grouped-select.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';
+import { ProviderLink } from '../../components/provider-link.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
-import { formatCount, formatPounds, formatShare } from '../../format.ts';
+import { formatCount, formatPounds, formatShare, shortIcbName } from '../../format.ts';
 import { setQuery, useLocation, useTitle } from '../../router.tsx';
 import { useNarrowScreen } from '../../use-narrow-screen.ts';
 
@@ -21,9 +22,25 @@ import { useNarrowScreen } from '../../use-narrow-screen.ts';
 const FIRST_ROWS = 100;
 
 const COLUMNS: Column<FlowRow>[] = [
-  { key: 'resident', header: 'Patients registered in', rowHeader: true, value: (r) => r.residentIcbName },
-  { key: 'provider', header: 'Provider', value: (r) => `${r.providerName} (${r.provider})` },
-  { key: 'providerIcb', header: 'Provider ICB', value: (r) => r.providerIcb },
+  {
+    key: 'resident',
+    header: 'Patients registered in',
+    rowHeader: true,
+    value: (r) => r.residentIcbName,
+    render: (r) => shortIcbName(r.residentIcbName),
+  },
+  {
+    key: 'provider',
+    header: 'Provider',
+    value: (r) => `${r.providerName} (${r.provider})`,
+    render: (r) => <ProviderLink code={r.provider} name={r.providerName} />,
+  },
+  {
+    key: 'providerIcb',
+    header: 'Provider ICB',
+    value: (r) => r.providerIcbName,
+    render: (r) => shortIcbName(r.providerIcbName),
+  },
   {
     key: 'crosses',
     header: 'Crosses ICB boundary',

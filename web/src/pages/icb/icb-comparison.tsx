@@ -1,5 +1,6 @@
 // An ICB beside England, its region and similar ICBs (chosen by population and need, as Model Health
-// System draws peer groups): spend per head over every year, and the chosen year's figures in a table.
+// System draws peer groups): spend per head over every year, and the chosen year's figures in a table. The
+// service page draws the same comparison for one service (`on`).
 import { useMemo } from 'react';
 import type { IcbComparison } from '../../../../src/core/peers/similar-icbs.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -19,12 +20,21 @@ export function useIcbComparison(code: string) {
 export function IcbComparisonView({ result, year }: { result: ReturnType<typeof useIcbComparison>; year: string }) {
   return (
     <Async result={result} what="the comparison with England, the region and similar ICBs">
-      {(data) => <Comparison data={data} year={year} />}
+      {(data) => <IcbComparisonFigures data={data} year={year} />}
     </Async>
   );
 }
 
-function Comparison({ data, year }: { data: IcbComparison; year: string }) {
+export function IcbComparisonFigures({
+  data,
+  year,
+  on = 'specialised care',
+}: {
+  data: IcbComparison;
+  year: string;
+  /** What the spend is on, as the sentence reads it. */
+  on?: string;
+}) {
   const narrow = useNarrowScreen();
   const own = shortIcbName(data.icb.name);
   const lines = useMemo(
@@ -50,13 +60,13 @@ function Comparison({ data, year }: { data: IcbComparison; year: string }) {
     <>
       {chosen && (
         <p className="nhsuk-body" data-testid="comparison-sentence">
-          In {year} {own} spent {formatPoundsAndPence(chosen.icb)} a head on specialised care, against{' '}
+          In {year} {own} spent {formatPoundsAndPence(chosen.icb)} a head on {on}, against{' '}
           {formatPoundsAndPence(chosen.region)} in its region, {formatPoundsAndPence(chosen.peers)} in similar ICBs and{' '}
           {formatPoundsAndPence(chosen.england)} in England.
         </p>
       )}
       <FigureWithTable
-        title="Population-basis spend per head by financial year, £"
+        title={`Population-basis spend per head on ${on} by financial year, £`}
         chart={
           <Chart
             option={option}

@@ -12,10 +12,11 @@ import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { DataTable, ExportLinks } from '../../components/data-table.tsx';
 import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';
+import { ProviderLink } from '../../components/provider-link.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
 import { YearSelect } from '../../components/year-select.tsx';
-import { formatCount, formatPounds, formatPoundsAndPence, formatShare } from '../../format.ts';
+import { formatCount, formatPounds, formatPoundsAndPence, formatShare, shortIcbName } from '../../format.ts';
 import { Link, useLocation, useTitle } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { IcbRisks } from '../risks/icb-risks.tsx';
@@ -289,8 +290,19 @@ function IcbProfileView({ data, year }: { data: IcbProfile; year: string | undef
 }
 
 const PROVIDER_COLUMNS = [
-  { key: 'name', header: 'Provider', rowHeader: true, value: (r: IcbProvider) => `${r.name} (${r.provider})` },
-  { key: 'providerIcb', header: 'Provider ICB', value: (r: IcbProvider) => r.providerIcb },
+  {
+    key: 'name',
+    header: 'Provider',
+    rowHeader: true,
+    value: (r: IcbProvider) => `${r.name} (${r.provider})`,
+    render: (r: IcbProvider) => <ProviderLink code={r.provider} name={r.name} />,
+  },
+  {
+    key: 'providerIcb',
+    header: 'Provider ICB',
+    value: (r: IcbProvider) => r.providerIcbName,
+    render: (r: IcbProvider) => shortIcbName(r.providerIcbName),
+  },
   {
     key: 'inside',
     header: 'Inside the ICB',
@@ -318,7 +330,13 @@ const PROVIDER_COLUMNS = [
 ];
 
 const HOSTED_COLUMNS = [
-  { key: 'name', header: 'Provider', rowHeader: true, value: (r: HostedProvider) => `${r.name} (${r.provider})` },
+  {
+    key: 'name',
+    header: 'Provider',
+    rowHeader: true,
+    value: (r: HostedProvider) => `${r.name} (${r.provider})`,
+    render: (r: HostedProvider) => <ProviderLink code={r.provider} name={r.name} />,
+  },
   {
     key: 'income',
     header: 'Income',

@@ -15,11 +15,12 @@ import { providerVolumeChart } from '../../charts/provider-volume-chart.ts';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { type Column, DataTable, ExportLinks } from '../../components/data-table.tsx';
 import { FigureWithTable } from '../../components/figure-with-table.tsx';
+import { providerPath } from '../../components/provider-link.tsx';
 import { Async } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
 import { YearSelect } from '../../components/year-select.tsx';
 import { formatCount, formatPounds, formatShare, NOT_AVAILABLE, shortIcbName } from '../../format.ts';
-import { useLocation, useTitle } from '../../router.tsx';
+import { Link, useLocation, useTitle } from '../../router.tsx';
 import { useNarrowScreen } from '../../use-narrow-screen.ts';
 import { scenarioPath, whatIfApiPath } from './planning-paths.ts';
 
@@ -161,7 +162,13 @@ function ProviderTable({
   serviceName: string;
 }) {
   const columns: Column<WhatIfProviderRow>[] = [
-    { key: 'provider', header: 'Provider', rowHeader: true, value: (r) => r.providerName },
+    {
+      key: 'provider',
+      header: 'Provider',
+      rowHeader: true,
+      value: (r) => r.providerName,
+      render: (r) => <Link href={providerPath(r.provider)}>{r.providerName}</Link>,
+    },
     {
       key: 'patients',
       header: 'Patients a year',
@@ -266,7 +273,13 @@ function IcbTable({ rows, serviceName }: { rows: WhatIfIcbRow[]; serviceName: st
 
 function FlowTable({ rows }: { rows: WhatIfFlowRow[] }) {
   const columns: Column<WhatIfFlowRow>[] = [
-    { key: 'provider', header: 'Provider', rowHeader: true, value: (r) => r.providerName },
+    {
+      key: 'provider',
+      header: 'Provider',
+      rowHeader: true,
+      value: (r) => r.providerName,
+      render: (r) => <Link href={providerPath(r.provider)}>{r.providerName}</Link>,
+    },
     { key: 'residentIcb', header: 'Residents of', value: (r) => shortIcbName(r.residentIcbName) },
     { key: 'service', header: 'Service', value: (r) => r.serviceName },
     {

@@ -1,4 +1,6 @@
-// One service: spend per head in every ICB (population basis) and the providers that deliver it.
+// One service: England's spend over the years, and with an ICB chosen that ICB's spend per head beside its
+// region, similar ICBs and England; spend per head in every ICB (population basis) and the providers that
+// deliver it.
 import { useMemo } from 'react';
 import type { ServiceProfile } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -8,6 +10,7 @@ import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { DataTable, ExportLinks } from '../../components/data-table.tsx';
 import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';
+import { ProviderLink } from '../../components/provider-link.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
 import { YearSelect } from '../../components/year-select.tsx';
@@ -35,7 +38,7 @@ export default function ServicePage({ code }: { code: string }) {
 
 function ServiceView({ data, year, icb }: { data: ServiceProfile; year: string | undefined; icb: string }) {
   const { service } = data;
-  const trend = useServiceTrend(service.code);
+  const trend = useServiceTrend(service.code, icb);
   const shownYear = data.provenance.financialYear ?? '';
   const years = trend.state === 'ready' ? trend.data.years.map((y) => y.financialYear) : [shownYear];
   const perHead = useMemo(
@@ -54,6 +57,7 @@ function ServiceView({ data, year, icb }: { data: ServiceProfile; year: string |
       <h1>{service.name}</h1>
       <div className="fp-filters">
         <YearSelect years={years} year={shownYear} />
+        <IcbStatusSelect value={icb} label="Compare an ICB" />
       </div>
       <dl className="nhsuk-summary-list">
         <SummaryRow label="Programme of care" value={service.programme || 'Not known'} />
@@ -66,7 +70,6 @@ function ServiceView({ data, year, icb }: { data: ServiceProfile; year: string |
         <SummaryRow label="Patients" value={formatCount(service.patients)} />
       </dl>
       <h2>Who commissions it</h2>
-      <IcbStatusSelect value={icb} label="For the ICB" />
       {data.delegation ? (
         <dl className="nhsuk-summary-list" data-testid="delegation-timeline">
           {data.delegation.years.map((s) => (
@@ -92,7 +95,7 @@ function ServiceView({ data, year, icb }: { data: ServiceProfile; year: string |
         </dl>
       ) : (
         <p className="nhsuk-body">
-          Choose an ICB to see who commissioned this service for it each year since April 2023.
+          Choose an ICB above (“Compare an ICB”) to see who commissioned this service for it each year since April 2023.
         </p>
       )}
       <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
@@ -102,7 +105,7 @@ function ServiceView({ data, year, icb }: { data: ServiceProfile; year: string |
       <HowCalculated provenance={data.provenance} />
 
       <h2>Over the years</h2>
-      <ServiceTrendView result={trend} />
+      <ServiceTrendView result={trend} year={shownYear} />
 
       <h2>Spend per head by ICB, {shownYear}</h2>
       {data.byIcb.length === 0 ? (
@@ -168,8 +171,19 @@ function ServiceView({ data, year, icb }: { data: ServiceProfile; year: string |
         initialSort={{ key: 'spend', direction: 'descending' }}
         empty={<Empty title="No providers">No provider delivered this service in this year.</Empty>}
         columns={[
-          { key: 'name', header: 'Provider', rowHeader: true, value: (r) => `${r.name} (${r.provider})` },
-          { key: 'providerIcb', header: 'Provider ICB', value: (r) => r.providerIcb },
+          {
+            key: 'name',
+            header: 'Provider',
+            rowHeader: true,
+            value: (r) => `${r.name} (${r.provider})`,
+            render: (r) => <ProviderLink code={r.provider} name={r.name} />,
+          },
+          {
+            key: 'providerIcb',
+            header: 'Provider ICB',
+            value: (r) => r.providerIcbName,
+            render: (r) => shortIcbName(r.providerIcbName),
+          },
           { key: 'spend', header: 'Spend', numeric: true, value: (r) => r.spend, render: (r) => formatPounds(r.spend) },
           {
             key: 'activity',

@@ -1,5 +1,6 @@
 // A service over every year the run holds: England's spend per head as a line, and the spend, spend per
-// head and change on the year before in a table.
+// head and change on the year before in a table; with an ICB chosen, that ICB's spend per head on the
+// service beside its region, similar ICBs and England (the ICB page's comparison, for one service).
 import { useMemo } from 'react';
 import type { ServiceTrend } from '../../../../src/core/services/service-trend.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -10,15 +11,29 @@ import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { Async } from '../../components/states.tsx';
 import { formatPounds, formatPoundsAndPence, formatShare } from '../../format.ts';
 import { useNarrowScreen } from '../../use-narrow-screen.ts';
+import { IcbComparisonFigures } from '../icb/icb-comparison.tsx';
 
-export function useServiceTrend(code: string) {
-  return useApi<ServiceTrend>(`/services/${encodeURIComponent(code)}/trend`);
+export function useServiceTrend(code: string, icb: string) {
+  return useApi<ServiceTrend>(`/services/${encodeURIComponent(code)}/trend`, { icb: icb || undefined });
 }
 
-export function ServiceTrendView({ result }: { result: ReturnType<typeof useServiceTrend> }) {
+export function ServiceTrendView({ result, year }: { result: ReturnType<typeof useServiceTrend>; year: string }) {
   return (
     <Async result={result} what="the service's trend over the years">
-      {(data) => <Trend data={data} />}
+      {(data) => (
+        <>
+          <Trend data={data} />
+          <h2>Compared with an ICB's region and similar ICBs</h2>
+          {data.comparison ? (
+            <IcbComparisonFigures data={data.comparison} year={year} on={data.service.name} />
+          ) : (
+            <p className="nhsuk-body" data-testid="choose-icb-to-compare">
+              Choose an ICB above (“Compare an ICB”) to set its spend per head on this service beside its region, the
+              ICBs most like it in size and need, and England.
+            </p>
+          )}
+        </>
+      )}
     </Async>
   );
 }

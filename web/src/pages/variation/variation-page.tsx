@@ -2,6 +2,7 @@
 // on a map by where it sits, how the spread across ICBs has moved year on year, and the rates with their
 // confidence intervals in a table that exports to Excel.
 import { useMemo } from 'react';
+import type { ServiceCatalogue } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import type { AtlasAnswer, AtlasRate } from '../../api/variation-types.ts';
 import { Chart } from '../../charts/chart.tsx';
@@ -9,8 +10,10 @@ import { funnelPlotChart } from '../../charts/funnel-plot-chart.ts';
 import { outlierMapChart } from '../../charts/outlier-map-chart.ts';
 import { useIcbBoundaries } from '../../charts/use-icb-boundaries.ts';
 import { variationOverTimeChart } from '../../charts/variation-over-time-chart.ts';
+import { serviceGroups } from '../../components/choice-groups.ts';
 import { type Column, DataTable, ExportLinks } from '../../components/data-table.tsx';
 import { FigureWithTable } from '../../components/figure-with-table.tsx';
+import { GroupedSelect } from '../../components/grouped-select.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';
 import { Async, Empty, Failed, Loading } from '../../components/states.tsx';
 import { formatCount, shortIcbName } from '../../format.ts';
@@ -43,25 +46,24 @@ export default function VariationPage() {
 }
 
 function Filters({ data }: { data: AtlasAnswer }) {
+  // The atlas names its services; the catalogue says which programme of care each is in.
+  const catalogue = useApi<ServiceCatalogue>('/services');
+  const groups = useMemo(() => {
+    const programme = new Map(
+      catalogue.state === 'ready' ? catalogue.data.rows.map((r) => [r.code, r.programme] as const) : [],
+    );
+    return serviceGroups(data.choices.services.map((s) => ({ ...s, programme: programme.get(s.code) ?? null })));
+  }, [catalogue, data.choices.services]);
   return (
     <div className="fp-filters">
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="service">
-          Service
-        </label>
-        <select
-          className="nhsuk-select"
-          id="service"
-          value={data.service.code}
-          onChange={(e) => setQuery({ service: e.target.value })}
-        >
-          {data.choices.services.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.name} ({s.code})
-            </option>
-          ))}
-        </select>
-      </div>
+      <GroupedSelect
+        id="service"
+        label="Service"
+        searchLabel="Search services"
+        value={data.service.code}
+        onChange={(v) => setQuery({ service: v })}
+        groups={groups}
+      />
       <div className="nhsuk-form-group">
         <label className="nhsuk-label" htmlFor="measure">
           Measure
