@@ -93,7 +93,7 @@ describe('the lead ICB', () => {
     { icbCode: 'QYG', icbName: 'Cheshire and Merseyside' },
   ];
 
-  it('hosts the main provider when that host is in the footprint', () => {
+  it('Lead ICB: the host of the main provider', () => {
     // R0A (host QOP) takes 600 + 300 = 900 of the footprint's spend; RXN (host QE1) 500; REM (QYG) 700.
     const spend = [
       { residentIcb: 'QOP', providerCode: 'R0A', providerIcb: 'QOP', spend: 600 },
@@ -110,7 +110,7 @@ describe('the lead ICB', () => {
     });
   });
 
-  it('else is the ICB whose residents spend the most; ties go to the lower code', () => {
+  it('Lead ICB: the largest resident spend (ties go to the lower code)', () => {
     // The main provider RJ1 is in London (QKK): QE1's residents spend 400 + 100 = 500, QOP's 450.
     const spend = [
       { residentIcb: 'QOP', providerCode: 'RJ1', providerIcb: 'QKK', spend: 450 },

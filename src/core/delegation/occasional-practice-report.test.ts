@@ -35,7 +35,7 @@ const question = {
 };
 
 describe('the occasional practice report', () => {
-  it('lists the providers under the minimum in patients, fewest first, with the ICBs they serve', () => {
+  it('Occasional practice report: recorded patients', () => {
     const [ortho, other] = occasionalPracticeReport(question);
     expect(ortho).toMatchObject({
       serviceCode: '13',
