@@ -110,7 +110,7 @@ describe('the lead ICB', () => {
     });
   });
 
-  it('Lead ICB: the largest resident spend (ties go to the lower code)', () => {
+  it('Lead ICB: the largest resident spend', () => {
     // The main provider RJ1 is in London (QKK): QE1's residents spend 400 + 100 = 500, QOP's 450.
     const spend = [
       { residentIcb: 'QOP', providerCode: 'RJ1', providerIcb: 'QKK', spend: 450 },
