@@ -43,6 +43,8 @@ beforeAll(async () => {
   page = server.page;
   console = watchConsole(page);
   await signIn(page, EDITOR.email, PASSWORD);
+  // The sign-in page asks for a session before there is one (a 401): not a problem of the pages checked.
+  console.take();
 });
 
 afterAll(async () => {
@@ -116,16 +118,17 @@ describe('commissioning models', () => {
       .filter({ hasText: /^London/ })
       .locator('td')
       .allInnerTexts();
-    expect(london[0]).toContain('Joint committee (London specialised services joint committee)');
-    expect(london[1]).toContain('Joint committee (London specialised services joint committee)');
-    expect(london[2]).toMatch(/Lead commissioner\s+Lead: NHS .+|Delegated/);
+    expect(london[0]).toMatch(/^Joint committee\s+London specialised services joint committee/);
+    expect(london[1]).toMatch(/^Joint committee\s+London specialised services joint committee/);
+    // From 2025/26 the 70 are delegated to every ICB: London's ICBs have one lead (named) unless tiered at ICB.
+    expect(london[2]).toMatch(/^Lead commissioner\s+Lead: [A-Z][a-z]+.*|^Delegated/);
     const northWest = await table
       .getByRole('row')
       .filter({ hasText: /^North West/ })
       .locator('td')
       .allInnerTexts();
-    expect(northWest[0]).toContain('Joint committee (North West specialised services joint committee)');
-    expect(northWest[1]).toMatch(/Lead commissioner\s+Lead: NHS .+|Delegated/);
+    expect(northWest[0]).toMatch(/^Joint committee\s+North West specialised services joint committee/);
+    expect(northWest[1]).toMatch(/^Lead commissioner\s+Lead: [A-Z][a-z]+.*|^Delegated/);
     await page.locator('#model-footprint').selectOption('London');
     await page.locator('#model-financialYear').selectOption('2026/27');
     await page.locator('#model-model').selectOption('delegated');

@@ -14,6 +14,7 @@ import { useApi } from '../../api/use-api.ts';
 import { ExportLinks } from '../../components/data-table.tsx';
 import { ScrollBox } from '../../components/scroll-box.tsx';
 import { Async } from '../../components/states.tsx';
+import { shortIcbName } from '../../format.ts';
 import { Link, setQuery, useLocation, useTitle } from '../../router.tsx';
 import { DelegationNav, TIER_TEXT } from './delegation-nav.tsx';
 
@@ -175,13 +176,16 @@ function Timeline({
                   <td className="nhsuk-table__cell" key={y.financialYear} title={y.proposal.reason}>
                     {y.proposal.model ? (
                       <strong className={`nhsuk-tag ${MODEL_TAG[y.proposal.model]}`}>
-                        {y.proposal.model === 'lead-commissioner' ? 'Lead commissioner' : y.proposal.label}
+                        {labels.get(y.proposal.model)}
                       </strong>
                     ) : (
                       <span>{y.proposal.label}</span>
                     )}
+                    {y.proposal.jointCommittee && <span style={{ display: 'block' }}>{y.proposal.jointCommittee}</span>}
                     {y.proposal.model === 'lead-commissioner' && (
-                      <span style={{ display: 'block' }}>Lead: {y.proposal.lead?.icbName ?? 'to be named'}</span>
+                      <span style={{ display: 'block' }}>
+                        Lead: {y.proposal.lead ? shortIcbName(y.proposal.lead.icbName) : 'to be named'}
+                      </span>
                     )}
                     {y.recorded && (
                       <span className="nhsuk-body-s" style={{ display: 'block', margin: 0 }}>
