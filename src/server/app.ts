@@ -28,6 +28,7 @@ import { type LogOptions, loggerOptions } from './logging.ts';
 import { readOverview } from './overview.ts';
 import { assuranceRoutes } from './routes/assurance.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { commissioningModelRoutes } from './routes/commissioning-models.ts';
 import { contractPaymentRoutes } from './routes/contract-payments.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { delegationRoutes } from './routes/delegation.ts';
@@ -37,6 +38,7 @@ import { geographyRoutes } from './routes/geography.ts';
 import { healthRoutes } from './routes/health.ts';
 import { icbRoutes } from './routes/icbs.ts';
 import { networkRoutes } from './routes/networks.ts';
+import { occasionalPracticeRoutes } from './routes/occasional-practice.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { placeRoutes } from './routes/places.ts';
 import { planningRoutes } from './routes/planning.ts';
@@ -98,6 +100,8 @@ const API_ROUTES = [
   placeRoutes,
   networkRoutes,
   delegationRoutes,
+  commissioningModelRoutes,
+  occasionalPracticeRoutes,
   auditRoutes,
   serviceChangeRoutes,
   riskRoutes,

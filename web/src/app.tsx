@@ -49,6 +49,7 @@ const RiskPage = lazy(() => import('./pages/risks/risk-page.tsx'));
 const DelegationMatrixPage = lazy(() => import('./pages/delegation/matrix-page.tsx'));
 const DelegationOutcomesPage = lazy(() => import('./pages/delegation/outcomes-page.tsx'));
 const DelegationModelsPage = lazy(() => import('./pages/delegation/models-page.tsx'));
+const OccasionalPracticePage = lazy(() => import('./pages/delegation/occasional-practice-page.tsx'));
 const ServiceTieringPage = lazy(() => import('./pages/delegation/service-tiering-page.tsx'));
 
 function pageFor(path: string): ReactNode {
@@ -77,6 +78,7 @@ function pageFor(path: string): ReactNode {
   if (path === '/delegation') return <DelegationMatrixPage />;
   if (path === '/delegation/outcomes') return <DelegationOutcomesPage />;
   if (path === '/delegation/models') return <DelegationModelsPage />;
+  if (path === '/delegation/occasional-practice') return <OccasionalPracticePage />;
   const tiering = matchPath('/delegation/services/:code', path);
   if (tiering) return <ServiceTieringPage key={tiering.code} code={tiering.code!} />;
   if (path === '/planning') return <ScenariosPage />;

@@ -1,18 +1,60 @@
 // `footprint delegation run --exercise NAME [--format json|csv|xlsx]`: outcomes, tiers, evidence and the
-// summary of services and spend per outcome and per tier.
+// summary of services and spend per outcome and per tier. `footprint delegation models`: the commissioning
+// model each service × footprint has year by year (proposed from the status, and any recorded).
+// `footprint delegation occasional-practice`: per service, the providers under its minimum annual volume.
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
+import {
+  COMMISSIONING_MODEL_COLUMNS,
+  OCCASIONAL_PRACTICE_COLUMNS,
+  type OccasionalPracticeAnswer,
+  occasionalPracticeRows,
+} from '../../core/delegation/index.ts';
 import { fail } from '../../core/errors.ts';
+import { commissioningModelRows, commissioningModels } from '../../data/delegation/commissioning-models.ts';
+import { icbRegion } from '../../data/delegation/delegation-status.ts';
 import { delegationJson, delegationTables } from '../../data/delegation/delegation-tables.ts';
+import { occasionalPractice } from '../../data/delegation/occasional-practice.ts';
 import { runDelegation } from '../../data/delegation/run-delegation.ts';
 import { simulateInWorkers } from '../../data/delegation/volatility-workers.ts';
 import { writeCsv } from '../../data/export/write-csv.ts';
 import { writeXlsx } from '../../data/export/write-xlsx.ts';
+import { countText, percentText } from '../human-format.ts';
 import { DATASET_OPTION } from '../options.ts';
 import { say } from '../output.ts';
 import { cliSession, openCliWorkspace } from '../session.ts';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
+const READ_FORMATS = ['text', 'json', 'csv'] as const;
+
+function readFormat(asked: string): (typeof READ_FORMATS)[number] {
+  const format = READ_FORMATS.find((f) => f === asked);
+  if (!format) {
+    fail('FP_REPORT_BAD_FORMAT', `The format ${JSON.stringify(asked)} is not accepted.`, {
+      where: { parameter: '--format' },
+      received: asked,
+      accepted: READ_FORMATS.join(', '),
+    });
+  }
+  return format;
+}
+
+function describeOccasionalPractice(answer: OccasionalPracticeAnswer): void {
+  say(
+    `Occasional practice in ${answer.financialYear ?? 'no year'} (dataset ${answer.dataset ?? 'none'}), providers treating residents of ${answer.scope}; minimum volumes from ${answer.rubric}, in patients the activity records:`,
+  );
+  const under = answer.rows.filter((s) => s.occasional.length > 0);
+  for (const s of under) {
+    say(
+      `${s.serviceName} (${s.serviceCode}): ${s.occasional.length} of ${s.providers} providers under ${countText(s.minimumAnnualVolume)} patients a year, ${countText(s.occasionalPatients)} of ${countText(s.patients)} patients (${percentText(s.occasionalShare ?? 0)})`,
+    );
+    for (const p of s.occasional) {
+      const icbs = p.icbsServed.map((i) => `${i.icbName} (${countText(i.patients)})`).join(', ');
+      say(`  ${p.providerName}: ${countText(p.patients)} patients, ${countText(p.activity)} activity; serves ${icbs}`);
+    }
+  }
+  say(`${under.length} of ${answer.rows.length} services have providers under their minimum.`);
+}
 
 export function register(program: Command): void {
   const delegation = program
@@ -71,6 +113,105 @@ export function register(program: Command): void {
           const counts = result.summary.byOutcome.map((g) => `${g.group} ${g.services}`).join(', ');
           cliSession().stderr.write(`${opts.exercise}: ${counts}\n`);
           if (opts.out) say(`Wrote ${opts.out}`);
+        } finally {
+          ws.close();
+        }
+      },
+    );
+
+  delegation
+    .command('models')
+    .description(
+      'Each service × footprint’s commissioning model year by year over the plan horizon: proposed from the delegation status (joint committee or lead ICB named), and any recorded.',
+    )
+    .option('--service <code>', 'only this service')
+    .option('--footprint <name>', 'only this footprint')
+    .option('--format <format>', READ_FORMATS.join(', '), 'text')
+    .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option(...DATASET_OPTION)
+    .action(
+      async (opts: { service?: string; footprint?: string; format: string; workspace?: string; dataset?: string }) => {
+        const format = readFormat(opts.format);
+        const ws = await openCliWorkspace(opts.workspace, { readOnly: true, dataset: opts.dataset });
+        try {
+          const answer = await commissioningModels(ws, {
+            service: opts.service,
+            footprint: opts.footprint,
+            editable: new Set(),
+          });
+          if (format === 'json') say(JSON.stringify(answer, null, 2));
+          else if (format === 'csv') {
+            await writeCsv(
+              {
+                name: 'Commissioning models',
+                columns: [...COMMISSIONING_MODEL_COLUMNS],
+                rows: commissioningModelRows(answer),
+              },
+              cliSession().stdout,
+            );
+          } else {
+            say(['service', 'footprint', ...answer.years].join('\t'));
+            for (const line of answer.rows) {
+              const cells = line.years.map((y) =>
+                y.recorded
+                  ? `${y.proposal.label} [${y.recorded.status}: ${y.recorded.model}${y.recorded.lead ? `, ${y.recorded.lead}` : ''}]`
+                  : y.proposal.label,
+              );
+              say([line.serviceName, line.footprint, ...cells].join('\t'));
+            }
+            say(
+              `${answer.rows.length} service × footprint lines; tiers from ${answer.tierFrom ?? 'no delegation run'}; lead ICBs from ${answer.spendYear ?? 'no stored run'} spend`,
+            );
+          }
+        } finally {
+          ws.close();
+        }
+      },
+    );
+
+  delegation
+    .command('occasional-practice')
+    .description(
+      'Per service, the providers under its minimum annual volume in patients, with their activity and the ICBs they serve.',
+    )
+    .option('--year <year>', 'financial year (default the latest)')
+    .option('--service <code>', 'only this service')
+    .option('--icb <code>', 'only providers treating this ICB’s residents')
+    .option('--format <format>', READ_FORMATS.join(', '), 'text')
+    .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
+    .option(...DATASET_OPTION)
+    .action(
+      async (opts: {
+        year?: string;
+        service?: string;
+        icb?: string;
+        format: string;
+        workspace?: string;
+        dataset?: string;
+      }) => {
+        const format = readFormat(opts.format);
+        const ws = await openCliWorkspace(opts.workspace, { readOnly: true, dataset: opts.dataset });
+        try {
+          const icb = opts.icb ? await icbRegion(ws, opts.icb, '2026', '--icb') : null;
+          const answer = await occasionalPractice(ws, {
+            year: opts.year,
+            service: opts.service,
+            icbs: icb ? [icb.icbCode] : null,
+            scope: icb ? icb.icbName : 'England',
+            yearParameter: '--year',
+            serviceParameter: '--service',
+          });
+          if (format === 'json') say(JSON.stringify(answer, null, 2));
+          else if (format === 'csv') {
+            await writeCsv(
+              {
+                name: 'Occasional practice',
+                columns: [...OCCASIONAL_PRACTICE_COLUMNS],
+                rows: occasionalPracticeRows(answer.rows),
+              },
+              cliSession().stdout,
+            );
+          } else describeOccasionalPractice(answer);
         } finally {
           ws.close();
         }

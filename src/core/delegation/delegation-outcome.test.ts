@@ -6,7 +6,6 @@ import {
   type DelegationRubric,
   parseDelegationRubric,
 } from '../definitions/delegation-rubric.ts';
-import { proposedTimeline } from './commissioning-model.ts';
 import { DELEGATION_OUTCOMES, delegationOutcome, MISSING_HIGHLY_SPECIALISED } from './delegation-outcome.ts';
 import { outcomeSummary } from './outcome-summary.ts';
 
@@ -102,13 +101,5 @@ describe('delegation outcome', () => {
       { group: 'not-suitable', services: 1, spend: 5e6, spendShare: 0.05 },
     ]);
     expect(summary.byTier.map((t) => t.services)).toEqual([1, 0, 1]);
-  });
-
-  it('proposes a timeline from the outcome', () => {
-    expect(proposedTimeline('suitable-and-ready', '2026/27')).toEqual([
-      { financialYear: '2026/27', model: 'joint-committee' },
-      { financialYear: '2027/28', model: 'delegated' },
-    ]);
-    expect(proposedTimeline('needs-information', '2026/27')).toEqual([]);
   });
 });

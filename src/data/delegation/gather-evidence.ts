@@ -125,8 +125,12 @@ export async function gatherEvidence(
     const nationalPatients = patients.reduce((s, p) => s + p.patients, 0);
     const ownFlows = serviceFlows.get(serviceCode) ?? [];
     const providerVolume = new Map<string, number>();
-    for (const f of ownFlows)
+    // Occasional practice counts the patients rows record, never activity standing in for them.
+    const providerPatients = new Map<string, number>();
+    for (const f of ownFlows) {
       providerVolume.set(f.providerCode, (providerVolume.get(f.providerCode) ?? 0) + f.patients);
+      providerPatients.set(f.providerCode, (providerPatients.get(f.providerCode) ?? 0) + f.recordedPatients);
+    }
     const flowsByResident = groupBy(ownFlows, (f): string => f.residentIcb);
     const cost = costs.get(serviceCode as never);
     const model: CostModel | null = !cost
@@ -137,10 +141,14 @@ export async function gatherEvidence(
     const minimum = minimumAnnualVolume(options.rules, serviceCode);
     const perFootprint = footprints.map((fp): FootprintEvidence => {
       const used = new Map<string, number>();
+      const recorded = new Map<string, number>();
       let outside = 0;
       let total = 0;
       for (const icb of fp.icbs) {
         for (const f of flowsByResident.get(icb) ?? []) {
+          if (f.recordedPatients > 0) {
+            recorded.set(f.providerCode, (recorded.get(f.providerCode) ?? 0) + f.recordedPatients);
+          }
           if (f.patients <= 0) continue;
           used.set(f.providerCode, (used.get(f.providerCode) ?? 0) + f.patients);
           total += f.patients;
@@ -148,8 +156,8 @@ export async function gatherEvidence(
         }
       }
       const occasional = occasionalPractice(
-        [...used].map(([providerCode, n]) => ({ providerCode, patients: n })),
-        providerVolume,
+        [...recorded].map(([providerCode, n]) => ({ providerCode, patients: n })),
+        providerPatients,
         minimum,
       );
       const row: FootprintEvidence = {

@@ -1,7 +1,8 @@
 // Runs an exercise: each service's segmentation level and delegation outcome from its assessments (the
 // reconciled outcome where one is recorded), a tier for every suitable-and-ready service from the data's
 // evidence, and the summary of services and spend per outcome and per tier. The result is stored with the
-// rubric versions, dataset, year and master seed that produced it, and proposes commissioning models.
+// rubric versions, dataset, year and master seed that produced it. Commissioning models follow from the
+// delegation status and these tiers when read (commissioning-models.ts).
 
 import type { CriterionAnswer } from '../../core/definitions/delegation-rubric.ts';
 import type { SegmentationLevel } from '../../core/definitions/segmentation-rubric.ts';
@@ -22,7 +23,6 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import { readRunContext } from '../queries/run-context.ts';
 import type { Workspace } from '../workspace.ts';
-import { proposeModels } from './commissioning-models.ts';
 import { exerciseRubrics, saveExercise } from './exercises.ts';
 import { gatherEvidence, type ServiceEvidence, type Simulate } from './gather-evidence.ts';
 import { loadRubrics } from './rubrics.ts';
@@ -272,7 +272,6 @@ export async function runDelegation(ws: Workspace, options: DelegationRunOptions
        ON CONFLICT (exercise) DO UPDATE SET result_json = excluded.result_json, ran_at = excluded.ran_at`,
       [options.exercise, JSON.stringify(result)],
     );
-    await proposeModels(ws, result, options.exercise);
     await recordAudit(ws, {
       ...options.by,
       objectType: 'delegation-run',

@@ -343,6 +343,8 @@ export class ClickHouseEngine implements ActivityEngine, DelegationEvidenceEngin
       provider_icb: string | null;
       service_code: string;
       total_patients: number;
+      recorded_patients: number;
+      total_activity: number;
       spend_pence: string;
     }>(clickhouseServicePatientFlowsSql(clickhouseDialect, this.address.database, question.vintage), [
       question.dataset,
@@ -355,6 +357,8 @@ export class ClickHouseEngine implements ActivityEngine, DelegationEvidenceEngin
         providerIcb: r.provider_icb as IcbCode | null,
         serviceCode: r.service_code as ServiceCode,
         patients: Number(r.total_patients),
+        recordedPatients: Number(r.recorded_patients),
+        activity: Number(r.total_activity),
         spendPence: Number(r.spend_pence),
       }))
       .sort(

@@ -182,6 +182,8 @@ export class DuckDbEngine implements ActivityEngine, DelegationEvidenceEngine {
       provider_icb: string | null;
       service_code: string;
       patients: number;
+      recorded_patients: number;
+      activity: number;
       spend_pence: number;
     }>(servicePatientFlowsSql(duckdbDialect, question.vintage, 1), [question.dataset, question.financialYear]);
     return rows.map((r) => ({
@@ -190,6 +192,8 @@ export class DuckDbEngine implements ActivityEngine, DelegationEvidenceEngine {
       providerIcb: r.provider_icb as IcbCode | null,
       serviceCode: r.service_code as ServiceCode,
       patients: r.patients,
+      recordedPatients: r.recorded_patients,
+      activity: r.activity,
       spendPence: r.spend_pence,
     }));
   }

@@ -73,7 +73,11 @@ export interface ServicePatientFlow {
   /** The provider's host ICB in the vintage; null when it has none. */
   providerIcb: IcbCode | null;
   serviceCode: ServiceCode;
+  /** Patients, counting a row's activity where it records no patients. */
   patients: number;
+  /** Only the patients rows record (occasional practice counts these). */
+  recordedPatients: number;
+  activity: number;
   spendPence: number;
 }
 

@@ -5,14 +5,17 @@ import type { GeographyVintage, SqlDialect } from '../engines/engine.ts';
 import { geographyColumns } from './geography-columns.ts';
 
 /** Columns: resident_icb, provider_code, provider_icb (NULL when the provider has no host ICB),
- * service_code, patients, spend_pence. Binds the dataset at $first and the year at $first+1. */
+ * service_code, patients (a row's patients, or its activity when it has none), recorded_patients (only the
+ * patients rows record), activity, spend_pence. Binds the dataset at $first and the year at $first+1. */
 export function servicePatientFlowsSql(d: SqlDialect, vintage: GeographyVintage, first: number): string {
   const g = geographyColumns(vintage);
   return `SELECT r.${g.residenceIcb} AS resident_icb, c.provider_code AS provider_code,
        p.${g.providerHostIcb} AS provider_icb, c.service_code AS service_code,
-       ${d.float('sum(c.patients)')} AS patients, ${d.pence('sum(c.spend)')} AS spend_pence
+       ${d.float('sum(c.patients)')} AS patients, ${d.float('sum(c.recorded_patients)')} AS recorded_patients,
+       ${d.float('sum(c.activity)')} AS activity, ${d.pence('sum(c.spend)')} AS spend_pence
 FROM (
-  SELECT residence_code, provider_code, service_code, sum(coalesce(patients, activity)) AS patients, sum(cost) AS spend
+  SELECT residence_code, provider_code, service_code, sum(coalesce(patients, activity)) AS patients,
+         sum(coalesce(patients, 0)) AS recorded_patients, sum(activity) AS activity, sum(cost) AS spend
   FROM activity
   WHERE dataset = ${d.param(first)} AND financial_year = ${d.param(first + 1)}
   GROUP BY residence_code, provider_code, service_code

@@ -1,17 +1,15 @@
-// Segmentation, delegation and tiering: exercises, the segmentation matrix, the outcome board, one
-// service's tiering evidence and the commissioning models timeline; Excel / CSV of each. Everyone signed in
-// reads. Exercises (creating one, entering assessments, reconciling, review comments, running) are changed
-// by regional and national editors; a commissioning model by editors whose organisation covers every ICB of
-// the footprint (the ICB itself, its region, or national). Every change is audited in its own transaction.
+// Segmentation, delegation and tiering: exercises, the segmentation matrix, the outcome board and one
+// service's tiering evidence; Excel / CSV of each (commissioning models: commissioning-models.ts). Everyone
+// signed in reads. Exercises (creating one, entering assessments, reconciling, review comments, running) are
+// changed by regional and national editors. Every change is audited in its own transaction.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SEGMENTATION_LEVELS } from '../../core/definitions/segmentation-rubric.ts';
-import { COMMISSIONING_MODELS, DELEGATION_OUTCOMES, modelStatusFor } from '../../core/delegation/index.ts';
+import { DELEGATION_OUTCOMES } from '../../core/delegation/index.ts';
 import { FootprintError, fail } from '../../core/errors.ts';
 import { TIERS } from '../../core/tiering/index.ts';
 import { recordAudit } from '../../data/audit/record-audit.ts';
-import { checkModelEntry, listModels, saveModel } from '../../data/delegation/commissioning-models.ts';
 import { delegationTables } from '../../data/delegation/delegation-tables.ts';
 import { ENTERED, enterAssessment } from '../../data/delegation/enter-assessment.ts';
 import { checkName, listExercises, saveExercise } from '../../data/delegation/exercises.ts';
@@ -26,13 +24,11 @@ import {
 } from '../../data/delegation/segmentation-matrix.ts';
 import { serviceTiering, serviceTieringTables } from '../../data/delegation/service-tiering.ts';
 import { simulateInWorkers } from '../../data/delegation/volatility-workers.ts';
-import { listFootprints } from '../../data/footprints.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import type { Organisation } from '../../data/users/organisations.ts';
 import { sendAnswer } from '../answer-cache.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
-import { footprintsInScope } from '../auth/scope.ts';
-import { sendExport, tableRows } from '../export-reply.ts';
+import { sendExport } from '../export-reply.ts';
 import { errorBody, format, serviceCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
@@ -243,30 +239,6 @@ const serviceAnswer = z.object({
   comments: z.array(
     z.object({ author: z.string(), organisation: z.string(), body: z.string(), recordedAt: z.string() }),
   ),
-});
-
-const modelEntry = z.object({
-  serviceCode: z.string(),
-  footprint: z.string(),
-  financialYear: z.string(),
-  model: z.enum(COMMISSIONING_MODELS),
-  lead: z.string().nullable(),
-  status: z.enum(['agreed', 'proposed']),
-  source: z.string(),
-});
-
-const modelsAnswer = z.object({
-  rows: z.array(modelEntry),
-  footprints: z.array(z.object({ name: z.string(), kind: z.string(), canEdit: z.boolean() })),
-  models: z.array(z.string()),
-});
-
-const modelInput = z.object({
-  serviceCode,
-  footprint: z.string().min(1).max(120),
-  financialYear: z.string().min(1).max(10),
-  model: z.string().min(1).max(40).describe(COMMISSIONING_MODELS.join(', ')),
-  lead: z.string().max(120).nullable().optional(),
 });
 
 /** A problem the data layer names by field (or by row and field of the entered answers, or as the assessor
@@ -641,111 +613,6 @@ export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, co
         );
       }
       return sendAnswer(request, reply, answer);
-    },
-  );
-
-  r.get(
-    '/delegation/models',
-    {
-      onRequest: guard(context),
-      schema: {
-        summary: 'Commissioning models per service × footprint × year, and which footprints you may edit',
-        tags: ['delegation'],
-        querystring: z.object({
-          service: serviceCode.optional(),
-          footprint: z.string().max(120).optional(),
-          format: format.optional(),
-        }),
-        response: { 200: modelsAnswer, 400: errorBody, 401: errorBody },
-      },
-    },
-    async (request, reply) => {
-      const { service, footprint } = request.query;
-      const rows = await listModels(ws, { service, footprint });
-      const asked = request.query.format;
-      if (asked === 'xlsx' || asked === 'csv') {
-        return sendExport(
-          reply,
-          asked,
-          ['commissioning-models', service, footprint],
-          [
-            {
-              name: 'Commissioning models',
-              columns: [
-                { key: 'serviceCode', header: 'Service code', kind: 'text' },
-                { key: 'footprint', header: 'Footprint', kind: 'text' },
-                { key: 'financialYear', header: 'Financial year', kind: 'text' },
-                { key: 'model', header: 'Model', kind: 'text' },
-                { key: 'lead', header: 'Lead', kind: 'text' },
-                { key: 'status', header: 'Status', kind: 'text' },
-                { key: 'source', header: 'Set by', kind: 'text' },
-              ],
-              rows: tableRows(rows),
-            },
-          ],
-        );
-      }
-      const editable = await footprintsInScope(ws, signedInUser(request).organisation);
-      const canEditAny = signedInUser(request).role !== 'viewer';
-      return {
-        rows,
-        footprints: (await listFootprints(ws)).map((f) => ({
-          name: f.name,
-          kind: f.kind,
-          canEdit: canEditAny && editable.has(f.name),
-        })),
-        models: [...COMMISSIONING_MODELS],
-      };
-    },
-  );
-
-  r.put(
-    '/delegation/models',
-    {
-      onRequest: changer,
-      schema: {
-        summary:
-          'Set where a service sits for a footprint and year (editors covering every ICB of the footprint); an ICB’s own entry is proposed until its region or national agrees it',
-        tags: ['delegation'],
-        body: modelInput,
-        response: { 200: modelEntry, 400: errorBody, 401: errorBody, 403: errorBody },
-      },
-    },
-    async (request) => {
-      const actor = signedInUser(request).organisation;
-      const entry = {
-        serviceCode: request.body.serviceCode,
-        footprint: request.body.footprint,
-        financialYear: request.body.financialYear,
-        model: request.body.model as (typeof COMMISSIONING_MODELS)[number],
-        lead: request.body.lead?.trim() || null,
-      };
-      await withBodyFields(() => checkModelEntry(ws, entry));
-      if (!(await footprintsInScope(ws, actor)).has(entry.footprint)) {
-        fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot set commissioning models for ${entry.footprint}.`, {
-          where: { parameter: 'organisation' },
-          received: actor.code,
-          accepted: 'an organisation covering every ICB of the footprint (the ICB, its region or national)',
-        });
-      }
-      const by = auditActorOf(request);
-      const saved = { ...entry, status: modelStatusFor(actor.type), source: by.actor };
-      await ws.transaction(async () => {
-        const [before] = await listModels(ws, { service: entry.serviceCode, footprint: entry.footprint }).then((all) =>
-          all.filter((m) => m.financialYear === entry.financialYear),
-        );
-        await saveModel(ws, saved);
-        await recordAudit(ws, {
-          ...by,
-          objectType: 'commissioning-model',
-          objectId: `${entry.serviceCode}/${entry.footprint}/${entry.financialYear}`,
-          action: before ? 'update' : 'create',
-          before: before ?? null,
-          after: saved,
-        });
-      });
-      answers.clear();
-      return saved;
     },
   );
 };

@@ -222,9 +222,13 @@ export class ReferenceEvidence {
         providerIcb: (this.#maps.providerHost[r.provider]?.[vintage] ?? null) as IcbCode | null,
         serviceCode: r.service as ServiceCode,
         patients: 0,
+        recordedPatients: 0,
+        activity: 0,
         spendPence: 0,
       };
       cell.patients += r.patients ?? r.activity;
+      cell.recordedPatients += r.patients ?? 0;
+      cell.activity += r.activity;
       cell.spendPence += r.costPence;
       cells.set(key, cell);
     }

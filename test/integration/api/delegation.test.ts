@@ -424,16 +424,44 @@ describe('an exercise through the API', () => {
 });
 
 describe('commissioning models', () => {
-  it('lists the run’s proposals and which footprints you may edit', async () => {
-    const qwe = (await get('/api/delegation/models', 'qweEditor')).json();
-    expect(qwe.rows.length).toBeGreaterThan(0);
-    expect(qwe.rows.every((m: { status: string }) => m.status === 'proposed')).toBe(true);
-    const editable = qwe.footprints.filter((f: { canEdit: boolean }) => f.canEdit).map((f: { name: string }) => f.name);
+  it('proposes a model for every footprint, year by year over the plan horizon, named; and who may edit', async () => {
+    const [in59] = await ws.all<{ code: string }>(
+      `SELECT d.service_code AS code FROM service_delegation d
+        JOIN service s ON s.service_code = d.service_code AND s.catalogue_version = d.catalogue_version AND s.is_current
+       WHERE d.financial_year = '2023/24' AND d.delegated ORDER BY 1 LIMIT 1`,
+    );
+    const response = await get(`/api/delegation/models?service=${encodeURIComponent(in59!.code)}`, 'qweEditor');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.years).toEqual(['2023/24', '2024/25', '2025/26', '2026/27', '2027/28', '2028/29']);
+    const footprints = await ws.one<{ n: number }>(
+      'SELECT CAST(count(DISTINCT footprint_name) AS INTEGER) AS n FROM footprint_member',
+    );
+    expect(body.rows).toHaveLength(footprints!.n);
+    const line = (name: string) => body.rows.find((r: { footprint: string }) => r.footprint === name);
+    const proposal = (name: string, year: string) =>
+      line(name).years.find((y: { financialYear: string }) => y.financialYear === year).proposal;
+    expect(proposal('London', '2024/25')).toMatchObject({
+      model: 'joint-committee',
+      label: 'Joint committee (London specialised services joint committee)',
+    });
+    // The North West took full delegation in 2024/25; London did so in 2025/26.
+    expect(['delegated', 'lead-commissioner']).toContain(proposal('North West', '2024/25').model);
+    expect(['delegated', 'lead-commissioner']).toContain(proposal('London', '2025/26').model);
+    const lead = proposal('North West', '2024/25').lead;
+    if (lead) expect(line('North West').icbNames).toContain(lead.icbName);
+    expect(body.models.map((m: { label: string }) => m.label)).toContain('NHS England direct, ICBs at the table');
+    const editable = body.footprints
+      .filter((f: { canEdit: boolean }) => f.canEdit)
+      .map((f: { name: string }) => f.name);
     expect(editable).toEqual([qweFootprint]);
-    const viewer = (await get('/api/delegation/models', 'qweViewer')).json();
+    const viewer = (await get('/api/delegation/models?service=13', 'qweViewer')).json();
     expect(viewer.footprints.some((f: { canEdit: boolean }) => f.canEdit)).toBe(false);
-    const london = (await get('/api/delegation/models', 'londonEditor')).json();
+    const london = (await get('/api/delegation/models?service=13', 'londonEditor')).json();
     expect(london.footprints.find((f: { name: string }) => f.name === 'London')?.canEdit).toBe(true);
+    const unknown = await get('/api/delegation/models?service=NOPE');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.where.parameter).toBe('service');
   });
 
   it('bad entries name the field and store nothing', async () => {
@@ -471,7 +499,9 @@ describe('commissioning models', () => {
     const listed = (
       await get(`/api/delegation/models?service=13&footprint=${encodeURIComponent(qweFootprint)}`)
     ).json();
-    expect(listed.rows).toContainEqual({ ...entry, status: 'agreed', source: 'london.editor@example.nhs.uk' });
+    expect(listed.rows).toHaveLength(1);
+    const year = listed.rows[0].years.find((y: { financialYear: string }) => y.financialYear === '2026/27');
+    expect(year.recorded).toEqual({ ...entry, status: 'agreed', source: 'london.editor@example.nhs.uk' });
     expect(
       await ws.all(
         "SELECT action, object_id FROM audit_event WHERE object_type = 'commissioning-model' ORDER BY recorded_at",
@@ -485,6 +515,54 @@ describe('commissioning models', () => {
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('Commissioning models')!;
     const values = sheet.getSheetValues().slice(2) as unknown[][];
-    expect(values.some((row) => row.includes('lead-commissioner') && row.includes('South London APC'))).toBe(true);
+    expect(values.some((row) => row.includes('Lead commissioner') && row.includes('South London APC'))).toBe(true);
+  });
+});
+
+describe('occasional practice', () => {
+  type Report = {
+    scope: string;
+    financialYear: string;
+    rows: {
+      serviceCode: string;
+      minimumAnnualVolume: number;
+      occasional: { providerCode: string; providerName: string; patients: number; icbsServed: { icbName: string }[] }[];
+    }[];
+  };
+
+  it('lists, per service, the providers under the minimum in patients, named, with the ICBs they serve', async () => {
+    const response = await get('/api/delegation/occasional-practice', 'nationalAdmin');
+    expect(response.statusCode).toBe(200);
+    const body: Report = response.json();
+    expect(body.scope).toBe('England');
+    expect(body.rows).toHaveLength(services.length);
+    const listed = body.rows.flatMap((s) => s.occasional.map((p) => ({ ...p, minimum: s.minimumAnnualVolume })));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const p of listed) {
+      expect(p.patients).toBeLessThan(p.minimum);
+      expect(p.providerName).toMatch(new RegExp(`\\(${p.providerCode}\\)$`));
+      expect(p.providerName).not.toBe(p.providerCode);
+      expect(p.icbsServed.every((i) => / ICB|Integrated Care Board/.test(i.icbName))).toBe(true);
+    }
+  });
+
+  it('an ICB sees the providers treating its residents: the tiering evidence’s count for its footprint', async () => {
+    const icbName = (await ws.one<{ name: string }>(
+      "SELECT name FROM icb WHERE vintage = '2026' AND icb_code = 'QWE'",
+    ))!.name;
+    const body: Report = (await get('/api/delegation/occasional-practice?service=13', 'qweViewer')).json();
+    expect(body.scope).toBe(icbName);
+    const [service] = body.rows;
+    expect(service!.occasional.every((p) => p.icbsServed.some((i) => i.icbName === icbName))).toBe(true);
+    const evidence = (await get('/api/delegation/services/13')).json();
+    const own = evidence.footprints.find((f: { footprint: string }) => f.footprint === qweFootprint);
+    expect(service!.occasional).toHaveLength(own.occasionalProviders);
+    const csv = await get('/api/delegation/occasional-practice?service=13&format=csv', 'qweViewer');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      'serviceCode,serviceName,minimumAnnualVolume,providerCode,providerName,patients,activity,icbsServed',
+    );
+    const bad = await get('/api/delegation/occasional-practice?year=1999/00');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.where.parameter).toBe('year');
   });
 });

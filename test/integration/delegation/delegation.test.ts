@@ -1,6 +1,6 @@
 // Segmentation and delegation on a real workspace (real reference data, 20,000 rows of synthetic activity):
 // assessment import all-or-nothing with errors naming row and field, the delegation run's outcomes, tiers,
-// summary and provenance, re-running under a changed rubric copy, proposed commissioning models, and the
+// summary and provenance, re-running under a changed rubric copy, commissioning models from the status, and the
 // CLI's volatility keys.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError, type Problem } from '../../../src/core/errors.ts';
-import { checkModelEntry, listModels } from '../../../src/data/delegation/commissioning-models.ts';
+import { checkModelEntry, commissioningModels } from '../../../src/data/delegation/commissioning-models.ts';
 import { importAssessment } from '../../../src/data/delegation/import-assessment.ts';
 import {
   addReviewComment,
@@ -177,16 +177,57 @@ describe('delegation run', () => {
     expect(tiered.evidence.minimumViablePopulation?.curve.length).toBe(13);
   });
 
-  it('records the rubric versions, dataset, year and seed, and proposes commissioning models', async () => {
+  it('records the rubric versions, dataset, year and seed', async () => {
     expect(result.provenance).toMatchObject({
       segmentationRubric: 'segmentation-default@1.0.0',
       delegationRubric: 'delegation-default@1.0.0',
       masterSeed: 20240401,
       iterations: 10000,
     });
-    const models = await listModels(ws);
-    expect(models.length).toBeGreaterThan(0);
-    expect(models.every((m) => m.status === 'proposed')).toBe(true);
+  });
+
+  it('proposes a model for every service × footprint, year by year from 2023/24 to 2028/29, named', async () => {
+    const all = await commissioningModels(ws, { editable: new Set() });
+    expect(all.years).toEqual(['2023/24', '2024/25', '2025/26', '2026/27', '2027/28', '2028/29']);
+    const footprints = await ws.all<{ n: number }>(
+      'SELECT CAST(count(DISTINCT footprint_name) AS INTEGER) AS n FROM footprint_member',
+    );
+    expect(all.rows).toHaveLength(services.length * footprints[0]!.n);
+    expect(all.rows.every((line) => line.years.length === 6)).toBe(true);
+    expect(all.tierFrom).toBe('Delegation 2023');
+    // A service among the 59 (delegated 2023 in the catalogue).
+    const [in59] = await ws.all<{ code: string }>(
+      `SELECT d.service_code AS code FROM service_delegation d
+        JOIN service s ON s.service_code = d.service_code AND s.catalogue_version = d.catalogue_version AND s.is_current
+       WHERE d.financial_year = '2023/24' AND d.delegated ORDER BY 1 LIMIT 1`,
+    );
+    const one = await commissioningModels(ws, { service: in59!.code, editable: new Set(['London']) });
+    const line = (footprint: string) => one.rows.find((r) => r.footprint === footprint)!;
+    const year = (footprint: string, y: string) => line(footprint).years.find((m) => m.financialYear === y)!.proposal;
+    const london = 'London specialised services joint committee';
+    expect(year('London', '2023/24')).toMatchObject({ model: 'joint-committee', jointCommittee: london });
+    expect(year('London', '2024/25')).toMatchObject({ model: 'joint-committee', jointCommittee: london });
+    const greaterManchester = one.rows.find(
+      (r) => r.footprintKind === 'icb' && r.icbNames[0]?.includes('Greater Manchester'),
+    )!;
+    expect(greaterManchester.years.map((y) => y.proposal.model)).toEqual([
+      'joint-committee',
+      'delegated',
+      'delegated',
+      'delegated',
+      'delegated',
+      'delegated',
+    ]);
+    // The North West took delegation in 2024/25: several delegated ICBs, so one leads (tier aside).
+    const northWest = year('North West', '2024/25');
+    if (line('North West').tier === 'icb') expect(northWest.model).toBe('delegated');
+    else {
+      expect(northWest.model).toBe('lead-commissioner');
+      expect(line('North West').icbNames).toContain(northWest.lead!.icbName);
+      expect(northWest.label).toBe(`Lead commissioner: ${northWest.lead!.icbName}`);
+    }
+    expect(year('London', '2028/29')).toEqual(year('London', '2025/26'));
+    expect(one.footprints.filter((f) => f.canEdit).map((f) => f.name)).toEqual(['London']);
   });
 
   it('gives the same numbers in worker threads, and re-runs under a changed rubric copy', async () => {

@@ -1,5 +1,5 @@
 // Answers of the delegation routes (src/server/routes/delegation.ts): exercises, the segmentation matrix,
-// the outcome board, one service's tiering and the commissioning models.
+// the outcome board and one service's tiering (the commissioning models' types are core's).
 
 export type SegmentationLevel = 'icb-or-multi-icb' | 'sub-regional-hub' | 'national-regional';
 
@@ -194,27 +194,4 @@ export interface ServiceTieringAnswer {
   }[];
   reconciled: (Reconciled & { agreedAt: string }) | null;
   comments: { author: string; organisation: string; body: string; recordedAt: string }[];
-}
-
-export type CommissioningModel =
-  | 'nhse-direct'
-  | 'nhse-with-icb-input'
-  | 'joint-committee'
-  | 'lead-commissioner'
-  | 'delegated';
-
-export interface ModelEntry {
-  serviceCode: string;
-  footprint: string;
-  financialYear: string;
-  model: CommissioningModel;
-  lead: string | null;
-  status: 'agreed' | 'proposed';
-  source: string;
-}
-
-export interface ModelsAnswer {
-  rows: ModelEntry[];
-  footprints: { name: string; kind: string; canEdit: boolean }[];
-  models: CommissioningModel[];
 }

@@ -17,14 +17,15 @@ GROUP BY service_code, age_band, sex`;
 export function clickhouseServicePatientFlowsSql(d: SqlDialect, database: string, vintage: GeographyVintage): string {
   const g = geographyColumns(vintage);
   return `SELECT cell_icb AS resident_icb, provider_code, cell_host AS provider_icb, service_code,
-       ${d.float('sum(cell_patients)')} AS total_patients, ${d.pence('sum(cell_spend)')} AS spend_pence
+       ${d.float('sum(cell_patients)')} AS total_patients, ${d.float('sum(cell_recorded)')} AS recorded_patients,
+       ${d.float('sum(cell_activity)')} AS total_activity, ${d.pence('sum(cell_spend)')} AS spend_pence
 FROM (
   SELECT *
   FROM (
     SELECT *
     FROM (
       SELECT residence_code, provider_code, service_code, sum(ifNull(patients, activity)) AS cell_patients,
-             sum(cost) AS cell_spend
+             sum(ifNull(patients, 0)) AS cell_recorded, sum(activity) AS cell_activity, sum(cost) AS cell_spend
       FROM ${database}.activity
       WHERE dataset = $1 AND financial_year = $2
       GROUP BY residence_code, provider_code, service_code

@@ -168,6 +168,11 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
   { method: 'GET', url: '/api/delegation/services/13', path: '/api/delegation/services/{code}' },
   { method: 'GET', url: '/api/delegation/models', path: '/api/delegation/models' },
   {
+    method: 'GET',
+    url: '/api/delegation/occasional-practice',
+    path: '/api/delegation/occasional-practice',
+  },
+  {
     method: 'PUT',
     url: '/api/delegation/models',
     path: '/api/delegation/models',

@@ -9,6 +9,7 @@ const ITEMS = [
   { href: '/delegation', text: 'Segmentation matrix' },
   { href: '/delegation/outcomes', text: 'Delegation outcomes' },
   { href: '/delegation/models', text: 'Commissioning models' },
+  { href: '/delegation/occasional-practice', text: 'Occasional practice' },
 ];
 
 export function DelegationNav() {

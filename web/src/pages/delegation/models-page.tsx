@@ -1,24 +1,22 @@
-// The commissioning models timeline: for a service, where it sits for each footprint in each financial year
-// (NHS England direct, with ICB input, joint committee, lead commissioner, delegated), agreed or proposed
-// by a delegation run. Editors set the model for footprints whose every ICB their organisation covers.
+// The commissioning models timeline: for a service, where it sits for each footprint in each financial year of
+// the plan horizon. The proposal follows the delegation status of the footprint's ICBs (joint committee named,
+// lead ICB named); beside it, what a person recorded: agreed by a region or national, or proposed by an ICB.
+// Editors set the model for footprints whose every ICB their organisation covers.
 import { type FormEvent, useRef, useState } from 'react';
+import type {
+  CommissioningModel,
+  CommissioningModelLine,
+  CommissioningModelsAnswer,
+} from '../../../../src/core/delegation/index.ts';
 import { ApiError, putJson } from '../../api/client.ts';
-import type { CommissioningModel, ModelEntry, ModelsAnswer } from '../../api/delegation-types.ts';
 import type { ServiceCatalogue } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ExportLinks } from '../../components/data-table.tsx';
 import { ScrollBox } from '../../components/scroll-box.tsx';
-import { Async, Empty } from '../../components/states.tsx';
-import { setQuery, useLocation, useTitle } from '../../router.tsx';
-import { DelegationNav } from './delegation-nav.tsx';
-
-export const MODEL_TEXT: Record<CommissioningModel, string> = {
-  'nhse-direct': 'NHS England direct',
-  'nhse-with-icb-input': 'NHS England with ICB input',
-  'joint-committee': 'Joint committee',
-  'lead-commissioner': 'Lead commissioner',
-  delegated: 'Delegated',
-};
+import { Async } from '../../components/states.tsx';
+import { shortIcbName } from '../../format.ts';
+import { Link, setQuery, useLocation, useTitle } from '../../router.tsx';
+import { DelegationNav, TIER_TEXT } from './delegation-nav.tsx';
 
 const MODEL_TAG: Record<CommissioningModel, string> = {
   'nhse-direct': 'nhsuk-tag--grey',
@@ -28,15 +26,23 @@ const MODEL_TAG: Record<CommissioningModel, string> = {
   delegated: 'nhsuk-tag--green',
 };
 
+const KINDS = [
+  { value: 'icb', text: 'ICBs' },
+  { value: 'region', text: 'Regions' },
+  { value: 'group', text: 'Groups of ICBs' },
+  { value: 'user', text: 'Footprints made by users' },
+];
+
 export default function ModelsPage() {
   useTitle('Commissioning models');
   const { query } = useLocation();
   const catalogue = useApi<ServiceCatalogue>('/services');
   const services = catalogue.state === 'ready' ? catalogue.data.rows : [];
-  const service = query.get('service') ?? '';
-  const models = useApi<ModelsAnswer>('/delegation/models', { service: service || undefined });
+  const service = query.get('service') || services[0]?.code || '';
+  const kind = query.get('kind') ?? 'region';
+  const models = useApi<CommissioningModelsAnswer>(service ? '/delegation/models' : null, { service });
   // The form stays on screen (with its message) while a save reloads the timeline above it.
-  const lastReady = useRef<ModelsAnswer | null>(null);
+  const lastReady = useRef<CommissioningModelsAnswer | null>(null);
   if (models.state === 'ready') lastReady.current = models.data;
   const editing = lastReady.current;
   return (
@@ -44,47 +50,75 @@ export default function ModelsPage() {
       <h1>Commissioning models</h1>
       <DelegationNav />
       <p className="nhsuk-lede-text">
-        Where each service sits on the spectrum from NHS England direct commissioning to full delegation, for each
-        footprint and financial year. A delegation run proposes a timeline; the organisation covering a footprint's ICBs
-        agrees it.
+        Where each service sits for each footprint, year by year: NHS England direct, NHS England with the ICBs at the
+        table, a joint committee, a lead commissioner or full delegation. The proposal follows how the service is
+        commissioned for the footprint's ICBs; the region or national agrees a model.
       </p>
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="choose-service">
-          Service
-        </label>
-        <select
-          className="nhsuk-select"
-          id="choose-service"
-          value={service}
-          onChange={(e) => setQuery({ service: e.target.value })}
-        >
-          <option value="">Every service</option>
-          {services.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-one-half">
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor="choose-service">
+              Service
+            </label>
+            <select
+              className="nhsuk-select"
+              id="choose-service"
+              value={service}
+              onChange={(e) => setQuery({ service: e.target.value })}
+            >
+              {services.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="nhsuk-grid-column-one-half">
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor="choose-kind">
+              Footprints
+            </label>
+            <select
+              className="nhsuk-select"
+              id="choose-kind"
+              value={kind}
+              onChange={(e) => setQuery({ kind: e.target.value })}
+            >
+              {KINDS.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.text}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
       </div>
       <Async result={models} what="the commissioning models">
         {(data) => (
           <>
+            <p>
+              {data.tierFrom
+                ? `Tiers from the delegation exercise ${data.tierFrom}. `
+                : 'No delegation exercise has run, so no service is tiered: several delegated ICBs get a lead commissioner. '}
+              {data.spendYear
+                ? `The lead ICB hosts the main provider of the footprint's residents in ${data.spendYear}, or else its residents spend the most.`
+                : 'With no stored run there is no spend to choose a lead ICB from.'}{' '}
+              <Link href={`/delegation/occasional-practice?service=${encodeURIComponent(service)}`}>
+                Occasional practice for this service
+              </Link>
+            </p>
             <ExportLinks
               path="/delegation/models"
-              query={{ service: service || undefined }}
+              query={{ service }}
               label="commissioning models"
-              formats={['xlsx']}
+              formats={['xlsx', 'csv']}
             />
-            {data.rows.length === 0 ? (
-              <Empty title="No commissioning models yet">
-                <p>
-                  Running a delegation exercise proposes a timeline for every service with an outcome; or set a model
-                  below.
-                </p>
-              </Empty>
-            ) : (
-              <Timeline rows={data.rows} names={new Map(services.map((s) => [s.code, s.name]))} />
-            )}
+            <Timeline
+              years={data.years}
+              rows={data.rows.filter((r) => r.footprintKind === kind)}
+              labels={new Map(data.models.map((m) => [m.model, m.label]))}
+            />
           </>
         )}
       </Async>
@@ -95,33 +129,30 @@ export default function ModelsPage() {
   );
 }
 
-const LIMIT = 300;
-
-function Timeline({ rows, names }: { rows: ModelEntry[]; names: Map<string, string> }) {
-  const years = [...new Set(rows.map((r) => r.financialYear))].sort();
-  const lines = new Map<string, ModelEntry[]>();
-  for (const r of rows) {
-    const key = `${r.serviceCode}\u0000${r.footprint}`;
-    lines.set(key, [...(lines.get(key) ?? []), r]);
-  }
-  const shown = [...lines.values()].slice(0, LIMIT);
+function Timeline({
+  years,
+  rows,
+  labels,
+}: {
+  years: string[];
+  rows: CommissioningModelLine[];
+  labels: Map<CommissioningModel, string>;
+}) {
+  if (rows.length === 0) return <p>There are no footprints of this kind.</p>;
+  const tier = rows[0]!.tier;
   return (
     <>
-      {lines.size > LIMIT && (
-        <p>
-          Showing the first {LIMIT} of {lines.size} service and footprint pairs: choose a service to see its own, or
-          export them all to Excel.
-        </p>
-      )}
+      <p>{tier ? `Tier: ${TIER_TEXT[tier]}.` : 'Not tiered in a delegation run.'}</p>
       <ScrollBox labelledBy="timeline-caption">
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s" id="timeline-caption">
-            Commissioning model per footprint and financial year (proposed ones marked)
+            Commissioning model per footprint and financial year, proposed from the delegation status, with what is
+            recorded
           </caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">
-                Service and footprint
+                Footprint
               </th>
               {years.map((y) => (
                 <th scope="col" className="nhsuk-table__header" key={y}>
@@ -131,48 +162,47 @@ function Timeline({ rows, names }: { rows: ModelEntry[]; names: Map<string, stri
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
-            {shown.map((line) => {
-              const first = line[0]!;
-              return (
-                <tr className="nhsuk-table__row" key={`${first.serviceCode}-${first.footprint}`}>
-                  <th scope="row" className="nhsuk-table__header">
-                    {names.get(first.serviceCode) ?? first.serviceCode}
+            {rows.map((line) => (
+              <tr className="nhsuk-table__row" key={line.footprint}>
+                <th scope="row" className="nhsuk-table__header">
+                  {line.footprint}
+                  {line.icbNames.length > 1 && (
                     <span className="nhsuk-body-s" style={{ display: 'block', fontWeight: 'normal', margin: 0 }}>
-                      {first.footprint}
+                      {line.icbNames.length} ICBs
                     </span>
-                  </th>
-                  {years.map((y) => {
-                    const entry = line.find((e) => e.financialYear === y);
-                    return (
-                      <td className="nhsuk-table__cell" key={y}>
-                        {entry ? (
-                          <>
-                            <strong className={`nhsuk-tag ${MODEL_TAG[entry.model]}`}>{MODEL_TEXT[entry.model]}</strong>
-                            {entry.lead && <span style={{ display: 'block' }}>Lead: {entry.lead}</span>}
-                            <span className="nhsuk-body-s" style={{ display: 'block', margin: 0 }}>
-                              {entry.status === 'proposed' ? `Proposed (${entry.source})` : `Agreed by ${entry.source}`}
-                            </span>
-                          </>
-                        ) : (
-                          '–'
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
+                  )}
+                </th>
+                {line.years.map((y) => (
+                  <td className="nhsuk-table__cell" key={y.financialYear} title={y.proposal.reason}>
+                    {y.proposal.model ? (
+                      <strong className={`nhsuk-tag ${MODEL_TAG[y.proposal.model]}`}>
+                        {labels.get(y.proposal.model)}
+                      </strong>
+                    ) : (
+                      <span>{y.proposal.label}</span>
+                    )}
+                    {y.proposal.jointCommittee && <span style={{ display: 'block' }}>{y.proposal.jointCommittee}</span>}
+                    {y.proposal.model === 'lead-commissioner' && (
+                      <span style={{ display: 'block' }}>
+                        Lead: {y.proposal.lead ? shortIcbName(y.proposal.lead.icbName) : 'to be named'}
+                      </span>
+                    )}
+                    {y.recorded && (
+                      <span className="nhsuk-body-s" style={{ display: 'block', margin: 0 }}>
+                        {y.recorded.status === 'agreed' ? 'Agreed' : 'Proposed'}: {labels.get(y.recorded.model)}
+                        {y.recorded.lead ? `, ${y.recorded.lead}` : ''} (
+                        {y.recorded.status === 'agreed' ? `by ${y.recorded.source}` : y.recorded.source})
+                      </span>
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
           </tbody>
         </table>
       </ScrollBox>
     </>
   );
-}
-
-function nextYears(count: number): string[] {
-  const now = new Date();
-  const start = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-  return Array.from({ length: count }, (_, i) => `${start + i}/${String((start + i + 1) % 100).padStart(2, '0')}`);
 }
 
 function SetModel({
@@ -181,16 +211,17 @@ function SetModel({
   service,
   onSaved,
 }: {
-  data: ModelsAnswer;
+  data: CommissioningModelsAnswer;
   services: { code: string; name: string }[];
   service: string;
   onSaved: () => void;
 }) {
   const editable = data.footprints.filter((f) => f.canEdit);
+  const label = new Map(data.models.map((m) => [m.model, m.label]));
   const [form, setForm] = useState({
     serviceCode: service || services[0]?.code || '',
     footprint: editable[0]?.name ?? '',
-    financialYear: nextYears(1)[0]!,
+    financialYear: data.years.at(-1) ?? '',
     model: 'joint-committee' as CommissioningModel,
     lead: '',
   });
@@ -203,17 +234,17 @@ function SetModel({
       await putJson('/delegation/models', { ...form, lead: form.lead.trim() || null });
       setMessage({
         kind: 'saved',
-        text: `Saved: ${MODEL_TEXT[form.model]} for ${form.footprint} in ${form.financialYear}.`,
+        text: `Saved: ${label.get(form.model)} for ${form.footprint} in ${form.financialYear}.`,
       });
       onSaved();
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) });
     }
   };
-  const field = (id: keyof typeof form, label: string, options: { value: string; text: string }[]) => (
+  const field = (id: keyof typeof form, text: string, options: { value: string; text: string }[]) => (
     <div className="nhsuk-form-group">
       <label className="nhsuk-label" htmlFor={`model-${id}`}>
-        {label}
+        {text}
       </label>
       <select className="nhsuk-select" id={`model-${id}`} value={form[id]} onChange={set(id)}>
         {options.map((o) => (
@@ -227,7 +258,10 @@ function SetModel({
   return (
     <form onSubmit={submit} noValidate className="nhsuk-u-margin-top-5">
       <h2>Set a commissioning model</h2>
-      <p>You can set models for the footprints your organisation covers.</p>
+      <p>
+        You can set models for the footprints your organisation covers. What an ICB sets is its proposal until its
+        region or national agrees it.
+      </p>
       {message && (
         <div className={message.kind === 'error' ? 'nhsuk-error-summary' : 'nhsuk-inset-text'} role="alert">
           <p className="nhsuk-u-margin-bottom-0">{message.text}</p>
@@ -246,12 +280,12 @@ function SetModel({
       {field(
         'financialYear',
         'Financial year',
-        nextYears(5).map((y) => ({ value: y, text: y })),
+        data.years.map((y) => ({ value: y, text: y })),
       )}
       {field(
         'model',
         'Model',
-        data.models.map((m) => ({ value: m, text: MODEL_TEXT[m] })),
+        data.models.map((m) => ({ value: m.model, text: m.label })),
       )}
       {form.model === 'lead-commissioner' && (
         <div className="nhsuk-form-group">

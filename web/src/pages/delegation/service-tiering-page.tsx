@@ -16,7 +16,7 @@ import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
 import { formatCount, formatPounds, formatPoundsAndPence, formatShare } from '../../format.ts';
-import { useLocation, useTitle } from '../../router.tsx';
+import { Link, useLocation, useTitle } from '../../router.tsx';
 import { NoAssessmentsYet, OUTCOME_TEXT, OutcomeTag, TIER_TEXT } from './delegation-nav.tsx';
 
 use([LineChart, ScatterChart, MarkLineComponent]);
@@ -122,6 +122,15 @@ export default function ServiceTieringPage({ code }: { code: string }) {
                 formats: ['xlsx'],
               }}
             />
+            <p>
+              <Link href={`/delegation/occasional-practice?service=${encodeURIComponent(data.service)}`}>
+                Providers under the minimum annual volume for {data.name}
+              </Link>{' '}
+              ·{' '}
+              <Link href={`/delegation/models?service=${encodeURIComponent(data.service)}`}>
+                Commissioning models for {data.name}
+              </Link>
+            </p>
             <Answers data={data} />
           </>
         )}
