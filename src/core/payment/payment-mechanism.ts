@@ -1,10 +1,14 @@
 // Payment mechanisms and CQUIN on contract lines (docs/methods.md, "Payment mechanisms and CQUIN"): what a
-// line earns at a given activity under block, activity-based, blended and outcome-based payment, and what a
-// contract's CQUIN schemes earn. Money in whole pence, rounded once. Also the one shape the API, the
+// line earns at a given activity under block, activity-based, blended, outcome-based, alliance and
+// lead-provider risk-share payment, and what a contract's CQUIN schemes earn. Money in whole pence, rounded once. Also the one shape the API, the
 // command line and the web app give. Pure.
 import { z } from 'zod';
 
-export const PAYMENT_MECHANISMS = ['block', 'activity', 'blended', 'outcome'] as const;
+export const PAYMENT_MECHANISMS = ['block', 'activity', 'blended', 'outcome', 'alliance', 'lead-provider'] as const;
+/** Mechanisms whose income moves with activity, so they need a planned activity to price against. */
+export const VOLUME_LINKED: readonly PaymentMechanism[] = ['activity', 'blended', 'alliance', 'lead-provider'];
+/** Mechanisms that share the variance against the target between provider and commissioner. */
+export const RISK_SHARE_MECHANISMS: readonly PaymentMechanism[] = ['alliance', 'lead-provider'];
 export type PaymentMechanism = (typeof PAYMENT_MECHANISMS)[number];
 
 const share = z.number().min(0).max(1);
@@ -18,6 +22,11 @@ export const paymentLineInputSchema = z.strictObject({
   outcomeShare: share.optional(),
   /** Outcome-based: how far the outcomes were achieved, 0–1. */
   outcomeAchievement: share.optional(),
+  /** Alliance or lead provider: the provider's share of the variance against the target, 0–1. */
+  providerShare: share.optional(),
+  /** Alliance (optional) or lead provider (required): the most the provider bears either way, as a share of
+   * the target. */
+  riskCap: share.optional(),
 });
 export type PaymentLineInput = z.infer<typeof paymentLineInputSchema>;
 
@@ -43,9 +52,16 @@ export interface PricedLine {
   fixedShare?: number;
   outcomeShare?: number;
   outcomeAchievement?: number;
+  providerShare?: number;
+  riskCap?: number;
 }
 
-/** What the line earns at `activity`, in whole pence. */
+/**
+ * What the line earns at `activity`, in whole pence. Risk share (alliance, lead provider): the line's value
+ * is the target; the variance v = value × (activity ÷ planned − 1) is what activity-based payment would add
+ * or take away; the provider bears its share p × v, limited to ± cap × value when a cap is set, and the
+ * commissioner the rest, so income = value + v − borne.
+ */
 export function lineIncomePence(line: PricedLine, activity: number): number {
   const v = line.valuePence;
   const ratio = line.plannedActivity > 0 ? activity / line.plannedActivity : Number.NaN;
@@ -64,6 +80,14 @@ export function lineIncomePence(line: PricedLine, activity: number): number {
     case 'outcome': {
       const s = line.outcomeShare ?? 0;
       pence = v * (1 - s) + v * s * (line.outcomeAchievement ?? 0);
+      break;
+    }
+    case 'alliance':
+    case 'lead-provider': {
+      const variance = v * ratio - v;
+      const share = (line.providerShare ?? 0) * variance;
+      const cap = line.riskCap === undefined ? Number.POSITIVE_INFINITY : line.riskCap * v;
+      pence = v + variance - Math.max(-cap, Math.min(cap, share));
       break;
     }
   }

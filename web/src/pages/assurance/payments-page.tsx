@@ -15,6 +15,8 @@ const MECHANISMS: Record<PaymentLine['mechanism'], string> = {
   activity: 'Activity-based',
   blended: 'Blended',
   outcome: 'Outcome-based',
+  alliance: 'Alliance risk share',
+  'lead-provider': 'Lead-provider risk share',
   unspecified: 'Not recorded',
 };
 
