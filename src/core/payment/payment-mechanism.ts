@@ -112,9 +112,14 @@ export const paymentLineSchema = z.object({
   fixedPart: z.number().nullable(),
   variablePart: z.number().nullable(),
   plannedActivity: z.number().nullable(),
-  /** The provider's activity for the service in activityYear. */
+  /** Alliance or lead provider: the provider's share of the variance and the cap on what it bears. */
+  providerShare: z.number().nullable(),
+  riskCap: z.number().nullable(),
+  /** The provider's activity for the service in activityYear that the income is priced at. */
   activity: z.number().nullable(),
   activityYear: z.string().nullable(),
+  /** 'plan': grown from the base year by the plan's volume growth; 'recorded': the run's activity. */
+  activityBasis: z.enum(['plan', 'recorded']).nullable(),
   /** Income at that activity under the line's own mechanism; null when it cannot be worked out. */
   income: z.number().nullable(),
   incomeIfBlock: z.number(),
@@ -135,9 +140,26 @@ export const cquinRowSchema = z.object({
 });
 export type CquinRow = z.infer<typeof cquinRowSchema>;
 
+export const providerIncomeSchema = z.object({
+  provider: z.string(),
+  providerName: z.string(),
+  financialYear: z.string(),
+  lines: z.number(),
+  value: z.number(),
+  /** Sums over the provider's lines in the year; null when any line cannot be priced. */
+  income: z.number().nullable(),
+  incomeIfBlock: z.number(),
+  incomeIfActivity: z.number().nullable(),
+  blockToActivity: z.number().nullable(),
+});
+export type ProviderIncome = z.infer<typeof providerIncomeSchema>;
+
 export const paymentRegisterSchema = z.object({
+  /** The plan whose activity prices the lines of its years; null when there is none (recorded activity). */
+  plan: z.object({ scenario: z.string(), baseYear: z.string(), years: z.array(z.string()) }).nullable(),
   byMechanism: z.array(z.object({ mechanism: z.string(), lines: z.number(), value: z.number() })),
   lines: z.array(paymentLineSchema),
+  byProvider: z.array(providerIncomeSchema),
   cquin: z.array(cquinRowSchema),
   cquinTotals: z.object({ value: z.number(), earned: z.number(), unassessed: z.number() }),
 });
@@ -152,10 +174,24 @@ export const PAYMENT_LINE_COLUMNS: { key: string; header: string; kind: 'text' |
   { key: 'fixedPart', header: 'Fixed part £', kind: 'money' },
   { key: 'variablePart', header: 'Variable part £', kind: 'money' },
   { key: 'plannedActivity', header: 'Planned activity', kind: 'number' },
-  { key: 'activity', header: 'Recorded activity', kind: 'number' },
+  { key: 'providerShare', header: 'Provider share of variance', kind: 'number' },
+  { key: 'riskCap', header: 'Risk cap (share of value)', kind: 'number' },
+  { key: 'activity', header: 'Activity priced at', kind: 'number' },
   { key: 'activityYear', header: 'Activity year', kind: 'text' },
+  { key: 'activityBasis', header: 'Activity from', kind: 'text' },
   { key: 'income', header: 'Income under its mechanism £', kind: 'money' },
   { key: 'incomeIfBlock', header: 'Income if block £', kind: 'money' },
   { key: 'incomeIfActivity', header: 'Income if activity-based £', kind: 'money' },
+  { key: 'blockToActivity', header: 'Block → activity £', kind: 'money' },
+];
+
+export const PROVIDER_INCOME_COLUMNS: { key: string; header: string; kind: 'text' | 'number' | 'money' }[] = [
+  { key: 'financialYear', header: 'Year', kind: 'text' },
+  { key: 'providerName', header: 'Provider', kind: 'text' },
+  { key: 'lines', header: 'Lines', kind: 'number' },
+  { key: 'value', header: 'Contract value £', kind: 'money' },
+  { key: 'income', header: 'Income under its mechanisms £', kind: 'money' },
+  { key: 'incomeIfBlock', header: 'Income if all block £', kind: 'money' },
+  { key: 'incomeIfActivity', header: 'Income if all activity-based £', kind: 'money' },
   { key: 'blockToActivity', header: 'Block → activity £', kind: 'money' },
 ];
