@@ -112,6 +112,10 @@ export const paymentLineSchema = z.object({
   fixedPart: z.number().nullable(),
   variablePart: z.number().nullable(),
   plannedActivity: z.number().nullable(),
+  /** The line's stored terms: blended fixed share; outcome share at risk and achievement. */
+  fixedShare: z.number().nullable(),
+  outcomeShare: z.number().nullable(),
+  outcomeAchievement: z.number().nullable(),
   /** Alliance or lead provider: the provider's share of the variance and the cap on what it bears. */
   providerShare: z.number().nullable(),
   riskCap: z.number().nullable(),

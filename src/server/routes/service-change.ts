@@ -50,13 +50,21 @@ export const serviceChangeRoutes: FastifyPluginAsync<RouteContext> = async (app,
         params: z.object({ name: z.string().min(1).max(120) }),
         querystring: z.object({
           year: z.string().max(7).optional().describe('The plan year; default the latest with actuals.'),
+          actualsFromDataset: z
+            .string()
+            .min(1)
+            .max(120)
+            .optional()
+            .describe('Derive the actuals from this later activity dataset instead of the imported figures.'),
           format: format.optional(),
         }),
         response: { 200: qippDeliveryAnswerSchema, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
-      const answer = await readQippDelivery(context.ws, request.params.name, request.query.year);
+      const answer = await readQippDelivery(context.ws, request.params.name, request.query.year, {
+        actualsFromDataset: request.query.actualsFromDataset,
+      });
       const asked = request.query.format;
       if (asked === 'csv' || asked === 'xlsx') {
         return sendExport(
