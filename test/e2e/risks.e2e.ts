@@ -176,6 +176,8 @@ describe('risk register', () => {
     const row = page.getByRole('table', { name: 'Contract lines and their income' }).getByRole('row').nth(1);
     await expect(row.textContent()).resolves.toContain('Alliance risk share');
     await expect(page.getByTestId('payment-plan').textContent()).resolves.toContain('Baseline: current planning round');
+    // The refusals above (this test's and the risk form's) were the API's 400s, as meant.
+    expect(console.take().every((e) => e.includes('status of 400'))).toBe(true);
     expect(await pageProblems(page, console), 'page checks on the payments page with its form').toEqual(NO_PROBLEMS);
     await page.locator('#payment-form-heading').scrollIntoViewIfNeeded();
     await check('payment-form');

@@ -22,6 +22,8 @@ import { type PlanResult, planSchemeSavings } from '../planning/plan-scenario.ts
 import { FOOTPRINT_PREFIX, resolveScenario } from '../planning/resolve-scenario.ts';
 import { getScenario, type StoredScenario } from '../planning/scenario-store.ts';
 import { planStoredScenario } from '../planning/stored-plan.ts';
+import { covers, findOrganisation } from '../users/organisations.ts';
+import type { User } from '../users/user-store.ts';
 import type { Workspace } from '../workspace.ts';
 import { deriveQippActuals } from './derive-qipp-actuals.ts';
 
@@ -52,14 +54,8 @@ interface ActualRow {
   pence: number;
 }
 
-/** Reads and checks the file whole; the first bad row is refused naming its row and field. */
-async function readActuals(file: string, stored: StoredScenario): Promise<ActualRow[]> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) =>
-    fail('FP_QIPP_ACTUALS_BAD_FILE', `${file} cannot be read.`, {
-      where: { file },
-      received: error.code ?? 'unreadable',
-    }),
-  );
+/** Checks the CSV text whole; the first bad row is refused naming its row and field. */
+function parseActuals(text: string, file: string, stored: StoredScenario): ActualRow[] {
   const table = parseCsv(text, file);
   const header = table.header.map((h) => h.trim().toLowerCase());
   const index = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
@@ -103,7 +99,8 @@ async function readActuals(file: string, stored: StoredScenario): Promise<Actual
   });
 }
 
-/** Imports a year's actuals for the stored scenario, replacing that year's; returns the rows stored. */
+/** Imports a year's actuals for the stored scenario from a CSV file, replacing that year's; returns the rows
+ * stored. */
 export async function importQippActuals(
   ws: Workspace,
   scenarioName: string,
@@ -113,7 +110,44 @@ export async function importQippActuals(
 ): Promise<number> {
   const stored = await getScenario(ws, scenarioName);
   checkYear(stored, year, '--year');
-  const rows = await readActuals(file, stored);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) =>
+    fail('FP_QIPP_ACTUALS_BAD_FILE', `${file} cannot be read.`, {
+      where: { file },
+      received: error.code ?? 'unreadable',
+    }),
+  );
+  return storeActuals(ws, stored, year, parseActuals(text, file, stored), by, file);
+}
+
+/** The web app's import: CSV text sent by an editor of an organisation covering the scenario's owner. */
+export async function importQippActualsText(
+  ws: Workspace,
+  user: User,
+  scenarioName: string,
+  year: string,
+  text: string,
+): Promise<number> {
+  const stored = await getScenario(ws, scenarioName);
+  if (!covers(user.organisation, (await findOrganisation(ws, stored.owner)) ?? null)) {
+    fail('FP_AUTH_FORBIDDEN', `${user.organisation.name} cannot change the scenario "${stored.name}".`, {
+      where: { parameter: 'name' },
+      received: user.organisation.code,
+      accepted: `${stored.owner}, its region or national`,
+    });
+  }
+  checkYear(stored, year, 'body.year');
+  const by = { actor: user.email, organisation: user.organisation.code };
+  return storeActuals(ws, stored, year, parseActuals(text, 'body.csv', stored), by, 'uploaded CSV');
+}
+
+async function storeActuals(
+  ws: Workspace,
+  stored: StoredScenario,
+  year: string,
+  rows: readonly ActualRow[],
+  by: AuditActor,
+  file: string,
+): Promise<number> {
   await ws.transaction(async () => {
     await ws.run('DELETE FROM qipp_actual WHERE scenario_name = $1 AND financial_year = $2', [stored.name, year]);
     for (const r of rows) {
