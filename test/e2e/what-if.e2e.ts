@@ -194,7 +194,9 @@ describe('service change what-if', () => {
 
   it('an editor imports monthly actuals on the QIPP delivery page; a bad row is named first', async () => {
     const path = `/planning/scenarios/${encodeURIComponent(NAME)}/qipp-delivery`;
-    await page.goto(path);
+    await page.context().clearCookies();
+    await signIn(page, EDITOR.email, PASSWORD);
+    await page.goto(`/planning/scenarios/${encodeURIComponent(NAME)}/delivery`);
     await page.getByRole('heading', { level: 2, name: 'Import monthly actuals' }).waitFor();
     await settled(page);
     await page.getByLabel('Or paste the CSV').fill('scheme,unit,month,saving\n"No such scheme",QWE,1,10.00\n');

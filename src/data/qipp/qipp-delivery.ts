@@ -3,7 +3,7 @@
 // what was there), read against the plan's savings by scheme and unit, with the forecast, RAG and trend
 // worked out in src/core.
 import { readFile } from 'node:fs/promises';
-import { fail } from '../../core/errors.ts';
+import { FootprintError, fail } from '../../core/errors.ts';
 import { planFinancialYear } from '../../core/plan/plan-years.ts';
 import {
   type DeliveryFigures,
@@ -137,7 +137,23 @@ export async function importQippActualsText(
   }
   checkYear(stored, year, 'body.year');
   const by = { actor: user.email, organisation: user.organisation.code };
-  return storeActuals(ws, stored, year, parseActuals(text, 'body.csv', stored), by, 'uploaded CSV');
+  return storeActuals(ws, stored, year, parseUploaded(text, stored), by, 'uploaded CSV');
+}
+
+/** An HTTP answer names only a parameter, so a bad row's place goes into the message: "Row 3, month: …". */
+function parseUploaded(text: string, stored: StoredScenario): ActualRow[] {
+  try {
+    return parseActuals(text, 'the CSV', stored);
+  } catch (error) {
+    if (!(error instanceof FootprintError)) throw error;
+    const { row, field } = error.problem.where ?? {};
+    const at = [row === undefined ? '' : `Row ${row}`, field ?? ''].filter(Boolean).join(', ');
+    throw new FootprintError({
+      ...error.problem,
+      message: at ? `${at}: ${error.problem.message}` : error.problem.message,
+      where: { ...error.problem.where, parameter: 'body.csv' },
+    });
+  }
 }
 
 async function storeActuals(

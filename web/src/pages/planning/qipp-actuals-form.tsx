@@ -42,10 +42,10 @@ export function QippActualsForm({
       onImported(`Imported ${n} monthly actual${n === 1 ? '' : 's'} for ${chosen}.`);
     } catch (e) {
       if (!(e instanceof ApiError)) return show([{ field: 'form', message: String(e) }]);
-      const where = e.where as { parameter?: string; row?: number; field?: string } | undefined;
-      const at = where?.row ? `Row ${where.row}${where.field ? `, ${where.field}` : ''}: ` : '';
-      const field = where?.parameter === 'body.year' ? 'qipp-import-year' : 'qipp-import-csv';
-      show([{ field: e.status < 500 ? field : 'form', message: `${at}${e.message}` }]);
+      // The API names the parameter; a bad row's place is in its message ("Row 3, month: …").
+      const parameter = (e.where as { parameter?: string } | undefined)?.parameter;
+      const field = parameter === 'body.year' ? 'qipp-import-year' : 'qipp-import-csv';
+      show([{ field: e.status < 500 ? field : 'form', message: e.message }]);
     }
   };
   const error = (id: string) => errors.find((e) => e.field === id)?.message;
