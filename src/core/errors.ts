@@ -214,6 +214,8 @@ export const ERROR_CODES = {
   FP_QIPP_ACTUALS_BAD_ROW:
     'A QIPP actuals row names a scheme or unit the scenario lacks, a month outside 1–12, a saving that is not pounds and pence, or a month twice.',
   FP_QIPP_BAD_YEAR: 'The financial year is not one of the scenario’s plan years.',
+  FP_QIPP_NO_ACTUALS_DATA:
+    'The activity dataset named to derive QIPP actuals from has no activity with a month in the plan year.',
   FP_PAYMENT_NO_PLANNED_ACTIVITY:
     'An activity-based or blended line is for a service the contract’s activity plan gives no activity.',
   FP_PACK_BAD_OPTION:

@@ -9,6 +9,7 @@ import { setContractPayment } from '../../src/data/payment/contract-payments.ts'
 import { findOrganisation } from '../../src/data/users/organisations.ts';
 import { addUser } from '../../src/data/users/user-store.ts';
 import { screenshotBothWidths, seriousAccessibilityProblems, settled } from './support/browser.ts';
+import { type ConsoleWatch, NO_PROBLEMS, pageProblems, watchConsole } from './support/page-checks.ts';
 import { type E2eServer, signIn, startE2eServer } from './support/server.ts';
 
 const PASSWORD = 'a long enough test password';
@@ -17,6 +18,7 @@ const OTHER = { email: 'sel.viewer@example.nhs.uk', organisation: 'QKK', role: '
 const TITLE = 'Paediatric surgery rota may not be sustained';
 
 let page: Page;
+let console: ConsoleWatch;
 let server: E2eServer | undefined;
 let provider: { code: string; name: string };
 
@@ -61,7 +63,10 @@ beforeAll(async () => {
     });
   });
   ({ page } = server);
+  console = watchConsole(page);
   await signIn(page, EDITOR.email, PASSWORD);
+  // The sign-in page asks for a session before there is one (401): expected, not a page problem.
+  console.take();
 }, 180_000);
 
 afterAll(async () => {
@@ -132,6 +137,50 @@ describe('risk register', () => {
     await expect(page.getByTestId('payment-totals').textContent()).resolves.toContain('Blended£2,000,000 (1 line)');
     await expect(page.getByText('£40,000 in schemes; £20,000 earned; £0 not yet assessed.').count()).resolves.toBe(1);
     await check('payments');
+  });
+
+  it('an editor sets a line to alliance risk share in the form; problems are listed and linked first', async () => {
+    await page.goto('/assurance/payments');
+    await page.getByRole('heading', { level: 2, name: 'Set a contract’s payment' }).waitFor();
+    await settled(page);
+    const line = page.getByTestId('payment-line-0');
+    await expect(line.getByLabel('Mechanism').inputValue()).resolves.toBe('blended');
+    await expect(line.getByLabel('Fixed part (% of value)').inputValue()).resolves.toBe('70');
+    await line.getByLabel('Mechanism').selectOption('alliance');
+    await line.getByLabel('Provider’s share of the variance (%)').fill('150');
+    await page.getByRole('button', { name: 'Save the payment' }).click();
+    const summary = page.locator('#payment-error-summary');
+    await summary.waitFor();
+    await expect(summary.textContent()).resolves.toContain('as a percentage from 0 to 100');
+    await summary.getByRole('link').first().click();
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('payment-lines-0-providerShare');
+
+    // A refusal by the API is linked to the field it names: two CQUIN schemes of one name.
+    await line.getByLabel('Provider’s share of the variance (%)').fill('40');
+    await page.getByRole('button', { name: 'Add another CQUIN scheme' }).click();
+    await page.getByLabel('CQUIN 2: scheme').fill('Shared decision making');
+    await page.getByLabel('CQUIN 2: value (£)').fill('1000');
+    await page.getByRole('button', { name: 'Save the payment' }).click();
+    await summary.getByText('Two CQUIN schemes are called Shared decision making').waitFor();
+    await expect(summary.getByRole('link').getAttribute('href')).resolves.toBe('#payment-cquin-1-scheme');
+    await page.getByRole('button', { name: 'Remove CQUIN 2' }).click();
+
+    await page.getByRole('button', { name: 'Save the payment' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Saved the payment of/)
+      .waitFor();
+    await expect(page.getByTestId('payment-totals').textContent()).resolves.toContain(
+      'Alliance risk share£2,000,000 (1 line)',
+    );
+    const row = page.getByRole('table', { name: 'Contract lines and their income' }).getByRole('row').nth(1);
+    await expect(row.textContent()).resolves.toContain('Alliance risk share');
+    await expect(page.getByTestId('payment-plan').textContent()).resolves.toContain('Baseline: current planning round');
+    // The refusals above (this test's and the risk form's) were the API's 400s, as meant.
+    expect(console.take().every((e) => e.includes('status of 400'))).toBe(true);
+    expect(await pageProblems(page, console), 'page checks on the payments page with its form').toEqual(NO_PROBLEMS);
+    await page.locator('#payment-form-heading').scrollIntoViewIfNeeded();
+    await check('payment-form');
   });
 
   it('a person of another ICB is told whose risks they are', async () => {

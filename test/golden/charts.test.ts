@@ -9,6 +9,7 @@ import { missProbabilityChart } from '../../web/src/charts/miss-probability-char
 import { populationPyramidChart } from '../../web/src/charts/population-pyramid-chart.ts';
 import { rankedBarChart } from '../../web/src/charts/ranked-bar-chart.ts';
 import { spendByYearChart } from '../../web/src/charts/spend-by-year-chart.ts';
+import { travelMapChart, travelScale } from '../../web/src/charts/travel-map-chart.ts';
 
 const golden = (name: string) => `./charts/${name}.json`;
 // Formatter functions are kept as their source so a change to them shows in the diff too.
@@ -49,6 +50,20 @@ describe('chart specs', () => {
       { code: 'QOX', name: 'NHS Bath and North East Somerset ICB', spendPerHead: null },
     ]);
     await expect(asJson(option)).toMatchFileSnapshot(golden('icb-map'));
+  });
+
+  it('travel map: mean km to a tenth, one scale for both maps rounded up to 10 km, unknown as no data', async () => {
+    const before = [
+      { code: 'QWE', name: 'NHS South West London ICB', km: 12.34 },
+      { code: 'QOX', name: 'NHS Bath and North East Somerset ICB', km: null },
+    ];
+    const after = [
+      { code: 'QWE', name: 'NHS South West London ICB', km: 41.06 },
+      { code: 'QOX', name: 'NHS Bath and North East Somerset ICB', km: 8 },
+    ];
+    const max = travelScale(before, after);
+    expect(max).toBe(50);
+    await expect(asJson(travelMapChart(after, max))).toMatchFileSnapshot(golden('travel-map'));
   });
 
   it('population pyramid: males drawn left as negative thousands', async () => {

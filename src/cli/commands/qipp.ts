@@ -29,20 +29,35 @@ export function register(program: Command): void {
     .description('Planned against actual and forecast outturn, with RAG and trend, for one plan year.')
     .requiredOption('--scenario <name>', 'a stored scenario name')
     .option('--year <year>', 'the plan year (default the latest with actuals, else the first)')
+    .option(
+      '--actuals-from-dataset <name>',
+      'derive the actuals from this later activity dataset against the plan’s do-nothing, month by month',
+    )
     .option('--format <format>', REPORT_FORMATS.join(' | '), 'json')
     .option('--out <file>', 'write to this file (needed for xlsx)')
     .option('--workspace <dir>', 'workspace folder')
-    .action(async (opts: { scenario: string; year?: string; format: string; out?: string; workspace?: string }) => {
-      const format = reportFormat(opts.format, opts.out, 'qipp-delivery.xlsx');
-      const ws = await openCliWorkspace(opts.workspace);
-      try {
-        const answer = await readQippDelivery(ws, opts.scenario, opts.year);
-        await writeReport(format, opts.out, {
-          json: answer,
-          tables: [{ name: 'QIPP delivery', columns: QIPP_DELIVERY_COLUMNS, rows: answer.rows as never }],
-        });
-      } finally {
-        ws.close();
-      }
-    });
+    .action(
+      async (opts: {
+        scenario: string;
+        year?: string;
+        actualsFromDataset?: string;
+        format: string;
+        out?: string;
+        workspace?: string;
+      }) => {
+        const format = reportFormat(opts.format, opts.out, 'qipp-delivery.xlsx');
+        const ws = await openCliWorkspace(opts.workspace);
+        try {
+          const answer = await readQippDelivery(ws, opts.scenario, opts.year, {
+            actualsFromDataset: opts.actualsFromDataset,
+          });
+          await writeReport(format, opts.out, {
+            json: answer,
+            tables: [{ name: 'QIPP delivery', columns: QIPP_DELIVERY_COLUMNS, rows: answer.rows as never }],
+          });
+        } finally {
+          ws.close();
+        }
+      },
+    );
 }

@@ -15,6 +15,20 @@ describe('payment mechanisms', () => {
     expect(cquinEarnedPence(10_000_00, null)).toBeNull();
   });
 
+  it('Payment: alliance and lead-provider risk share', () => {
+    const target = { valuePence: 1_234_567_89, plannedActivity: 400 };
+    const alliance = { ...target, mechanism: 'alliance' as const, providerShare: 0.4 };
+    const lead = { ...target, mechanism: 'lead-provider' as const, providerShare: 1, riskCap: 0.03 };
+    // 437: variance +£114,197.53; the alliance provider bears 40%, the lead provider up to £37,037.04.
+    expect(lineIncomePence(alliance, 437)).toBe(1_303_086_41);
+    expect(lineIncomePence(lead, 437)).toBe(1_311_728_38);
+    // 371: variance −£89,506.17; the gain is shared the same way.
+    expect(lineIncomePence(alliance, 371)).toBe(1_180_864_19);
+    expect(lineIncomePence(lead, 371)).toBe(1_182_098_75);
+    // On target there is no variance to share.
+    expect(lineIncomePence(alliance, 400)).toBe(1_234_567_89);
+  });
+
   it('an activity-based line with no planned activity cannot be priced', () => {
     expect(() => lineIncomePence({ valuePence: 100, plannedActivity: 0, mechanism: 'activity' }, 5)).toThrow(
       /planned activity/,

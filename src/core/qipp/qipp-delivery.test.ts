@@ -1,6 +1,6 @@
 // The worked example of docs/methods.md, "QIPP delivery".
 import { describe, expect, it } from 'vitest';
-import { delivery, sumDeliveries } from './qipp-delivery.ts';
+import { delivery, plannedProfile, sumDeliveries } from './qipp-delivery.ts';
 
 const months = (...pounds: number[]) => new Map(pounds.map((p, i) => [i + 1, p * 100] as const));
 
@@ -45,5 +45,31 @@ describe('QIPP delivery', () => {
     const b = { plannedPence: 120_000_00, actualPence: months(5_000) };
     const total = sumDeliveries([a, b].map((figures) => ({ figures, delivery: delivery(figures) })));
     expect([total.plannedPence, total.forecastPence, total.rag]).toEqual([240_000_00, 180_000_00, 'amber']);
+  });
+
+  it('QIPP delivery: a phased plan', () => {
+    // Year 1, a tranche starting in October (month 7): nothing planned April to September.
+    const first = plannedProfile(120_000_00, [0.02], [7], 1);
+    expect(first).toEqual([0, 0, 0, 0, 0, 0, 20_000_00, 20_000_00, 20_000_00, 20_000_00, 20_000_00, 20_000_00]);
+    // Year 2: the first tranche recurs all year (0.02), the second (0.01) starts in July (month 4).
+    const second = plannedProfile(33_000_00, [0.02, 0.01], [7, 4], 2);
+    expect(second).toEqual([2_000_00, 2_000_00, 2_000_00, ...Array(9).fill(3_000_00)]);
+    // Pence left over go to the earliest months by largest remainder, so the months add up exactly.
+    expect(plannedProfile(100_00, [0.1], [7], 1).slice(6)).toEqual([16_67, 16_67, 16_67, 16_67, 16_66, 16_66]);
+    // October's £18,000 against £20,000 planned to date: forecast £18,000 + £100,000 × 0.9 = £108,000, amber.
+    const october = delivery({
+      plannedPence: 120_000_00,
+      actualPence: new Map([1, 2, 3, 4, 5, 6, 7].map((m) => [m, m === 7 ? 18_000_00 : 0] as const)),
+      profilePence: first,
+    });
+    expect(october).toMatchObject({
+      monthsReported: 7,
+      planToDatePence: 20_000_00,
+      actualToDatePence: 18_000_00,
+      forecastPence: 108_000_00,
+      rag: 'amber',
+      trend: null,
+    });
+    expect(october.monthlyRatios).toEqual([null, null, null, null, null, null, 0.9]);
   });
 });

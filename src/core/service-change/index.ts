@@ -16,5 +16,12 @@ export {
   serviceChangeSchema,
 } from './change-schema.ts';
 export { type LocatedProvider, nearestProvider } from './nearest-provider.ts';
-export { caseloadCv, type Names, type WhatIfEvidence, whatIfEvidence } from './what-if-evidence.ts';
+export {
+  caseloadCv,
+  type DistanceKm,
+  meanDistances,
+  type Names,
+  type WhatIfEvidence,
+  whatIfEvidence,
+} from './what-if-evidence.ts';
 export * from './what-if-shapes.ts';

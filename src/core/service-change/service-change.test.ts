@@ -152,8 +152,23 @@ describe('service change worked examples', () => {
       ['P3', 3.75, 337_50],
       ['P9', 5, 500_00],
     ]);
-    const evidence = whatIfEvidence(years, new Set(['S']), () => 10, names);
+    const km: Record<string, number> = { 'A|P9': 100, 'A|P1': 20, 'A|P3': 40 };
+    const evidence = whatIfEvidence(
+      years,
+      new Set(['S']),
+      () => 10,
+      names,
+      (i, p) => km[`${i}|${p}`] ?? null,
+    );
     expect(evidence.years.map((y) => y.difference)).toEqual([-25, -50]);
+    // A's mean travel: 100 km before; (0.625×20 + 1.875×40 + 7.5×100) / 10 = 83.75, then 67.5 km.
+    const a = evidence.icbs.filter((r) => r.icb === 'A').map((r) => [r.baselineMeanDistanceKm, r.meanDistanceKm]);
+    expect(a).toEqual([
+      [100, 83.75],
+      [100, 67.5],
+    ]);
+    // B's and C's providers are not located here: no distance.
+    expect(evidence.icbs.find((r) => r.icb === 'B')!.meanDistanceKm).toBeNull();
   });
 });
 

@@ -16,6 +16,9 @@ export interface Names {
   icb(code: string): string;
 }
 
+/** Great-circle km from an ICB's centre to a provider's site; null where either is not located. */
+export type DistanceKm = (icb: string, provider: string) => number | null;
+
 export interface WhatIfEvidence {
   years: WhatIfYearTotal[];
   rows: WhatIfFlowRow[];
@@ -118,6 +121,28 @@ function providerRows(
   });
 }
 
+/**
+ * Each resident ICB's mean travel distance for a service: its activity at each provider weighted by the km
+ * from the ICB's centre to the provider, over the activity whose distance is known; null with none known.
+ */
+export function meanDistances(
+  flows: readonly WhatIfFlow[],
+  service: string,
+  distanceKm: DistanceKm,
+): Map<string, number> {
+  const sums = new Map<string, { km: number; activity: number }>();
+  for (const f of flows) {
+    if (f.serviceCode !== service || f.activity <= 0 || f.residentIcb === UNALLOCATED) continue;
+    const km = distanceKm(f.residentIcb, f.providerCode);
+    if (km === null) continue;
+    const s = sums.get(f.residentIcb) ?? { km: 0, activity: 0 };
+    s.km += km * f.activity;
+    s.activity += f.activity;
+    sums.set(f.residentIcb, s);
+  }
+  return new Map([...sums].map(([icb, s]) => [icb, s.km / s.activity]));
+}
+
 /** Each resident ICB's share of its patients of a service treated at providers below the minimum. */
 function occasionalShares(flows: readonly WhatIfFlow[], service: string, minimum: number): Map<string, number> {
   const own = flows.filter((f) => f.serviceCode === service && f.patients > 0);
@@ -141,6 +166,7 @@ function icbRows(
   services: ReadonlySet<string>,
   minimumFor: (service: string) => number,
   names: Names,
+  distanceKm: DistanceKm,
 ): WhatIfIcbRow[] {
   const pick = (flows: readonly WhatIfFlow[]) => flows.filter((f) => services.has(f.serviceCode));
   const key = (icb: string, service: string) => `${service}\u0000${icb}`;
@@ -148,12 +174,14 @@ function icbRows(
     const basis = new Map(allocations(flows).map((a) => [key(a.icb, a.serviceCode), a]));
     const outOfArea = new Map(outOfAreaShares(flows).map((s) => [key(s.icb, s.serviceCode), s.outOfAreaShare]));
     const occasional = new Map<string, number>();
+    const distance = new Map<string, number>();
     for (const service of services) {
       for (const [icb, share] of occasionalShares(flows, service, minimumFor(service))) {
         occasional.set(key(icb, service), share);
       }
+      for (const [icb, km] of meanDistances(flows, service, distanceKm)) distance.set(key(icb, service), km);
     }
-    return { basis, outOfArea, occasional };
+    return { basis, outOfArea, occasional, distance };
   });
   const [before, after] = sides as [(typeof sides)[0], (typeof sides)[0]];
   return [...new Set([...before.basis.keys(), ...after.basis.keys()])].map((k) => {
@@ -174,16 +202,22 @@ function icbRows(
       outOfAreaShare: after.outOfArea.get(k) ?? null,
       baselineOccasionalPracticeShare: before.occasional.get(k) ?? 0,
       occasionalPracticeShare: after.occasional.get(k) ?? 0,
+      baselineMeanDistanceKm: before.distance.get(k) ?? null,
+      meanDistanceKm: after.distance.get(k) ?? null,
     };
   });
 }
 
-/** The evidence for the changed services in every year; `services` are those the changes name. */
+/**
+ * The evidence for the changed services in every year; `services` are those the changes name. `distanceKm`
+ * defaults to knowing no distance (every mean travel distance null).
+ */
 export function whatIfEvidence(
   years: readonly WhatIfYear[],
   services: ReadonlySet<string>,
   minimumFor: (service: string) => number,
   names: Names,
+  distanceKm: DistanceKm = () => null,
 ): WhatIfEvidence {
   const total = (flows: readonly WhatIfFlow[]) => flows.reduce((s, f) => s + f.spendPence, 0);
   return {
@@ -195,6 +229,6 @@ export function whatIfEvidence(
     })),
     rows: years.flatMap((y) => changedFlows(y, names)),
     providers: years.flatMap((y) => providerRows(y, services, minimumFor, names)),
-    icbs: years.flatMap((y) => icbRows(y, services, minimumFor, names)),
+    icbs: years.flatMap((y) => icbRows(y, services, minimumFor, names, distanceKm)),
   };
 }

@@ -52,6 +52,9 @@ export const whatIfIcbRowSchema = z.object({
   outOfAreaShare: z.number().nullable(),
   baselineOccasionalPracticeShare: z.number(),
   occasionalPracticeShare: z.number(),
+  /** Activity-weighted mean km from the ICB's centre to where its residents are treated; null unknown. */
+  baselineMeanDistanceKm: z.number().nullable(),
+  meanDistanceKm: z.number().nullable(),
 });
 export type WhatIfIcbRow = z.infer<typeof whatIfIcbRowSchema>;
 
@@ -122,4 +125,6 @@ export const WHAT_IF_ICB_COLUMNS: Column[] = [
   { key: 'outOfAreaShare', header: 'Out-of-area share (what-if)', kind: 'share' },
   { key: 'baselineOccasionalPracticeShare', header: 'Occasional-practice share (baseline)', kind: 'share' },
   { key: 'occasionalPracticeShare', header: 'Occasional-practice share (what-if)', kind: 'share' },
+  { key: 'baselineMeanDistanceKm', header: 'Mean travel km (baseline)', kind: 'number' },
+  { key: 'meanDistanceKm', header: 'Mean travel km (what-if)', kind: 'number' },
 ];

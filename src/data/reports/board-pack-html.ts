@@ -114,6 +114,28 @@ function qippSection(pack: BoardPack): string {
   return `${schemes}<table><thead><tr><th>Year</th><th class="num">Transactional</th><th class="num">Transformational</th><th class="num">Total QIPP</th><th class="num">Share of do-nothing</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+const RAG_COLOUR = { green: '#007f3b', amber: '#ffb81c', red: '#d5281b' } as const;
+
+function qippDeliverySection(pack: BoardPack): string {
+  const d = pack.qippDelivery;
+  if (!d) return `<p class="note">${h(pack.planNote ?? 'No plan, so no QIPP delivery.')}</p>`;
+  if (d.rows.length === 0) return '<p class="note">The plan has no QIPP schemes for this unit.</p>';
+  const months = d.rows[0]!.monthsReported;
+  const rows = d.rows
+    .map((r) => {
+      const rag = r.rag
+        ? `<span style="color:${RAG_COLOUR[r.rag]};font-weight:600">${h(r.rag[0]!.toUpperCase() + r.rag.slice(1))}</span>`
+        : '–';
+      return `<tr><td>${r.level === 'scheme' ? h(r.scheme ?? '') : '<strong>All schemes</strong>'}</td><td class="num">${pounds(r.planned)}</td><td class="num">${pounds(r.planToDate)}</td><td class="num">${pounds(r.actualToDate)}</td><td class="num">${pounds(r.forecast)}</td><td>${rag}</td><td>${h(r.trend ?? '–')}</td></tr>`;
+    })
+    .join('');
+  const basis =
+    months === 0
+      ? `No actuals are recorded for ${h(d.financialYear)} yet; the forecast is the plan.`
+      : `${months} month${months === 1 ? '' : 's'} of ${h(d.financialYear)} reported (${h(d.actualsFrom)}); plan to date phased by each scheme's start month; forecast at the run rate so far.`;
+  return `<p class="note">${basis}</p><table><thead><tr><th>Scheme</th><th class="num">Planned</th><th class="num">Plan to date</th><th class="num">Actual to date</th><th class="num">Forecast outturn</th><th>RAG</th><th>Trend</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 function allocationSection(pack: BoardPack): string {
   if (!pack.plan) return `<p class="note">${h(pack.planNote ?? 'No plan, so no allocation.')}</p>`;
   const p = pack.plan;
@@ -236,6 +258,7 @@ export function boardPackHtml(pack: BoardPack): string {
 <section><h2>Allocation: population basis, needs-based target and glide path</h2>${allocationSection(pack)}</section>
 <section><h2>Financial plan</h2>${planSection(pack)}</section>
 <section><h2>QIPP</h2>${qippSection(pack)}</section>
+<section><h2>QIPP delivery</h2>${qippDeliverySection(pack)}</section>
 <section><h2>Delegation outcomes and tiers</h2>${linesOf(pack.delegation.lines)}${delegationByYear(pack)}</section>
 <section><h2>Variation outliers</h2>${linesOf(pack.variation.lines)}</section>
 <section><h2>KPI escalations</h2>${kpiSection(pack)}</section>

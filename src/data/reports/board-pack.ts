@@ -13,6 +13,7 @@ import {
 import { fail } from '../../core/errors.ts';
 import { providerLabel } from '../../core/names/organisation-name.ts';
 import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import type { QippDeliveryRow } from '../../core/qipp/qipp-delivery.ts';
 import type { Risk } from '../../core/risks/index.ts';
 import { listContracts } from '../assurance/contracts.ts';
 import { ratingHeatMap } from '../assurance/heat-map.ts';
@@ -20,6 +21,7 @@ import { type EvidenceItem, workspaceEvidence } from '../assurance/review-eviden
 import { icbDelegationStatuses } from '../delegation/delegation-status.ts';
 import type { ConvergenceRow } from '../planning/plan-scenario.ts';
 import type { PlanJsonRow, PlanSummary } from '../planning/plan-tables.ts';
+import { readQippDelivery } from '../qipp/qipp-delivery.ts';
 import { readEscalationRules } from '../quality/escalation-rules-file.ts';
 import { readKpis } from '../quality/kpi-store.ts';
 import { ICB_POPULATION_SOURCE, icbPopulationSql } from '../queries/icb-population.ts';
@@ -149,6 +151,19 @@ export interface BoardPack {
   }[];
   /** Open risks held by the area's ICBs that the reader can see, highest after mitigation first. */
   risks: Risk[];
+  /** The plan's QIPP delivery for its unit (schemes and their sum) in the latest year with actuals, else
+   * plan year 1; null without a plan. */
+  qippDelivery: { financialYear: string; actualsFrom: string; rows: QippDeliveryRow[] } | null;
+}
+
+async function qippDeliveryOf(ws: Workspace, plan: BoardPackPlan | null): Promise<BoardPack['qippDelivery']> {
+  if (!plan) return null;
+  const answer = await readQippDelivery(ws, plan.scenario);
+  return {
+    financialYear: answer.financialYear,
+    actualsFrom: answer.actualsFrom.kind === 'dataset' ? `dataset ${answer.actualsFrom.dataset}` : 'imported actuals',
+    rows: answer.rows.filter((r) => r.unit === plan.unit),
+  };
 }
 
 /** The same assessment the quality pages show (readKpis), kept for KPIs of providers hosted in the area or
@@ -459,5 +474,6 @@ export async function readBoardPack(ws: Workspace, actor: Organisation, subject:
     risks: (await listRisks(ws, actor, { today: new Date().toISOString().slice(0, 10) })).filter(
       (r) => r.status === 'open' && icbs.includes(r.organisation),
     ),
+    qippDelivery: await qippDeliveryOf(ws, plan),
   };
 }

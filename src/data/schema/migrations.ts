@@ -13,6 +13,7 @@ import * as teamUse from './010-team-use.ts';
 import * as auditAnchor from './011-audit-anchor.ts';
 import * as delegationStatus from './012-delegation-status.ts';
 import * as delivery from './014-delivery.ts';
+import * as riskSharePayment from './022-risk-share-payment.ts';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: auditAnchor.name, sql: auditAnchor.sql },
   { version: 12, name: delegationStatus.name, sql: delegationStatus.sql },
   { version: 14, name: delivery.name, sql: delivery.sql },
+  { version: 22, name: riskSharePayment.name, sql: riskSharePayment.sql },
 ];

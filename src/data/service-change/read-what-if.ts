@@ -5,6 +5,7 @@
 import { UNALLOCATED } from '../../core/basis/index.ts';
 import { minimumAnnualVolume } from '../../core/definitions/delegation-rubric.ts';
 import { fail } from '../../core/errors.ts';
+import { haversineKm } from '../../core/generate/gravity.ts';
 import { centroid } from '../../core/geography/centroid.ts';
 import { planFinancialYear } from '../../core/plan/plan-years.ts';
 import type { ServiceChange } from '../../core/service-change/change-schema.ts';
@@ -150,9 +151,8 @@ export async function readWhatIf(
     longitude: number | null;
   }>('SELECT provider_code AS code, name, host_icb AS host, latitude, longitude FROM provider');
   const providerByCode = new Map(providers.map((p) => [p.code, p]));
-  const centres = changes.some((c) => c.type === 'repatriate' && !c.toProviders?.length)
-    ? await icbCentres(ws)
-    : new Map();
+  // ICB centres place nearest-provider receivers and measure travel for the map.
+  const centres = changes.length ? await icbCentres(ws) : new Map<string, { latitude: number; longitude: number }>();
   const resolved: ResolvedChange[] = changes.map((change, c) => {
     const common = {
       type: change.type,
@@ -222,7 +222,14 @@ export async function readWhatIf(
     icb: (code: string) => (code === UNALLOCATED ? 'Unallocated' : (icbNames.get(code) ?? code)),
   };
   const shown = options.year ? years.filter((y) => y.financialYear === options.year) : years;
-  const evidence = whatIfEvidence(shown, new Set(services), (s) => minimumAnnualVolume(rules, s), names);
+  const distanceKm = (icb: string, provider: string) => {
+    const centre = centres.get(icb);
+    const site = providerByCode.get(provider);
+    return centre && site?.latitude != null && site.longitude != null
+      ? haversineKm(centre, { latitude: site.latitude, longitude: site.longitude })
+      : null;
+  };
+  const evidence = whatIfEvidence(shown, new Set(services), (s) => minimumAnnualVolume(rules, s), names, distanceKm);
   const nameOf = (kind: 'service' | 'provider' | 'icb', code: string) => names[kind](code);
   return {
     scenario: storedName,

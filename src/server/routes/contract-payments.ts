@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PAYMENT_LINE_COLUMNS, paymentRegisterSchema } from '../../core/payment/index.ts';
+import { PAYMENT_LINE_COLUMNS, PROVIDER_INCOME_COLUMNS, paymentRegisterSchema } from '../../core/payment/index.ts';
 import { paymentRegister, setContractPayment } from '../../data/payment/contract-payments.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
@@ -21,19 +21,30 @@ export const contractPaymentRoutes: FastifyPluginAsync<RouteContext> = async (ap
       schema: {
         summary: 'Contracted value by payment mechanism, each line’s income under block and activity, CQUIN',
         tags: ['assurance'],
-        querystring: z.object({ format: format.optional() }),
-        response: { 200: paymentRegisterSchema, 401: errorBody },
+        querystring: z.object({
+          scenario: z
+            .string()
+            .min(1)
+            .max(120)
+            .optional()
+            .describe('The stored scenario whose plan gives each year’s activity; default the baseline plan.'),
+          format: format.optional(),
+        }),
+        response: { 200: paymentRegisterSchema, 401: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
-      const register = await paymentRegister(ws, signedInUser(request));
+      const register = await paymentRegister(ws, signedInUser(request), { scenario: request.query.scenario });
       const asked = request.query.format;
       if (asked === 'csv' || asked === 'xlsx') {
         return sendExport(
           reply,
           asked,
           ['payments'],
-          [{ name: 'Payment by line', columns: PAYMENT_LINE_COLUMNS, rows: tableRows(register.lines) }],
+          [
+            { name: 'Payment by line', columns: PAYMENT_LINE_COLUMNS, rows: tableRows(register.lines) },
+            { name: 'Income by provider', columns: PROVIDER_INCOME_COLUMNS, rows: tableRows(register.byProvider) },
+          ],
         );
       }
       return register;

@@ -6,10 +6,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { QIPP_DELIVERY_COLUMNS, qippDeliveryAnswerSchema } from '../../core/qipp/qipp-delivery.ts';
 import { whatIfAnswerSchema } from '../../core/service-change/index.ts';
-import { readQippDelivery } from '../../data/qipp/qipp-delivery.ts';
+import { importQippActualsText, readQippDelivery } from '../../data/qipp/qipp-delivery.ts';
 import { readWhatIf } from '../../data/service-change/read-what-if.ts';
 import { whatIfTables } from '../../data/service-change/what-if-tables.ts';
-import { guard } from '../auth/guard.ts';
+import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { errorBody, format } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
@@ -50,13 +50,21 @@ export const serviceChangeRoutes: FastifyPluginAsync<RouteContext> = async (app,
         params: z.object({ name: z.string().min(1).max(120) }),
         querystring: z.object({
           year: z.string().max(7).optional().describe('The plan year; default the latest with actuals.'),
+          actualsFromDataset: z
+            .string()
+            .min(1)
+            .max(120)
+            .optional()
+            .describe('Derive the actuals from this later activity dataset instead of the imported figures.'),
           format: format.optional(),
         }),
         response: { 200: qippDeliveryAnswerSchema, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
-      const answer = await readQippDelivery(context.ws, request.params.name, request.query.year);
+      const answer = await readQippDelivery(context.ws, request.params.name, request.query.year, {
+        actualsFromDataset: request.query.actualsFromDataset,
+      });
       const asked = request.query.format;
       if (asked === 'csv' || asked === 'xlsx') {
         return sendExport(
@@ -67,6 +75,40 @@ export const serviceChangeRoutes: FastifyPluginAsync<RouteContext> = async (app,
         );
       }
       return answer;
+    },
+  );
+
+  r.post(
+    '/planning/scenarios/:name/qipp-actuals',
+    {
+      onRequest: guard(context, { role: 'editor', changes: true }),
+      schema: {
+        summary: "Import a plan year's monthly actual QIPP savings (CSV: scheme, unit, month, saving); replaces the year",
+        tags: ['planning'],
+        params: z.object({ name: z.string().min(1).max(120) }),
+        body: z.object({
+          year: z.string().min(1).max(7).describe('The plan year, e.g. 2026/27.'),
+          csv: z.string().max(1_000_000).describe('The CSV text, as docs/data-format.md describes it.'),
+        }),
+        response: {
+          200: z.object({ imported: z.number() }),
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          404: errorBody,
+        },
+      },
+    },
+    async (request) => {
+      const imported = await importQippActualsText(
+        context.ws,
+        signedInUser(request),
+        request.params.name,
+        request.body.year,
+        request.body.csv,
+      );
+      context.answers.clear();
+      return { imported };
     },
   );
 };

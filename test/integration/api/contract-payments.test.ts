@@ -4,6 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../src/data/audit/record-audit.ts';
+import { storeBaselinePlan } from '../../../src/data/planning/baseline-scenarios.ts';
+import { getScenario } from '../../../src/data/planning/scenario-store.ts';
+import { readStoredPlan } from '../../../src/data/planning/stored-plan.ts';
 import type { Workspace } from '../../../src/data/workspace.ts';
 import { buildApp } from '../../../src/server/app.ts';
 import { type SignedInClient, signIn } from './support/api-client.ts';
@@ -139,6 +142,94 @@ describe('payment mechanisms and CQUIN', () => {
     // Nothing refused changed what was stored.
     const register = (await app.inject({ url: '/api/assurance/payments', headers: as.qweViewer.read })).json();
     expect(register.cquin).toHaveLength(2);
+  });
+
+  it('prices a plan year at the plan’s activity; alliance and lead-provider lines share the variance', async () => {
+    const before = (await app.inject({ url: '/api/assurance/payments', headers: as.qweViewer.read })).json();
+    // Without a stored plan every line is priced at the run's recorded activity.
+    expect(before.plan).toBeNull();
+    expect(before.lines.map((l: { activityBasis: string }) => l.activityBasis)).not.toContain('plan');
+    await storeBaselinePlan(ws);
+    const first = (await app.inject({ url: '/api/assurance/payments', headers: as.qweViewer.read })).json();
+    expect(first.plan).toMatchObject({ scenario: 'Baseline: current planning round' });
+    const year: string = first.plan.years[1];
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/assurance/contracts',
+      headers: as.qweEditor.change,
+      payload: {
+        providerCode: busiest.provider,
+        financialYear: year,
+        type: 'single-provider',
+        partners: [],
+        commissioners: [],
+        systemName: null,
+        services: [{ serviceCode: busiest.service, value: '1234567.89' }],
+        activityPlan: [{ serviceCode: busiest.service, pod: 'APC_EL', activity: PLANNED }],
+        qualitySchedule: [],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+
+    // By hand: the base year's flows of the line, each resident ICB's grown by the plan's volume growth
+    // (demographic + non-demographic, year on year; inflation is price) to the contract's year.
+    const plan = (await readStoredPlan(ws, await getScenario(ws, first.plan.scenario)))!;
+    const growth = (icb: string) =>
+      plan.rows
+        .filter((r) => r.unit === icb && r.financialYear <= year)
+        .reduce(
+          (g, r) => g * ((r.previousDoNothing + r.demographicGrowth + r.nonDemographicGrowth) / r.previousDoNothing),
+          1,
+        );
+    const flows = await ws.all<{ icb: string; activity: number }>(
+      `SELECT resident_icb AS icb, CAST(sum(activity) AS DOUBLE) AS activity FROM flow
+       WHERE vintage = '2026' AND financial_year = $1 AND provider_code = $2 AND service_code = $3 GROUP BY ALL`,
+      [first.plan.baseYear, busiest.provider, busiest.service],
+    );
+    const activity = flows.reduce((s, f) => s + f.activity * growth(f.icb), 0);
+    const variance = 1_234_567_89 * (activity / PLANNED - 1);
+
+    const alliance = await setPayment(
+      as.qweEditor,
+      { lines: [{ serviceCode: busiest.service, mechanism: 'alliance', providerShare: 0.4 }] },
+      id,
+    );
+    expect(alliance.statusCode, alliance.body).toBe(200);
+    const line = alliance.json().lines.find((l: { contractId: string }) => l.contractId === id);
+    expect(line).toMatchObject({ activityBasis: 'plan', activityYear: year, providerShare: 0.4, riskCap: null });
+    expect(line.activity).toBeCloseTo(activity, 6);
+    expect(line.income).toBe(Math.round(1_234_567_89 + 0.6 * variance) / 100);
+
+    const lead = await setPayment(
+      as.qweEditor,
+      { lines: [{ serviceCode: busiest.service, mechanism: 'lead-provider', providerShare: 1, riskCap: 0.03 }] },
+      id,
+    );
+    const led = lead.json().lines.find((l: { contractId: string }) => l.contractId === id);
+    const borne = Math.max(-0.03 * 1_234_567_89, Math.min(0.03 * 1_234_567_89, variance));
+    expect(led.income).toBe(Math.round(1_234_567_89 + variance - borne) / 100);
+    const provider = lead
+      .json()
+      .byProvider.find(
+        (p: { provider: string; financialYear: string }) => p.provider === busiest.provider && p.financialYear === year,
+      );
+    expect(provider).toMatchObject({ lines: 1, value: 1_234_567.89, income: led.income, incomeIfBlock: 1_234_567.89 });
+
+    const refused = async (payload: Record<string, unknown>) =>
+      (await setPayment(as.qweEditor, payload, id)).json().error;
+    expect(await refused({ lines: [{ serviceCode: busiest.service, mechanism: 'alliance' }] })).toMatchObject({
+      code: 'FP_PAYMENT_BAD_LINE',
+      where: { parameter: 'body.lines.0.providerShare' },
+    });
+    expect(
+      await refused({ lines: [{ serviceCode: busiest.service, mechanism: 'lead-provider', providerShare: 1 }] }),
+    ).toMatchObject({ code: 'FP_PAYMENT_BAD_LINE', where: { parameter: 'body.lines.0.riskCap' } });
+    expect(
+      await refused({ lines: [{ serviceCode: busiest.service, mechanism: 'block', riskCap: 0.1 }] }),
+    ).toMatchObject({ code: 'FP_PAYMENT_BAD_LINE', where: { parameter: 'body.lines.0.riskCap' } });
+    const unknown = await app.inject({ url: '/api/assurance/payments?scenario=No%20such', headers: as.qweViewer.read });
+    expect(unknown.statusCode).toBe(404);
   });
 
   it('exports the priced lines as CSV', async () => {

@@ -224,6 +224,7 @@ async function seed(org: string, icb: string): Promise<void> {
   objects[org] = {
     risk: String(risk.id),
     scheme,
+    unit: icb,
     dataset: SPARE_DATASET,
     footprint,
     contract: String(contract.id),
@@ -252,6 +253,7 @@ function address(path: string, org: string): string | undefined {
     '/api/assurance/intentions/{id}': o.intention,
     '/api/assurance/contracts/{id}': o.contract,
     '/api/planning/scenarios/{name}': o.scenario,
+    '/api/planning/scenarios/{name}/qipp-actuals': o.scenario,
     '/api/quality/derogations/{id}/status': o.derogation,
     '/api/assurance/reviews/{id}/questions/{question}': o.review,
     '/api/assurance/reviews/{id}/questions/{question}/moderation': o.review,
@@ -331,6 +333,11 @@ function baseBody(route: string, who: Principal, pathOrg = home[who].org): Recor
     }),
     'POST /api/planning/scenarios': () => ({ scenario: scenarioFor(`Matrix plan ${n}`, icb) }),
     'PUT /api/planning/scenarios/{name}': () => ({ scenario: scenarioFor(objects[pathOrg]!.scenario!, icb) }),
+    // A valid year's actuals for the scenario's own scheme and unit: only the address can lie outside.
+    'POST /api/planning/scenarios/{name}/qipp-actuals': () => ({
+      year: '2024/25',
+      csv: `scheme,unit,month,saving\n"${objects[pathOrg]!.scheme}",${objects[pathOrg]!.unit},1,100.00\n`,
+    }),
     'PATCH /api/users/{email}': () => ({ role: 'editor' }),
     'POST /api/users/{email}/password': () => ({ password: `${TEST_PASSWORD}-${n}` }),
     'POST /api/quality/derogations/{id}/status': () => ({ status: 'compliant' }),

@@ -107,4 +107,37 @@ describe('what-if and QIPP delivery routes', () => {
     });
     expect(csv.body.split('\r\n')[0]).toMatch(/^level,unitName,scheme,financialYear,/);
   });
+
+  it('imports monthly actuals for an editor of the owner; refuses a viewer and another ICB; names a bad row', async () => {
+    const url = `/api/planning/scenarios/${encodeURIComponent(NAME)}/qipp-actuals`;
+    const csv = 'scheme,unit,month,saving\nDrugs,QWE,1,"1,000.50"\nDrugs,QWE,2,£999.50\n';
+    const post = (who: SignedInClient, payload: { year: string; csv: string }) =>
+      app.inject({ method: 'POST', url, headers: who.change, payload });
+    const ok = await post(editor, { year: '2025/26', csv });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ imported: 2 });
+    const delivery = qippDeliveryAnswerSchema.parse(
+      (await app.inject({ url: url.replace('qipp-actuals', 'qipp-delivery'), headers: viewer.read })).json(),
+    );
+    const row = delivery.rows.find((r) => r.level === 'scheme')!;
+    expect([row.monthsReported, row.actualToDate, row.actualByMonth]).toEqual([2, 2_000, [1_000.5, 999.5]]);
+    expect((await post(viewer, { year: '2025/26', csv })).statusCode).toBe(403);
+    const outside = await post(await signIn(app, 'qkkEditor'), { year: '2025/26', csv });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error).toMatchObject({ code: 'FP_AUTH_FORBIDDEN', where: { parameter: 'name' } });
+    const bad = await post(editor, { year: '2025/26', csv: 'scheme,unit,month,saving\nDrugs,QWE,13,5\n' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({
+      code: 'FP_QIPP_ACTUALS_BAD_ROW',
+      message: 'Row 1, month: The month is not 1–12.',
+      where: { parameter: 'body.csv' },
+    });
+    const year = await post(editor, { year: '2031/32', csv });
+    expect(year.json().error).toMatchObject({ code: 'FP_QIPP_BAD_YEAR', where: { parameter: 'body.year' } });
+    // Nothing refused replaced what was imported.
+    const after = qippDeliveryAnswerSchema.parse(
+      (await app.inject({ url: url.replace('qipp-actuals', 'qipp-delivery'), headers: viewer.read })).json(),
+    );
+    expect(after.rows.find((r) => r.level === 'scheme')!.actualToDate).toBe(2_000);
+  });
 });

@@ -11,10 +11,12 @@ export interface ProviderVolume {
 }
 
 export function providerVolumeChart(rows: ProviderVolume[], minimum: number, narrow = false): EChartsCoreOption {
+  // The minimum is named in the legend, not beside its line, where it would sit on the axis labels.
+  const minimumName = `Minimum ${minimum} a year`;
   return {
     textStyle: TEXT_STYLE,
     animation: false,
-    legend: { top: 0, left: 0, data: ['Baseline', 'What-if'] },
+    legend: { top: 0, left: 0, data: ['Baseline', 'What-if', minimumName] },
     tooltip: { trigger: 'axis' },
     grid: { left: 8, right: 24, top: 40, bottom: 32, containLabel: true },
     yAxis: {
@@ -30,14 +32,23 @@ export function providerVolumeChart(rows: ProviderVolume[], minimum: number, nar
         type: 'bar',
         itemStyle: { color: NHS_WARM_YELLOW },
         data: rows.map((r) => roundTo(r.baseline, 1)),
+      },
+      { name: 'What-if', type: 'bar', itemStyle: { color: NHS_BLUE }, data: rows.map((r) => roundTo(r.whatIf, 1)) },
+      {
+        name: minimumName,
+        type: 'line',
+        symbol: 'none',
+        data: [],
+        itemStyle: { color: NHS_DARK_GREY },
+        lineStyle: { color: NHS_DARK_GREY, type: 'dashed' },
         markLine: {
           symbol: 'none',
+          silent: true,
           lineStyle: { color: NHS_DARK_GREY, type: 'dashed' },
-          label: { formatter: `Minimum ${minimum}`, position: 'end' },
+          label: { show: false },
           data: [{ xAxis: minimum }],
         },
       },
-      { name: 'What-if', type: 'bar', itemStyle: { color: NHS_BLUE }, data: rows.map((r) => roundTo(r.whatIf, 1)) },
     ],
   };
 }

@@ -214,6 +214,12 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
     url: '/api/planning/scenarios/Plan/qipp-delivery',
     path: '/api/planning/scenarios/{name}/qipp-delivery',
   },
+  {
+    method: 'POST',
+    url: '/api/planning/scenarios/Plan/qipp-actuals',
+    path: '/api/planning/scenarios/{name}/qipp-actuals',
+    payload: { year: '2026/27', csv: '' },
+  },
   { method: 'GET', url: '/api/risks', path: '/api/risks' },
   { method: 'GET', url: '/api/assurance/payments', path: '/api/assurance/payments' },
   {

@@ -1,6 +1,8 @@
 // A scenario's QIPP delivery for one plan year: each scheme's planned saving against the actual to date and
 // the run-rate forecast outturn, with a RAG status and a trend, per unit and in total. The figures come from
-// the API's one delivery answer (src/core/qipp/qipp-delivery.ts); actuals are imported at the command line.
+// the API's one delivery answer (src/core/qipp/qipp-delivery.ts); editors import actuals here, or anyone may
+// read them derived from a later activity dataset (?actualsFromDataset=NAME).
+import { useState } from 'react';
 import type { QippDeliveryAnswer, QippDeliveryRow } from '../../../../src/core/qipp/qipp-delivery.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
@@ -9,7 +11,42 @@ import { Async } from '../../components/states.tsx';
 import { YearSelect } from '../../components/year-select.tsx';
 import { formatPounds, shortIcbName } from '../../format.ts';
 import { useLocation, useTitle } from '../../router.tsx';
+import { canEdit, useSession } from '../../session.tsx';
 import { qippDeliveryApiPath, scenarioPath } from './planning-paths.ts';
+import { QippActualsForm } from './qipp-actuals-form.tsx';
+
+const MONTH_NAMES = [
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'January',
+  'February',
+  'March',
+];
+
+interface MonthRow {
+  month: string;
+  planned: number;
+  actual: number | null;
+}
+
+const MONTH_COLUMNS: Column<MonthRow>[] = [
+  { key: 'month', header: 'Month', rowHeader: true, value: (r) => r.month },
+  { key: 'planned', header: 'Planned', numeric: true, value: (r) => r.planned, render: (r) => formatPounds(r.planned) },
+  {
+    key: 'actual',
+    header: 'Actual',
+    numeric: true,
+    value: (r) => r.actual,
+    render: (r) => (r.actual === null ? 'Not reported' : formatPounds(r.actual)),
+  },
+];
 
 const RAG_TAG = { green: 'nhsuk-tag--green', amber: 'nhsuk-tag--yellow', red: 'nhsuk-tag--red' } as const;
 const TREND = { improving: 'Improving', steady: 'Steady', worsening: 'Worsening' } as const;
@@ -72,7 +109,10 @@ export default function QippDeliveryPage({ name }: { name: string }) {
   useTitle(`QIPP delivery: ${name}`);
   const { query } = useLocation();
   const year = query.get('year') ?? undefined;
-  const answer = useApi<QippDeliveryAnswer>(qippDeliveryApiPath(name), { year });
+  const actualsFromDataset = query.get('actualsFromDataset') ?? undefined;
+  const answer = useApi<QippDeliveryAnswer>(qippDeliveryApiPath(name), { year, actualsFromDataset });
+  const { session } = useSession();
+  const [imported, setImported] = useState<string | null>(null);
   return (
     <>
       <Breadcrumbs
@@ -84,9 +124,14 @@ export default function QippDeliveryPage({ name }: { name: string }) {
       <h1>QIPP delivery: {name}</h1>
       <p>
         Planned savings against actual savings to date, and the forecast outturn if the rest of the year delivers at the
-        rate so far. Green is a forecast of 95% of plan or more, amber 75% or more, red below. Monthly actuals are
-        imported with <code>footprint qipp import</code>.
+        rate so far. Green is a forecast of 95% of plan or more, amber 75% or more, red below. The plan is phased as the
+        scenario phases it: a scheme’s new tranche from its start month, earlier tranches all year.
       </p>
+      {imported && (
+        <div className="nhsuk-inset-text" role="status">
+          <p>{imported}</p>
+        </div>
+      )}
       <Async result={answer} what="QIPP delivery">
         {(a) => (
           <>
@@ -98,15 +143,49 @@ export default function QippDeliveryPage({ name }: { name: string }) {
               query={{ year: a.financialYear }}
               label={`QIPP delivery ${a.financialYear}`}
             />
+            <p className="nhsuk-body-s" data-testid="qipp-actuals-from">
+              {a.actualsFrom.kind === 'dataset'
+                ? `Actuals derived from dataset “${a.actualsFrom.dataset}”: the plan’s do-nothing spend in each scheme’s scope, month by month, less what the dataset records.`
+                : 'Actuals as imported (the year to date).'}
+            </p>
             <DataTable
               caption={`QIPP delivery ${a.financialYear}, by scheme and unit`}
               rows={a.rows}
               columns={COLUMNS}
               rowKey={(r) => `${r.level} ${r.unit} ${r.scheme}`}
             />
+            <MonthByMonth row={a.rows.find((r) => r.level === 'total')} year={a.financialYear} />
+            {canEdit(session?.user) && a.actualsFrom.kind === 'import' && (
+              <QippActualsForm
+                name={name}
+                years={a.years}
+                year={a.financialYear}
+                onImported={(message) => {
+                  setImported(message);
+                  answer.reload();
+                }}
+              />
+            )}
           </>
         )}
       </Async>
     </>
+  );
+}
+
+function MonthByMonth({ row, year }: { row: QippDeliveryRow | undefined; year: string }) {
+  if (!row) return null;
+  const rows = MONTH_NAMES.map((month, i) => ({
+    month,
+    planned: row.plannedByMonth[i] ?? 0,
+    actual: row.actualByMonth[i] ?? null,
+  }));
+  return (
+    <DataTable
+      caption={`Every scheme and unit, month by month, ${year}: planned and actual savings`}
+      rows={rows}
+      columns={MONTH_COLUMNS}
+      rowKey={(r) => r.month}
+    />
   );
 }

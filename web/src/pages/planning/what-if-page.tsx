@@ -3,6 +3,7 @@
 // the baseline. The figures come from the API's one what-if answer (src/core/service-change).
 import { MarkLineComponent } from 'echarts/components';
 import { use } from 'echarts/core';
+import { useMemo } from 'react';
 import type {
   WhatIfAnswer,
   WhatIfFlowRow,
@@ -12,11 +13,13 @@ import type {
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { providerVolumeChart } from '../../charts/provider-volume-chart.ts';
+import { type IcbTravel, travelMapChart, travelScale } from '../../charts/travel-map-chart.ts';
+import { useIcbBoundaries } from '../../charts/use-icb-boundaries.ts';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { type Column, DataTable, ExportLinks } from '../../components/data-table.tsx';
 import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { providerPath } from '../../components/provider-link.tsx';
-import { Async } from '../../components/states.tsx';
+import { Async, Failed, Loading } from '../../components/states.tsx';
 import { SummaryRow } from '../../components/summary-row.tsx';
 import { YearSelect } from '../../components/year-select.tsx';
 import { formatCount, formatPounds, formatShare, NOT_AVAILABLE, shortIcbName } from '../../format.ts';
@@ -120,7 +123,10 @@ function ServiceSection({
   const providers = answer.providers
     .filter((p) => p.financialYear === year && p.service === service && (p.baselinePatients > 0 || p.patients > 0))
     .sort((a, b) => b.patients + b.baselinePatients - (a.patients + a.baselinePatients));
-  const icbs = answer.icbs.filter((r) => r.financialYear === year && r.service === service);
+  const icbs = useMemo(
+    () => answer.icbs.filter((r) => r.financialYear === year && r.service === service),
+    [answer, year, service],
+  );
   const minimum = providers[0]?.minimumAnnualVolume ?? 0;
   const moves = (p: WhatIfProviderRow) => p.baselinePatients !== p.patients || p.baselineSpend !== p.spend;
   const changed = providers.filter(moves);
@@ -147,8 +153,57 @@ function ServiceSection({
         }
       />
       <ProviderTable rows={changed} total={providers.length} serviceName={serviceName} />
+      <TravelMaps rows={icbs} serviceName={serviceName} year={year} />
       <IcbTable rows={icbs} serviceName={serviceName} />
     </section>
+  );
+}
+
+const km = (n: number | null) =>
+  n === null ? NOT_AVAILABLE : `${n.toLocaleString('en-GB', { maximumFractionDigits: 1 })} km`;
+
+/** Where each ICB's residents are treated, baseline beside what-if: mean km travelled, on one scale. */
+function TravelMaps({ rows, serviceName, year }: { rows: WhatIfIcbRow[]; serviceName: string; year: string }) {
+  const boundaries = useIcbBoundaries();
+  const located = useMemo(() => rows.filter((r) => r.icb !== 'UNALLOCATED'), [rows]);
+  const sides = useMemo(() => {
+    const before: IcbTravel[] = located.map((r) => ({ code: r.icb, name: r.icbName, km: r.baselineMeanDistanceKm }));
+    const after: IcbTravel[] = located.map((r) => ({ code: r.icb, name: r.icbName, km: r.meanDistanceKm }));
+    const max = travelScale(before, after);
+    return { before: travelMapChart(before, max), after: travelMapChart(after, max), max };
+  }, [located]);
+  if (boundaries.state === 'failed')
+    return <Failed what="the ICB boundaries" error={boundaries.error} onRetry={boundaries.reload} />;
+  if (boundaries.state !== 'ready') return <Loading what="the map of travel" />;
+  const furthest = (pick: (r: WhatIfIcbRow) => number | null) =>
+    [...located].sort((a, b) => (pick(b) ?? -1) - (pick(a) ?? -1))[0];
+  const describe = (pick: (r: WhatIfIcbRow) => number | null, when: string) => {
+    const top = furthest(pick);
+    return `Map of England's ICBs shaded by how far residents travel for ${serviceName}, ${when}, ${year}, from 0 to ${sides.max} km${
+      top && pick(top) !== null ? `; furthest is ${shortIcbName(top.icbName)} at ${km(pick(top))}` : ''
+    }. The table below gives every ICB's figure.`;
+  };
+  return (
+    <>
+      <h3>
+        {serviceName}: how far residents travel, {year}
+      </h3>
+      <div className="nhsuk-grid-row" data-testid="travel-maps">
+        <div className="nhsuk-grid-column-one-half">
+          <h4>Baseline</h4>
+          <Chart option={sides.before} variant="map" label={describe((r) => r.baselineMeanDistanceKm, 'baseline')} />
+        </div>
+        <div className="nhsuk-grid-column-one-half">
+          <h4>With the changes</h4>
+          <Chart option={sides.after} variant="map" label={describe((r) => r.meanDistanceKm, 'with the changes')} />
+        </div>
+      </div>
+      <p className="nhsuk-body-s">
+        Each ICB is shaded by its residents' mean distance to where they are treated for the service: the km from the
+        ICB's centre (its GP practices weighted by registered population) to each provider, weighted by activity. Both
+        maps share one scale; grey means the ICB has no activity for the service at a located provider.
+      </p>
+    </>
   );
 }
 
@@ -224,7 +279,8 @@ function IcbTable({ rows, serviceName }: { rows: WhatIfIcbRow[]; serviceName: st
       r.baselineProviderBasisSpend !== r.providerBasisSpend ||
       r.baselinePopulationBasisSpend !== r.populationBasisSpend ||
       r.baselineOutOfAreaShare !== r.outOfAreaShare ||
-      r.baselineOccasionalPracticeShare !== r.occasionalPracticeShare,
+      r.baselineOccasionalPracticeShare !== r.occasionalPracticeShare ||
+      r.baselineMeanDistanceKm !== r.meanDistanceKm,
   );
   const columns: Column<WhatIfIcbRow>[] = [
     { key: 'icb', header: 'ICB', rowHeader: true, value: (r) => shortIcbName(r.icbName) },
@@ -251,6 +307,16 @@ function IcbTable({ rows, serviceName }: { rows: WhatIfIcbRow[]; serviceName: st
         r.baselineOutOfAreaShare === r.outOfAreaShare
           ? formatShare(r.outOfAreaShare)
           : `${formatShare(r.baselineOutOfAreaShare)} → ${formatShare(r.outOfAreaShare)}`,
+    },
+    {
+      key: 'travel',
+      header: 'Mean travel',
+      numeric: true,
+      value: (r) => r.meanDistanceKm,
+      render: (r) =>
+        r.baselineMeanDistanceKm === r.meanDistanceKm
+          ? km(r.meanDistanceKm)
+          : `${km(r.baselineMeanDistanceKm)} → ${km(r.meanDistanceKm)}`,
     },
     {
       key: 'occasional',
