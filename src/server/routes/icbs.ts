@@ -9,6 +9,7 @@ import {
   icbDelegationSummary,
   summariseIcbDelegation,
 } from '../../core/delegation/delegation-status.ts';
+import { icbProfileAnswer } from '../../core/icbs/icb-profile-answer.ts';
 import { icbComparisonAnswer } from '../../core/peers/similar-icbs.ts';
 import { icbDelegationStatuses } from '../../data/delegation/delegation-status.ts';
 import { icbComparison } from '../../data/queries/icb-comparison.ts';
@@ -18,51 +19,10 @@ import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, icbCode, provenance } from '../schemas.ts';
+import { errorBody, financialYear, format, icbCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const ICB_TABLES = ['services', 'programmes', 'providers', 'hosted', 'population'] as const;
-
-const answer = z.object({
-  /** Who commissions the ICB's specialised services in the year shown, with its spend on each. */
-  delegation: icbDelegationSummary,
-  icb: z.object({ code: z.string(), name: z.string(), region: z.object({ code: z.string(), name: z.string() }) }),
-  population: z.object({
-    total: z.number(),
-    pyramid: z.array(z.object({ ageBand: z.string(), male: z.number(), female: z.number() })),
-  }),
-  spendByProgramme: z.array(z.object({ programme: z.string(), spend: z.number() })),
-  spendByService: z.array(
-    z.object({
-      service: z.string(),
-      name: z.string(),
-      programme: z.string().nullable(),
-      spend: z.number(),
-      perHead: z.number().nullable(),
-    }),
-  ),
-  topProviders: z.array(
-    z.object({
-      provider: z.string(),
-      name: z.string(),
-      providerIcb: z.string(),
-      inside: z.boolean(),
-      spend: z.number(),
-      activity: z.number(),
-    }),
-  ),
-  insideShare: z.number().nullable(),
-  hostedProviders: z.array(
-    z.object({
-      provider: z.string(),
-      name: z.string(),
-      income: z.number(),
-      incomeFromOutsideShare: z.number().nullable(),
-      topOrigins: z.array(z.object({ icb: z.string(), name: z.string(), spend: z.number() })),
-    }),
-  ),
-  provenance,
-});
 
 export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws, answers } = context;
@@ -79,7 +39,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
           format: format.optional(),
           table: z.enum(ICB_TABLES).optional().describe('For CSV: which table (default services).'),
         }),
-        response: { 200: answer, 400: errorBody, 401: errorBody, 404: errorBody },
+        response: { 200: icbProfileAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
@@ -98,7 +58,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
           });
           return { context, year, profile, delegation: summariseIcbDelegation(statuses, profile.spendByService) };
         },
-        ({ context, year, profile, delegation }): z.infer<typeof answer> => ({
+        ({ context, year, profile, delegation }): z.infer<typeof icbProfileAnswer> => ({
           ...profile,
           delegation,
           provenance: provenanceOf(

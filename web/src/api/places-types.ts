@@ -1,8 +1,8 @@
 // Answers of the places, networks, triangulation and wiring routes (src/server/routes/places.ts, networks.ts).
 import type { SizeFlag } from '../../../src/core/places/size-flags.ts';
+import type { WithProvenance } from '../../../src/core/provenance.ts';
 import type { TriangulationClass } from '../../../src/core/triangulation/triangulate.ts';
 import type { CommissioningModel, WiringLevel } from '../../../src/core/wiring/wiring-levels.ts';
-import type { WithProvenance } from './types.ts';
 
 export interface AgeSexCell {
   sex: 'M' | 'F';

@@ -1,12 +1,12 @@
 // Response shapes of the atlas of variation and quality routes (src/server/routes/variation.ts, quality.ts).
 
+import type { Provenance } from '../../../src/core/provenance.ts';
 import type { KpiSummaryRow } from '../../../src/core/quality/kpi-summary.ts';
 import type {
   AtlasRateRow as AtlasRate,
   AtlasVariationRow as AtlasSpread,
   FunnelLimitRow as FunnelLimitPoint,
 } from '../../../src/core/variation/atlas-rows.ts';
-import type { Provenance } from './types.ts';
 
 export type { AtlasRate, AtlasSpread, FunnelLimitPoint };
 

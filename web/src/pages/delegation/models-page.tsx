@@ -2,9 +2,9 @@
 // (NHS England direct, with ICB input, joint committee, lead commissioner, delegated), agreed or proposed
 // by a delegation run. Editors set the model for footprints whose every ICB their organisation covers.
 import { type FormEvent, useRef, useState } from 'react';
+import type { ServiceCatalogue } from '../../../../src/core/services/service-answers.ts';
 import { ApiError, putJson } from '../../api/client.ts';
 import type { CommissioningModel, ModelEntry, ModelsAnswer } from '../../api/delegation-types.ts';
-import type { ServiceCatalogue } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ExportLinks } from '../../components/data-table.tsx';
 import { ScrollBox } from '../../components/scroll-box.tsx';

@@ -1,9 +1,9 @@
 // One ICB: its population, what its patients' care costs by programme and service, where they are
 // treated (inside or outside the ICB), and the providers it hosts with where their patients come from.
 import { useMemo } from 'react';
+import type { HostedProvider, IcbProfile, IcbProvider } from '../../../../src/core/icbs/icb-profile-answer.ts';
 import type { UserSummary as SessionUser } from '../../../../src/core/users/user-shapes.ts';
 import { apiUrl } from '../../api/client.ts';
-import type { HostedProvider, IcbProfile, IcbProvider } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { populationPyramidChart } from '../../charts/population-pyramid-chart.ts';
