@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { withAuditSource } from '../data/audit/record-audit.ts';
+import { readWorkspaceOverview } from '../data/queries/workspace-overview.ts';
 import { PdfRenderer } from '../data/reports/board-pack-pdf.ts';
 import type { Workspace } from '../data/workspace.ts';
 import { AnswerCache } from './answer-cache.ts';
@@ -25,7 +26,6 @@ import type { SignInLimits } from './auth/sign-in-throttle.ts';
 import { installErrorHandling, sendNotFound } from './errors.ts';
 import { renderHomePage } from './home-page.ts';
 import { type LogOptions, loggerOptions } from './logging.ts';
-import { readOverview } from './overview.ts';
 import { assuranceRoutes } from './routes/assurance.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { contractPaymentRoutes } from './routes/contract-payments.ts';
@@ -209,7 +209,7 @@ async function registerWebApp(app: FastifyInstance, options: AppOptions, context
   }
   // Spend figures are for signed-in users only; the reference counts are public data.
   app.get('/', async (request, reply) => {
-    const overview = await readOverview(options.workspace);
+    const overview = await readWorkspaceOverview(options.workspace);
     const signedIn = (await readSession(context, request)) !== undefined;
     return reply
       .type('text/html; charset=utf-8')

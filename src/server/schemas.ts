@@ -1,12 +1,12 @@
 // Pieces of request and response schema shared by the routes: the year, vintage and export-format
 // parameters, and the provenance every data response carries.
 import { z } from 'zod';
-import { GEOGRAPHY_VINTAGES } from '../data/reference/geography.ts';
+import { GEOGRAPHY_VINTAGES } from '../core/geography/vintage.ts';
+import { financialYearText } from '../core/units.ts';
 
-export const financialYear = z
-  .string()
-  .regex(/^\d{4}\/\d{2}$/, 'a financial year such as 2024/25')
-  .describe('Financial year, e.g. 2024/25; default the latest with results.');
+export const financialYear = financialYearText().describe(
+  'Financial year, e.g. 2024/25; default the latest with results.',
+);
 
 export const vintage = z.enum(GEOGRAPHY_VINTAGES).describe("Geography vintage: '2026' (36 ICBs) or '2023' (42 ICBs).");
 

@@ -5,7 +5,7 @@
 import { listValue } from '@duckdb/node-api';
 import { UNALLOCATED } from '../../core/basis/index.ts';
 import type { FlowRow, FlowsTable } from '../../core/flows/flows-answer.ts';
-import type { GeographyVintage } from '../reference/geography.ts';
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import type { Workspace } from '../workspace.ts';
 
 export async function flowsTable(

@@ -2,10 +2,11 @@
 // spend by programme of care and by service, where its patients are treated (top providers, inside or
 // outside the ICB) and the providers it hosts with where their patients come from.
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import type { IcbProfileShape } from '../../core/icbs/icb-profile-answer.ts';
 import type { Workspace } from '../workspace.ts';
 
-const VINTAGE = '2026';
+const VINTAGE = DEFAULT_VINTAGE;
 export const TOP_PROVIDERS = 20;
 export const TOP_ORIGINS = 5;
 

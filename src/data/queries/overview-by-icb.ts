@@ -2,8 +2,8 @@
 // provider-basis spend (at providers it hosts), population-basis spend (for its registered patients), the
 // difference, the share of its population-basis spend at providers outside it, and spend per head.
 
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import type { OverviewIcb, YearTotals } from '../../core/overview/overview-answer.ts';
-import type { GeographyVintage } from '../reference/geography.ts';
 import type { Workspace } from '../workspace.ts';
 import { icbPopulationSql } from './icb-population.ts';
 

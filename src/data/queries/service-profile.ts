@@ -1,8 +1,8 @@
 // One service's spend per ICB on population basis (with per-head figures against the ICB's registered
 // population) and its providers, for one year.
 
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import type { ServiceByIcbRow, ServiceProviderRow } from '../../core/services/service-answers.ts';
-import type { GeographyVintage } from '../reference/geography.ts';
 import type { Workspace } from '../workspace.ts';
 import { icbPopulationSql } from './icb-population.ts';
 

@@ -2,8 +2,9 @@
 import { duckdbDialect as d } from '../engines/duckdb.ts';
 import type { Table } from '../export/table.ts';
 import { flowsReportSql } from '../queries/flows-report.ts';
+import type { RunMeta } from '../queries/run-context.ts';
 import type { Workspace } from '../workspace.ts';
-import { type ReportOptions, type RunMeta, storedRun } from './report-context.ts';
+import { type ReportOptions, reportRun } from './report-context.ts';
 
 interface FlowReportRow {
   financial_year: string;
@@ -18,7 +19,7 @@ interface FlowReportRow {
 }
 
 export async function flowsReport(ws: Workspace, options: ReportOptions): Promise<{ table: Table; meta: RunMeta }> {
-  const meta = await storedRun(ws, options);
+  const meta = await reportRun(ws, options);
   const query = flowsReportSql(d, { year: options.year, icb: options.icb });
   const rows = await ws.all<FlowReportRow>(query.sql, [meta.dataset, meta.vintage, ...query.params]);
   return {

@@ -523,7 +523,7 @@ export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, co
     },
     async (request) => {
       forbidUnlessAssessor(signedInUser(request).organisation);
-      const year = chooseYear(await readRunContext(ws, '2026'), request.body?.financialYear, 'body.financialYear');
+      const year = chooseYear(await readRunContext(ws), request.body?.financialYear, 'body.financialYear');
       const result = await runDelegation(ws, {
         exercise: request.params.name,
         by: auditActorOf(request),

@@ -45,7 +45,7 @@ export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws, '2026');
+          const context = await readRunContext(ws);
           const year = chooseYear(context, request.query.year);
           if (service && (await servicesCatalogue(ws, { ...context, year }, { code: service })).length === 0) {
             fail('FP_HTTP_NOT_FOUND', `There is no current service with the code ${JSON.stringify(service)}.`, {

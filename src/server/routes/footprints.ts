@@ -36,7 +36,7 @@ export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws, '2026');
+          const context = await readRunContext(ws);
           const year = chooseYear(context, request.query.year);
           return { context, year, rows: await footprintsSummary(ws, { dataset: context.dataset, year }) };
         },

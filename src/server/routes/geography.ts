@@ -6,7 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type IcbBoundaries, icbBoundaries } from '../../core/geography/icb-boundaries.ts';
-import { DEFAULT_VINTAGE, type GeographyVintage } from '../../data/reference/geography.ts';
+import { DEFAULT_VINTAGE, type GeographyVintage } from '../../core/geography/vintage.ts';
 import { DEFAULT_REFERENCE_DIR, REFERENCE_FILES } from '../../data/reference/reference-files.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { AnswerCache, sendAnswer } from '../answer-cache.ts';

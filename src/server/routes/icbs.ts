@@ -47,13 +47,13 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws, '2026');
+          const context = await readRunContext(ws);
           const year = chooseYear(context, request.query.year);
           const profile = await icbProfile(ws, context.dataset, request.params.code, year);
           const statuses = await icbDelegationStatuses(ws, {
             icbCode: profile.icb.code,
             financialYear: year ?? DELEGATION_STATUS_YEARS.at(-1)!,
-            vintage: '2026',
+            vintage: context.vintage,
             parameter: 'code',
           });
           return { context, year, profile, delegation: summariseIcbDelegation(statuses, profile.spendByService) };
@@ -146,7 +146,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
       },
     },
     async (request) => {
-      const run = await readRunContext(ws, '2026');
+      const run = await readRunContext(ws);
       return icbComparison(ws, run.dataset, request.params.code);
     },
   );

@@ -187,7 +187,7 @@ export const networkRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         reply,
         async () => {
           const found = await findNetwork(ws, request.params.name);
-          const runContext = await readRunContext(ws, '2026');
+          const runContext = await readRunContext(ws);
           const year = chooseYear(runContext, request.query.year);
           const flows =
             runContext.dataset && year
@@ -310,7 +310,7 @@ export const networkRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         request,
         reply,
         async () => {
-          const runContext = await readRunContext(ws, '2026');
+          const runContext = await readRunContext(ws);
           const year = chooseYear(runContext, asked);
           const result = await triangulationFor(ws, { footprint, icb, year: year ?? undefined, threshold });
           return { runContext, result };

@@ -3,11 +3,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import { OVERVIEW_ICB_COLUMNS, overviewAnswer, YEAR_TOTALS_COLUMNS } from '../../core/overview/overview-answer.ts';
 import { ICB_POPULATION_SOURCE } from '../../data/queries/icb-population.ts';
 import { overviewByIcb, totalsByYear } from '../../data/queries/overview-by-icb.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
-import { DEFAULT_VINTAGE } from '../../data/reference/geography.ts';
 import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';

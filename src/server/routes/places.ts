@@ -137,7 +137,7 @@ export const placeRoutes: FastifyPluginAsync<RouteContext> = async (app, context
         request,
         reply,
         async () => {
-          const runContext = await readRunContext(ws, '2026');
+          const runContext = await readRunContext(ws);
           const year = chooseYear(runContext, asked);
           const value = await icbPlaces(ws, {
             icb,

@@ -65,7 +65,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws, '2026');
+          const context = await readRunContext(ws);
           const year = chooseYear(context, request.query.year);
           const rows = await servicesCatalogue(
             ws,
@@ -153,7 +153,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws, '2026');
+          const context = await readRunContext(ws);
           const year = chooseYear(context, request.query.year);
           const [service] = await servicesCatalogue(
             ws,
@@ -241,7 +241,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
       },
     },
     async (request) => {
-      const run = await readRunContext(ws, '2026');
+      const run = await readRunContext(ws);
       return serviceTrend(ws, run.dataset, request.params.code);
     },
   );

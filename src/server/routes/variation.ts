@@ -167,7 +167,7 @@ export const variationRoutes: FastifyPluginAsync<RouteContext> = async (app, con
     const dataset = await atlasDataset(ws);
     const [run, runContext, found] = await Promise.all([
       readAtlasRun(ws, dataset),
-      readRunContext(ws, '2026'),
+      readRunContext(ws),
       readAtlasChoices(ws, dataset),
     ]);
     return { dataset, run, runContext, found };
