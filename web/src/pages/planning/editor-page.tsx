@@ -10,7 +10,7 @@ import type {
   StoredScenarioAnswer,
 } from '../../../../src/core/plan/plan-answers.ts';
 import type { Scenario } from '../../../../src/core/plan/scenario-schema.ts';
-import type { UserSummary as SessionUser } from '../../../../src/core/users/user-shapes.ts';
+import type { UserSummary } from '../../../../src/core/users/user-shapes.ts';
 import { ApiError, postJson, putJson } from '../../api/client.ts';
 import { type Loadable, useApi } from '../../api/use-api.ts';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
@@ -57,7 +57,7 @@ function EditorContent({
   stored,
 }: {
   name?: string;
-  user: SessionUser;
+  user: UserSummary;
   choices: Loadable<PlanningChoices>;
   templates: Loadable<ScenarioTemplates>;
   stored: Loadable<StoredScenarioAnswer>;
