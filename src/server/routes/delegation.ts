@@ -7,9 +7,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SEGMENTATION_LEVELS } from '../../core/definitions/segmentation-rubric.ts';
+import {
+  exercisesAnswer,
+  matrixAnswer,
+  outcomesAnswer,
+  serviceTieringAnswer,
+  summaryGroup,
+} from '../../core/delegation/delegation-answers.ts';
 import { COMMISSIONING_MODELS, DELEGATION_OUTCOMES, modelStatusFor } from '../../core/delegation/index.ts';
 import { FootprintError, fail } from '../../core/errors.ts';
-import { TIERS } from '../../core/tiering/index.ts';
 import { recordAudit } from '../../data/audit/record-audit.ts';
 import { checkModelEntry, listModels, saveModel } from '../../data/delegation/commissioning-models.ts';
 import { delegationTables } from '../../data/delegation/delegation-tables.ts';
@@ -41,210 +47,6 @@ const exerciseQuery = z.object({
   exercise: exerciseName.optional().describe('Exercise name; default the most recent one.'),
   format: format.optional(),
 });
-const nullableNumber = z.number().nullable();
-const level = z.enum(SEGMENTATION_LEVELS);
-const outcome = z.enum([...DELEGATION_OUTCOMES]);
-const tier = z.enum(TIERS);
-
-const rubricsBody = z.object({
-  segmentation: z.object({
-    id: z.string(),
-    version: z.string(),
-    factors: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        weight: z.number(),
-        guidance: z.record(z.string(), z.string()),
-        suggestion: z.object({ measure: z.string(), basis: z.string() }).optional(),
-      }),
-    ),
-    levels: z.record(z.string(), z.number()),
-  }),
-  delegation: z.object({
-    id: z.string(),
-    version: z.string(),
-    suitability: z.array(z.object({ id: z.string(), name: z.string(), guidance: z.string() })),
-    readiness: z.array(z.object({ id: z.string(), name: z.string(), guidance: z.string() })),
-  }),
-});
-
-const reconciledBody = z
-  .object({ outcome: z.string(), level: z.string().nullable(), rationale: z.string(), agreedBy: z.string() })
-  .nullable();
-
-const matrixAnswer = z.object({
-  exercise: z.string().nullable(),
-  exercises: z.array(z.string()),
-  rubrics: rubricsBody,
-  assessors: z.array(z.string()),
-  evidenceFrom: z.enum(['run', 'data']),
-  dataset: z.string(),
-  financialYear: z.string(),
-  rows: z.array(
-    z.object({
-      service: z.string(),
-      name: z.string(),
-      highlySpecialised: z.boolean().nullable(),
-      patientsAYear: z.number(),
-      providers: z.number(),
-      medianIcbMissProbability: nullableNumber,
-      suggested: z.record(z.string(), nullableNumber),
-      assessments: z.array(
-        z.object({
-          assessor: z.string(),
-          scores: z.record(z.string(), nullableNumber),
-          weightedScore: nullableNumber,
-          level: level.nullable(),
-        }),
-      ),
-      disagreement: z.boolean(),
-      factorDisagreements: z.array(z.string()),
-      reconciled: reconciledBody,
-    }),
-  ),
-  agreement: z.array(
-    z.object({
-      factor: z.string(),
-      services: z.number(),
-      servicesLeftOut: z.number(),
-      percentageAgreement: nullableNumber,
-      fleissKappa: nullableNumber,
-      meanPairwiseAgreement: nullableNumber,
-      pairs: z.array(
-        z.object({ first: z.string(), second: z.string(), services: z.number(), weightedKappa: nullableNumber }),
-      ),
-    }),
-  ),
-});
-
-const summaryGroup = z.object({
-  group: z.string(),
-  services: z.number(),
-  spend: z.number(),
-  spendShare: nullableNumber,
-});
-
-const outcomesAnswer = z.object({
-  exercise: z.string().nullable(),
-  exercises: z.array(z.object({ name: z.string(), assessors: z.number(), services: z.number(), ran: z.boolean() })),
-  result: z
-    .object({
-      rows: z.array(
-        z.object({
-          service: z.string(),
-          name: z.string(),
-          highlySpecialised: z.boolean().nullable(),
-          suitability: z.boolean().nullable(),
-          readiness: z.boolean().nullable(),
-          outcome,
-          reason: z.string(),
-          missing: z.array(z.string()).describe('What the outcome waits on (needs-information only).'),
-          level: level.nullable(),
-          tier: tier.nullable(),
-          spend: z.number(),
-          nationalPatients: z.number(),
-          providers: z.number(),
-          medianIcbMissProbability: nullableNumber,
-          assessors: z.array(
-            z.object({ assessor: z.string(), outcome, level: level.nullable(), score: nullableNumber }),
-          ),
-        }),
-      ),
-      summary: z.object({
-        services: z.number(),
-        totalSpend: z.number(),
-        byOutcome: z.array(summaryGroup),
-        byTier: z.array(summaryGroup),
-        missing: z
-          .array(summaryGroup)
-          .describe('Per missing item, the services waiting on it and their spend (they overlap).'),
-      }),
-      provenance: z.object({
-        dataset: z.string(),
-        financialYear: z.string(),
-        segmentationRubric: z.string(),
-        delegationRubric: z.string(),
-        masterSeed: z.number(),
-        iterations: z.number(),
-        costModel: z.string(),
-        thresholds: z.record(z.string(), z.number()),
-      }),
-    })
-    .nullable()
-    .describe('The stored run of the exercise; null when it has not been run (or there is no exercise).'),
-});
-
-const footprintEvidence = z.object({
-  footprint: z.string(),
-  kind: tier,
-  population: z.number(),
-  expectedPatients: z.number(),
-  providersUsed: z.number(),
-  outOfFootprintShare: nullableNumber,
-  occasionalProviders: z.number(),
-  occasionalPracticeShare: z.number(),
-  missProbability: nullableNumber,
-  passes: z.boolean(),
-  fails: z.array(z.string()),
-});
-
-const serviceAnswer = z.object({
-  exercise: z.string().nullable(),
-  service: z.string(),
-  name: z.string(),
-  highlySpecialised: z.boolean().nullable(),
-  outcome: outcome.nullable(),
-  reason: z.string().nullable(),
-  tier: tier.nullable(),
-  evidenceTier: tier,
-  spend: nullableNumber,
-  evidenceFrom: z.enum(['run', 'data']),
-  dataset: z.string(),
-  financialYear: z.string(),
-  thresholds: z.object({
-    missMargin: z.number(),
-    maxMissProbability: z.number(),
-    maxOutOfFootprintShare: z.number(),
-    maxOccasionalPracticeShare: z.number(),
-    minimumAnnualVolume: z.number(),
-  }),
-  nationalPatients: z.number(),
-  providers: z.number(),
-  meanCost: nullableNumber,
-  cvCost: nullableNumber,
-  footprints: z.array(footprintEvidence),
-  minimumViablePopulation: z
-    .object({
-      analytic: z.number(),
-      simulated: z.number(),
-      curve: z.array(z.object({ population: z.number(), missProbability: z.number() })),
-    })
-    .nullable(),
-  factors: z.array(z.object({ id: z.string(), name: z.string() })),
-  criteria: z.array(
-    z.object({
-      id: z.string(),
-      step: z.enum(['suitability', 'readiness']),
-      name: z.string(),
-      guidance: z.string(),
-      answers: z.array(z.object({ assessor: z.string(), answer: z.string(), evidence: z.string().nullable() })),
-    }),
-  ),
-  reconciled: z
-    .object({
-      outcome: z.string(),
-      level: z.string().nullable(),
-      rationale: z.string(),
-      agreedBy: z.string(),
-      agreedAt: z.string(),
-    })
-    .nullable(),
-  comments: z.array(
-    z.object({ author: z.string(), organisation: z.string(), body: z.string(), recordedAt: z.string() }),
-  ),
-});
-
 const modelEntry = z.object({
   serviceCode: z.string(),
   footprint: z.string(),
@@ -314,13 +116,7 @@ export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, co
           'Segmentation and delegation exercises, the rubrics a new one starts from, and whether you may change them',
         tags: ['delegation'],
         response: {
-          200: z.object({
-            rows: z.array(
-              z.object({ name: z.string(), assessors: z.number(), services: z.number(), ran: z.boolean() }),
-            ),
-            defaultRubrics: rubricsBody,
-            canChange: z.boolean(),
-          }),
+          200: exercisesAnswer,
           401: errorBody,
         },
       },
@@ -621,7 +417,7 @@ export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, co
         tags: ['delegation'],
         params: z.object({ code: serviceCode }),
         querystring: exerciseQuery,
-        response: { 200: serviceAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
+        response: { 200: serviceTieringAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
@@ -629,7 +425,7 @@ export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, co
         request,
         reply,
         async () => serviceTiering(ws, await chooseExercise(ws, request.query.exercise), request.params.code),
-        (t): z.infer<typeof serviceAnswer> => t,
+        (t): z.infer<typeof serviceTieringAnswer> => t,
       );
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
