@@ -6,13 +6,23 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CONTRACT_TYPES, contract, controlTotalPosition, intention } from '../../core/assurance/contract-shapes.ts';
 import { WORKSPACE_EVIDENCE } from '../../core/assurance/kloe-template.ts';
 import { RATINGS } from '../../core/assurance/rating-scale.ts';
+import {
+  answer,
+  attachment,
+  type evidenceItem,
+  heatMap,
+  reviewDetail,
+  reviewSubject,
+  roundSummary,
+  template,
+} from '../../core/assurance/review-shapes.ts';
 import { auditEventShape } from '../../core/audit/audit-event.ts';
 import { fail } from '../../core/errors.ts';
 import {
   addContract,
-  CONTRACT_TYPES,
   contractRegister,
   findContract,
   setControlTotal,
@@ -63,78 +73,6 @@ const providerCode = z.string().regex(/^[A-Za-z0-9]{3,9}$/, 'a provider ODS code
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 const changeErrors = { ...errors, 409: errorBody, 413: errorBody, 415: errorBody };
 
-const roundSummary = z.object({
-  id: z.string(),
-  name: z.string(),
-  templateId: z.string(),
-  templateVersion: z.number(),
-  owner: z.string(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  reviews: z.number(),
-  rated: z.number(),
-  moderated: z.number(),
-  questions: z.number(),
-});
-const reviewSubject = z.object({
-  id: z.string(),
-  roundId: z.string(),
-  subjectKind: z.enum(['icb', 'footprint']),
-  subjectCode: z.string(),
-  subjectName: z.string(),
-  organisation: z.string(),
-});
-const answer = z.object({
-  questionId: z.string(),
-  rating,
-  evidenceText: z.string(),
-  links: z.array(z.string()),
-  reviewer: z.string(),
-  reviewerOrganisation: z.string(),
-  reviewedAt: z.string(),
-  moderatedRating: rating.nullable(),
-  moderationReason: z.string().nullable(),
-  moderator: z.string().nullable(),
-  moderatedAt: z.string().nullable(),
-});
-const attachment = z.object({
-  id: z.string(),
-  questionId: z.string(),
-  fileName: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number(),
-  sha256: z.string(),
-  uploadedBy: z.string(),
-  uploadedAt: z.string(),
-});
-const question = z.object({
-  id: z.string(),
-  theme: z.string(),
-  text: z.string(),
-  guidance: z.string().optional(),
-  evidence: z.array(z.enum(WORKSPACE_EVIDENCE)),
-});
-const template = z.object({
-  id: z.string(),
-  version: z.number(),
-  title: z.string(),
-  source: z.string(),
-  questions: z.array(question),
-});
-const evidenceItem = z.object({
-  kind: z.enum(WORKSPACE_EVIDENCE),
-  title: z.string(),
-  available: z.boolean(),
-  lines: z.array(z.string()),
-});
-const reviewDetail = reviewSubject.extend({
-  roundName: z.string(),
-  template,
-  answers: z.array(answer),
-  attachments: z.array(attachment),
-  evidence: z.record(z.string(), z.array(evidenceItem)).describe('What the workspace knows, by question id.'),
-});
-
 const intentionBody = z.object({
   title: z.string().trim().min(1).max(120),
   description: z.string().max(2000).default(''),
@@ -146,21 +84,6 @@ const intentionBody = z.object({
   financialYear,
   measuredBy: z.string().max(200).nullable().default(null).describe('The QIPP scheme or KPI that measures it.'),
 });
-const intention = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
-  owner: z.string(),
-  ownerName: z.string(),
-  services: z.array(z.string()),
-  providers: z.array(z.string()),
-  measure: z.string(),
-  financialYear: z.string(),
-  measuredBy: z.string().nullable(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
-
 const money = z
   .union([z.number(), z.string().max(30)])
   .describe('Pounds with at most two decimal places, as a number or text such as "£1,250,000.50".');
@@ -191,32 +114,6 @@ const contractBody = z.object({
   activityPlan: z.array(activityLine).max(2000).default([]),
   qualitySchedule: z.array(qualityLine).max(200).default([]),
 });
-const contract = z.object({
-  id: z.string(),
-  providerCode: z.string(),
-  providerName: z.string(),
-  financialYear: z.string(),
-  type: z.enum(CONTRACT_TYPES),
-  partners: z.array(z.string()),
-  leadCommissioner: z.string(),
-  commissioners: z.array(z.string()),
-  systemName: z.string().nullable(),
-  services: z.array(z.object({ serviceCode: z.string(), serviceName: z.string(), value: z.number() })),
-  activityPlan: z.array(activityLine),
-  qualitySchedule: z.array(qualityLine),
-  totalValue: z.number(),
-  fragmentedServices: z.array(z.string()),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-});
-const position = z.object({
-  systemName: z.string(),
-  financialYear: z.string(),
-  controlTotal: z.number().nullable(),
-  contracted: z.number(),
-  headroom: z.number().nullable(),
-});
-
 export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -426,26 +323,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         tags: ['assurance'],
         querystring: z.object({ round: id.optional(), format: format.optional() }),
         response: {
-          200: z.object({
-            rounds: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                createdAt: z.string(),
-                questions: z.array(z.object({ id: z.string(), theme: z.string() })),
-              }),
-            ),
-            rows: z.array(
-              z.object({
-                roundId: z.string(),
-                reviewId: z.string(),
-                subjectCode: z.string(),
-                subjectName: z.string(),
-                ratings: z.record(z.string(), rating),
-                meanScore: z.number().nullable(),
-              }),
-            ),
-          }),
+          200: heatMap,
           ...errors,
         },
       },
@@ -621,7 +499,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         summary: 'Contracts your organisation is party to (or covers a party of), fragmentation and control totals',
         tags: ['assurance'],
         querystring: z.object({ format: format.optional() }),
-        response: { 200: z.object({ rows: z.array(contract), positions: z.array(position) }), ...errors },
+        response: { 200: z.object({ rows: z.array(contract), positions: z.array(controlTotalPosition) }), ...errors },
       },
     },
     async (request, reply) => {
@@ -769,7 +647,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         summary: 'Set a system’s control total for a year (editors covering every ICB of the footprint)',
         tags: ['assurance'],
         body: z.object({ systemName: z.string().min(1).max(80), financialYear, amount: money }),
-        response: { 200: position, ...changeErrors },
+        response: { 200: controlTotalPosition, ...changeErrors },
       },
     },
     async (request) => {
