@@ -2,7 +2,7 @@
 // that tie fields together or to the plan horizon are checked here, each problem naming its field path.
 import { z } from 'zod';
 import type { Problem } from '../errors.ts';
-import { planFinancialYear } from '../plan/plan-years.ts';
+import { planFinancialYear } from '../planning/plan-years.ts';
 import { financialYearText } from '../units.ts';
 
 export const SERVICE_CHANGE_TYPES = ['repatriate', 'consolidate'] as const;

@@ -1,8 +1,8 @@
 // A plan as the CLI and the API hand it out: JSON with the rows the issue lists plus the schemes,
 // convergence and risk-share sections; a CSV of the rows; and an Excel workbook laid out as a finance lead
 // lays out a plan (an about sheet, the inputs, one sheet per unit with the years across, then the detail).
-import { PLAN_ROW_COLUMNS, type PlanJsonRow } from '../../core/plan/plan-answers.ts';
-import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import { PLAN_ROW_COLUMNS, type PlanJsonRow } from '../../core/planning/plan-answers.ts';
+import type { Scenario } from '../../core/planning/scenario-schema.ts';
 import type { Table, TableColumn, TableRow } from '../export/table.ts';
 import { type PlanResult, type PlanRow, planSchemeSavings, type SchemeSaving } from './plan-scenario.ts';
 

@@ -12,8 +12,8 @@ import {
 } from '../../core/delegation/delegation-status.ts';
 import { fail } from '../../core/errors.ts';
 import { providerLabel } from '../../core/names/organisation-name.ts';
-import type { PlanJsonRow } from '../../core/plan/plan-answers.ts';
-import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import type { PlanJsonRow } from '../../core/planning/plan-answers.ts';
+import type { Scenario } from '../../core/planning/scenario-schema.ts';
 import type { Risk } from '../../core/risks/index.ts';
 import { listContracts } from '../assurance/contracts.ts';
 import { ratingHeatMap } from '../assurance/heat-map.ts';

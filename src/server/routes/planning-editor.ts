@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { POINTS_OF_DELIVERY } from '../../core/activity/activity-record.ts';
-import { planningChoices, scenarioProblem, scenarioTemplates } from '../../core/plan/plan-answers.ts';
+import { planningChoices, scenarioProblem, scenarioTemplates } from '../../core/planning/plan-answers.ts';
 import { currentDataset } from '../../data/datasets/current-dataset.ts';
 import { PLAN_VINTAGE, yearsWithSpend } from '../../data/planning/base-year-spend.ts';
 import { scenarioProblems } from '../../data/planning/scenario-problems.ts';

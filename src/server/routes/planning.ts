@@ -11,8 +11,8 @@ import {
   scenarioList,
   scenarioSummary,
   storedScenarioAnswer,
-} from '../../core/plan/plan-answers.ts';
-import { scenarioComparisonSchema } from '../../core/plan/scenario-comparison.ts';
+} from '../../core/planning/plan-answers.ts';
+import { scenarioComparisonSchema } from '../../core/planning/scenario-comparison.ts';
 import { comparisonTables, readScenarioComparison } from '../../data/planning/compare-scenarios.ts';
 import { planJson, planRowsTable } from '../../data/planning/plan-tables.ts';
 import { writePlanWorkbook } from '../../data/planning/plan-workbook.ts';

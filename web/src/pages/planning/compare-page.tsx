@@ -1,6 +1,6 @@
 // Two or three scenarios side by side for one unit they share: their key figures, plan spend and gap by
 // year, so a finance lead can see what a stretch QIPP or a different growth assumption does.
-import type { Plan, PlanJsonRow } from '../../../../src/core/plan/plan-answers.ts';
+import type { Plan, PlanJsonRow } from '../../../../src/core/planning/plan-answers.ts';
 import { type Loadable, useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { scenarioComparisonChart } from '../../charts/scenario-comparison-chart.ts';

@@ -8,8 +8,8 @@ import type {
   ScenarioProblem,
   ScenarioTemplates,
   StoredScenarioAnswer,
-} from '../../../../src/core/plan/plan-answers.ts';
-import type { Scenario } from '../../../../src/core/plan/scenario-schema.ts';
+} from '../../../../src/core/planning/plan-answers.ts';
+import type { Scenario } from '../../../../src/core/planning/scenario-schema.ts';
 import type { UserSummary } from '../../../../src/core/users/user-shapes.ts';
 import { ApiError, postJson, putJson } from '../../api/client.ts';
 import { type Loadable, useApi } from '../../api/use-api.ts';

@@ -1,6 +1,6 @@
 // Figures the plan pages draw from a plan's rows: one unit's years in order, the waterfall up to a year,
 // and savings by scheme and year. Pure, so the pages only lay them out.
-import type { Plan, PlanJsonRow } from '../../../../src/core/plan/plan-answers.ts';
+import type { Plan, PlanJsonRow } from '../../../../src/core/planning/plan-answers.ts';
 import type { WaterfallSteps } from '../../charts/plan-waterfall-chart.ts';
 
 export const unitRows = (plan: Plan, unit: string): PlanJsonRow[] => plan.rows.filter((r) => r.unit === unit);

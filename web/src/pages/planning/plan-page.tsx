@@ -7,7 +7,7 @@ import type {
   Plan,
   PlanJsonRow,
   StoredScenarioAnswer,
-} from '../../../../src/core/plan/plan-answers.ts';
+} from '../../../../src/core/planning/plan-answers.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { convergenceChart } from '../../charts/convergence-chart.ts';
