@@ -27,10 +27,14 @@ import { installErrorHandling, sendNotFound } from './errors.ts';
 import { renderHomePage } from './home-page.ts';
 import { type LogOptions, loggerOptions } from './logging.ts';
 import { assuranceRoutes } from './routes/assurance.ts';
+import { assuranceContractRoutes } from './routes/assurance-contracts.ts';
+import { assuranceIntentionRoutes } from './routes/assurance-intentions.ts';
+import { assuranceReviewRoutes } from './routes/assurance-reviews.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { contractPaymentRoutes } from './routes/contract-payments.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { delegationRoutes } from './routes/delegation.ts';
+import { delegationExerciseRoutes } from './routes/delegation-exercises.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { footprintRoutes } from './routes/footprints.ts';
 import { geographyRoutes } from './routes/geography.ts';
@@ -91,11 +95,15 @@ const API_ROUTES = [
   variationRoutes,
   qualityRoutes,
   assuranceRoutes,
+  assuranceReviewRoutes,
+  assuranceIntentionRoutes,
+  assuranceContractRoutes,
   planningRoutes,
   planningEditorRoutes,
   placeRoutes,
   networkRoutes,
   delegationRoutes,
+  delegationExerciseRoutes,
   auditRoutes,
   serviceChangeRoutes,
   riskRoutes,

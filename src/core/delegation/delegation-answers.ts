@@ -14,6 +14,9 @@ export const exerciseSummary = z.object({
 });
 export type ExerciseSummary = z.infer<typeof exerciseSummary>;
 
+/** An exercise's name, as requests give it. */
+export const exerciseName = z.string().min(1).max(80);
+
 const nullableNumber = z.number().nullable();
 const level = z.enum(SEGMENTATION_LEVELS);
 const outcome = z.enum([...DELEGATION_OUTCOMES]);
