@@ -30,3 +30,30 @@ export const FLOW_COLUMNS: TableColumn[] = [
   { key: 'activity', header: 'Activity', kind: 'number' },
   { key: 'spend', header: 'Spend (£)', kind: 'money' },
 ];
+
+/** A row of `footprint report flows`: one year, resident ICB, provider and service, with whether the residence
+ * was known (the CLI's export of the stored flows; the API's answer above sums services with names). */
+export const flowReportRow = z.object({
+  financialYear: z.string(),
+  residentIcb: z.string(),
+  residenceKnown: z.boolean(),
+  provider: z.string(),
+  providerName: z.string().nullable(),
+  providerIcb: z.string(),
+  service: z.string(),
+  activity: z.number(),
+  spend: z.number(),
+});
+export type FlowReportRow = z.infer<typeof flowReportRow>;
+
+export const FLOW_REPORT_COLUMNS: TableColumn[] = [
+  { key: 'financialYear', header: 'Financial year', kind: 'text' },
+  { key: 'residentIcb', header: 'Resident ICB', kind: 'text' },
+  { key: 'residenceKnown', header: 'Residence known', kind: 'text' },
+  { key: 'provider', header: 'Provider', kind: 'text' },
+  { key: 'providerName', header: 'Provider name', kind: 'text' },
+  { key: 'providerIcb', header: 'Provider ICB', kind: 'text' },
+  { key: 'service', header: 'Service', kind: 'text' },
+  { key: 'activity', header: 'Activity', kind: 'number' },
+  { key: 'spend', header: 'Spend', kind: 'money' },
+];

@@ -2,6 +2,7 @@
 // residents' money goes and the providers it hosts, with the export's column lists.
 import { z } from 'zod';
 import { icbDelegationSummary } from '../delegation/delegation-status.ts';
+import type { TableColumn } from '../export-columns.ts';
 import { provenance } from '../provenance.ts';
 
 export const pyramidBand = z.object({ ageBand: z.string(), male: z.number(), female: z.number() });
@@ -52,3 +53,40 @@ export const icbProfileAnswer = icbProfileShape.extend({
   provenance,
 });
 export type IcbProfile = z.infer<typeof icbProfileAnswer>;
+
+// The export's tables: one workbook sheet each, or one as CSV (?table=).
+export const ICB_SERVICE_COLUMNS: TableColumn[] = [
+  { key: 'service', header: 'Service code', kind: 'text' },
+  { key: 'name', header: 'Service', kind: 'text' },
+  { key: 'programme', header: 'Programme of care', kind: 'text' },
+  { key: 'spend', header: 'Population-basis spend (£)', kind: 'money' },
+  { key: 'perHead', header: 'Per head (£)', kind: 'money' },
+];
+
+export const ICB_PROGRAMME_COLUMNS: TableColumn[] = [
+  { key: 'programme', header: 'Programme of care', kind: 'text' },
+  { key: 'spend', header: 'Population-basis spend (£)', kind: 'money' },
+];
+
+export const ICB_PROVIDER_COLUMNS: TableColumn[] = [
+  { key: 'provider', header: 'Provider code', kind: 'text' },
+  { key: 'name', header: 'Provider', kind: 'text' },
+  { key: 'providerIcb', header: 'Provider ICB', kind: 'text' },
+  { key: 'inside', header: 'Inside the ICB', kind: 'text' },
+  { key: 'spend', header: 'Spend (£)', kind: 'money' },
+  { key: 'activity', header: 'Activity', kind: 'number' },
+];
+
+export const ICB_HOSTED_COLUMNS: TableColumn[] = [
+  { key: 'provider', header: 'Provider code', kind: 'text' },
+  { key: 'name', header: 'Provider', kind: 'text' },
+  { key: 'income', header: 'Income (£)', kind: 'money' },
+  { key: 'incomeFromOutsideShare', header: 'Share from outside the ICB', kind: 'share' },
+  { key: 'topOrigins', header: 'Largest resident ICBs', kind: 'text' },
+];
+
+export const ICB_POPULATION_COLUMNS: TableColumn[] = [
+  { key: 'ageBand', header: 'Age band', kind: 'text' },
+  { key: 'male', header: 'Male', kind: 'number' },
+  { key: 'female', header: 'Female', kind: 'number' },
+];

@@ -9,7 +9,14 @@ import {
   icbDelegationSummary,
   summariseIcbDelegation,
 } from '../../core/delegation/delegation-status.ts';
-import { icbProfileAnswer } from '../../core/icbs/icb-profile-answer.ts';
+import {
+  ICB_HOSTED_COLUMNS,
+  ICB_POPULATION_COLUMNS,
+  ICB_PROGRAMME_COLUMNS,
+  ICB_PROVIDER_COLUMNS,
+  ICB_SERVICE_COLUMNS,
+  icbProfileAnswer,
+} from '../../core/icbs/icb-profile-answer.ts';
 import { icbComparisonAnswer } from '../../core/peers/similar-icbs.ts';
 import { icbDelegationStatuses } from '../../data/delegation/delegation-status.ts';
 import { icbComparison } from '../../data/queries/icb-comparison.ts';
@@ -74,44 +81,22 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
         const tables = {
           services: {
             name: 'Spend by service',
-            columns: [
-              { key: 'service', header: 'Service code', kind: 'text' as const },
-              { key: 'name', header: 'Service', kind: 'text' as const },
-              { key: 'programme', header: 'Programme of care', kind: 'text' as const },
-              { key: 'spend', header: 'Population-basis spend (£)', kind: 'money' as const },
-              { key: 'perHead', header: 'Per head (£)', kind: 'money' as const },
-            ],
+            columns: ICB_SERVICE_COLUMNS,
             rows: tableRows(profile.spendByService),
           },
           programmes: {
             name: 'Spend by programme',
-            columns: [
-              { key: 'programme', header: 'Programme of care', kind: 'text' as const },
-              { key: 'spend', header: 'Population-basis spend (£)', kind: 'money' as const },
-            ],
+            columns: ICB_PROGRAMME_COLUMNS,
             rows: tableRows(profile.spendByProgramme),
           },
           providers: {
             name: 'Where patients are treated',
-            columns: [
-              { key: 'provider', header: 'Provider code', kind: 'text' as const },
-              { key: 'name', header: 'Provider', kind: 'text' as const },
-              { key: 'providerIcb', header: 'Provider ICB', kind: 'text' as const },
-              { key: 'inside', header: 'Inside the ICB', kind: 'text' as const },
-              { key: 'spend', header: 'Spend (£)', kind: 'money' as const },
-              { key: 'activity', header: 'Activity', kind: 'number' as const },
-            ],
+            columns: ICB_PROVIDER_COLUMNS,
             rows: tableRows(profile.topProviders),
           },
           hosted: {
             name: 'Hosted providers',
-            columns: [
-              { key: 'provider', header: 'Provider code', kind: 'text' as const },
-              { key: 'name', header: 'Provider', kind: 'text' as const },
-              { key: 'income', header: 'Income (£)', kind: 'money' as const },
-              { key: 'incomeFromOutsideShare', header: 'Share from outside the ICB', kind: 'share' as const },
-              { key: 'topOrigins', header: 'Largest resident ICBs', kind: 'text' as const },
-            ],
+            columns: ICB_HOSTED_COLUMNS,
             rows: profile.hostedProviders.map((h) => ({
               ...h,
               topOrigins: h.topOrigins.map((o) => o.name).join('; '),
@@ -119,11 +104,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
           },
           population: {
             name: 'Population',
-            columns: [
-              { key: 'ageBand', header: 'Age band', kind: 'text' as const },
-              { key: 'male', header: 'Male', kind: 'number' as const },
-              { key: 'female', header: 'Female', kind: 'number' as const },
-            ],
+            columns: ICB_POPULATION_COLUMNS,
             rows: tableRows(profile.population.pyramid),
           },
         };
