@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { POINTS_OF_DELIVERY } from '../src/core/activity/activity-record.ts';
-import type { Scenario } from '../src/core/plan/scenario-schema.ts';
+import type { Scenario } from '../src/core/planning/scenario-schema.ts';
 import type { FinancialYear } from '../src/core/units.ts';
 import { DuckDbEngine } from '../src/data/engines/duckdb.ts';
 import { PLAN_VINTAGE, planRun } from '../src/data/planning/base-year-spend.ts';

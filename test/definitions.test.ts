@@ -10,7 +10,7 @@ import { parseDelegationRubric } from '../src/core/definitions/delegation-rubric
 import { parseGeneratorAssumptions } from '../src/core/definitions/generator-assumptions.ts';
 import { parseSegmentationRubric } from '../src/core/definitions/segmentation-rubric.ts';
 import type { Problem } from '../src/core/errors.ts';
-import { parseScenario } from '../src/core/plan/scenario-schema.ts';
+import { parseScenario } from '../src/core/planning/scenario-schema.ts';
 import { parseEscalationRules } from '../src/core/quality/escalation-rules.ts';
 
 const ROOT = join(import.meta.dirname, '..');

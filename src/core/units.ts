@@ -1,4 +1,6 @@
 // Branded types: a code or an amount cannot be passed where another kind is expected.
+import { z } from 'zod';
+
 declare const brand: unique symbol;
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
 
@@ -31,6 +33,11 @@ export function parseFinancialYear(text: string): FinancialYear | null {
   if ((start + 1) % 100 !== Number(m[2])) return null;
   return `${m[1]}/${m[2]}` as FinancialYear;
 }
+
+/** The financial-year rule as a schema, for every request, scenario and file field that holds one: text that
+ * parseFinancialYear accepts ('2024/25', the second part the year after the first). */
+export const financialYearText = (example = '2024/25') =>
+  z.string().refine((text) => parseFinancialYear(text) !== null, `a financial year such as ${example}`);
 
 /** The calendar year in which a financial year starts: '2024/25' → 2024. */
 export function financialYearStart(year: FinancialYear): number {

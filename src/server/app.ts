@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { withAuditSource } from '../data/audit/record-audit.ts';
+import { readWorkspaceOverview } from '../data/queries/workspace-overview.ts';
 import { PdfRenderer } from '../data/reports/board-pack-pdf.ts';
 import type { Workspace } from '../data/workspace.ts';
 import { AnswerCache } from './answer-cache.ts';
@@ -25,13 +26,16 @@ import type { SignInLimits } from './auth/sign-in-throttle.ts';
 import { installErrorHandling, sendNotFound } from './errors.ts';
 import { renderHomePage } from './home-page.ts';
 import { type LogOptions, loggerOptions } from './logging.ts';
-import { readOverview } from './overview.ts';
 import { assuranceRoutes } from './routes/assurance.ts';
+import { assuranceContractRoutes } from './routes/assurance-contracts.ts';
+import { assuranceIntentionRoutes } from './routes/assurance-intentions.ts';
+import { assuranceReviewRoutes } from './routes/assurance-reviews.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { commissioningModelRoutes } from './routes/commissioning-models.ts';
 import { contractPaymentRoutes } from './routes/contract-payments.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { delegationRoutes } from './routes/delegation.ts';
+import { delegationExerciseRoutes } from './routes/delegation-exercises.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { footprintRoutes } from './routes/footprints.ts';
 import { geographyRoutes } from './routes/geography.ts';
@@ -95,6 +99,9 @@ const API_ROUTES = [
   variationRoutes,
   qualityRoutes,
   assuranceRoutes,
+  assuranceReviewRoutes,
+  assuranceIntentionRoutes,
+  assuranceContractRoutes,
   planningRoutes,
   planningEditorRoutes,
   placeRoutes,
@@ -102,6 +109,7 @@ const API_ROUTES = [
   delegationRoutes,
   commissioningModelRoutes,
   occasionalPracticeRoutes,
+  delegationExerciseRoutes,
   auditRoutes,
   serviceChangeRoutes,
   riskRoutes,
@@ -215,7 +223,7 @@ async function registerWebApp(app: FastifyInstance, options: AppOptions, context
   }
   // Spend figures are for signed-in users only; the reference counts are public data.
   app.get('/', async (request, reply) => {
-    const overview = await readOverview(options.workspace);
+    const overview = await readWorkspaceOverview(options.workspace);
     const signedIn = (await readSession(context, request)) !== undefined;
     return reply
       .type('text/html; charset=utf-8')

@@ -1,6 +1,6 @@
 // The foundation's placeholder home page: real figures from the workspace, plain accessible HTML. The
 // reference counts are public; spend is shown only to a signed-in user.
-import type { Overview } from './overview.ts';
+import type { WorkspaceOverview } from '../data/queries/workspace-overview.ts';
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -8,7 +8,7 @@ const escapeHtml = (text: string): string =>
 const billions = (pounds: number): string => `£${(pounds / 1e9).toFixed(2)}bn`;
 const whole = (n: number): string => n.toLocaleString('en-GB');
 
-export function renderHomePage(o: Overview, show: { spend: boolean }): string {
+export function renderHomePage(o: WorkspaceOverview, show: { spend: boolean }): string {
   const spendRows = o.spendByYear
     .map(
       (y) =>

@@ -1,12 +1,12 @@
 // Pieces of request and response schema shared by the routes: the year, vintage and export-format
 // parameters, and the provenance every data response carries.
 import { z } from 'zod';
-import { GEOGRAPHY_VINTAGES } from '../data/reference/geography.ts';
+import { GEOGRAPHY_VINTAGES } from '../core/geography/vintage.ts';
+import { financialYearText } from '../core/units.ts';
 
-export const financialYear = z
-  .string()
-  .regex(/^\d{4}\/\d{2}$/, 'a financial year such as 2024/25')
-  .describe('Financial year, e.g. 2024/25; default the latest with results.');
+export const financialYear = financialYearText().describe(
+  'Financial year, e.g. 2024/25; default the latest with results.',
+);
 
 export const vintage = z.enum(GEOGRAPHY_VINTAGES).describe("Geography vintage: '2026' (36 ICBs) or '2023' (42 ICBs).");
 
@@ -16,17 +16,7 @@ export const format = z
   .enum(EXPORT_FORMATS)
   .describe('json (default), or xlsx / csv to download exactly these rows as a file.');
 
-export const provenance = z
-  .object({
-    dataset: z.string().nullable().describe('The activity dataset the figures come from; null before any import.'),
-    vintage: z.string().describe('The geography vintage ICB figures are on.'),
-    rule: z.string().nullable().describe('The unknown-residence rule of the stored run.'),
-    financialYear: z.string().nullable(),
-    derivation: z.string().describe('How the figures were derived, in words.'),
-  })
-  .describe('How the figures were derived: which rows, which rule, which year.');
-
-export type Provenance = z.infer<typeof provenance>;
+export { type Provenance, provenance } from '../core/provenance.ts';
 
 export const icbCode = z.string().regex(/^[A-Za-z0-9]{3,9}$/, 'an ICB ODS code such as QWE');
 export const providerCode = z.string().regex(/^[A-Za-z0-9]{3,9}$/, 'a provider ODS code such as RHQ');
@@ -38,16 +28,4 @@ export const serviceCode = z
 
 export const noContent = z.null().describe('No content.');
 
-export const errorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      where: z.object({ route: z.string().optional(), parameter: z.string().optional() }).optional(),
-      received: z.string().optional(),
-      accepted: z.string().optional(),
-      hint: z.string().optional(),
-      requestId: z.string().optional().describe('Given with FP_HTTP_INTERNAL: the id its log lines carry.'),
-    }),
-  })
-  .describe('What went wrong, where, what was received and what is accepted.');
+export { type ApiErrorBody, errorBody } from '../core/error-body.ts';

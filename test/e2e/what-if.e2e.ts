@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import template from '../../definitions/scenarios/south-of-england-2017.json' with { type: 'json' };
-import type { Scenario } from '../../src/core/plan/scenario-schema.ts';
+import type { Scenario } from '../../src/core/planning/scenario-schema.ts';
 import type { QippDeliveryAnswer } from '../../src/core/qipp/qipp-delivery.ts';
 import type { WhatIfAnswer } from '../../src/core/service-change/index.ts';
 import { saveScenario } from '../../src/data/planning/scenario-store.ts';

@@ -4,13 +4,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNALLOCATED, UNKNOWN_RESIDENCE_RULES } from '../../src/core/basis/index.ts';
+import { GEOGRAPHY_VINTAGES } from '../../src/core/geography/vintage.ts';
 import type { FinancialYear } from '../../src/core/units.ts';
 import { DuckDbEngine } from '../../src/data/engines/duckdb.ts';
-import {
-  type ActivityEngine,
-  type DelegationEvidenceEngine,
-  GEOGRAPHY_VINTAGES,
-} from '../../src/data/engines/engine.ts';
+import type { ActivityEngine, DelegationEvidenceEngine } from '../../src/data/engines/engine.ts';
 import { type EngineFixture, startEngineFixture, TOY_MAPS, TOY_ROWS } from './support/engine-fixture.ts';
 import {
   comparableDistributions,

@@ -2,7 +2,7 @@
 // an ECharts option, compared with test/golden/charts/<chart>.json. Review changes as diffs; regenerate on
 // purpose with `npx vitest run test/golden/charts.test.ts -u`.
 import { describe, expect, it } from 'vitest';
-import type { FlowRow } from '../../web/src/api/types.ts';
+import type { FlowRow } from '../../src/core/flows/flows-answer.ts';
 import { flowSankeyChart } from '../../web/src/charts/flow-sankey-chart.ts';
 import { icbMapChart } from '../../web/src/charts/icb-map-chart.ts';
 import { missProbabilityChart } from '../../web/src/charts/miss-probability-chart.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/core/plan/scenario-schema.ts';
+import type { Scenario } from '../../src/core/planning/scenario-schema.ts';
 import { addFootprint } from '../../src/data/footprints.ts';
 import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { type PlanResult, planScenario, planSchemeSavings } from '../../src/data/planning/plan-scenario.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../src/core/errors.ts';
-import type { Scenario } from '../../src/core/plan/scenario-schema.ts';
+import type { Scenario } from '../../src/core/planning/scenario-schema.ts';
 import { AGE_BANDS } from '../../src/core/population/age-bands.ts';
 import { ESTIMATE_LABEL } from '../../src/core/population/estimated-projection.ts';
 import type { FinancialYear } from '../../src/core/units.ts';

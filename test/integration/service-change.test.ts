@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../src/core/errors.ts';
-import type { Scenario } from '../../src/core/plan/scenario-schema.ts';
+import type { Scenario } from '../../src/core/planning/scenario-schema.ts';
 import { whatIfAnswerSchema } from '../../src/core/service-change/index.ts';
 import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { saveScenario } from '../../src/data/planning/scenario-store.ts';

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
-import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import type { Scenario } from '../../core/planning/scenario-schema.ts';
 import { writeCsv } from '../../data/export/write-csv.ts';
 import { type PlanResult, planScenario } from '../../data/planning/plan-scenario.ts';
 import { planJson, planRowsTable } from '../../data/planning/plan-tables.ts';

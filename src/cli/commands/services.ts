@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { DELEGATION_STATUS_YEARS, describeDelegationStatus } from '../../core/delegation/delegation-status.ts';
 import { fail } from '../../core/errors.ts';
 import { SHIPPED_CATALOGUE_WARNING } from '../../core/services/services-table.ts';
+import { parseFinancialYear } from '../../core/units.ts';
 import { delegationStatuses, icbRegion } from '../../data/delegation/delegation-status.ts';
 import {
   catalogueIsShippedPartial,
@@ -49,7 +50,7 @@ export function register(program: Command): void {
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (opts: { icb?: string; year?: string; geography: string; format: string; workspace?: string }) => {
       const format = parseListFormat(opts.format);
-      if (opts.year !== undefined && !/^\d{4}\/\d{2}$/.test(opts.year)) {
+      if (opts.year !== undefined && !parseFinancialYear(opts.year)) {
         fail('FP_IMPORT_BAD_YEAR', `The year ${opts.year} is not a financial year.`, {
           where: { field: '--year' },
           received: opts.year,

@@ -1,41 +1,116 @@
-// Review rounds as the API gives them: one shape shared by the data layer that reads them and the web app
-// that shows them.
+// Review rounds as the API gives them (GET /api/assurance/rounds, /reviews/:id, /heatmap): one shape
+// shared by the data layer that reads them and the web app that shows them.
+import { z } from 'zod';
+import { WORKSPACE_EVIDENCE } from './kloe-template.ts';
+import { RATINGS } from './rating-scale.ts';
 
-import type { Rating } from './rating-scale.ts';
+const rating = z.enum(RATINGS);
 
-export interface RoundSummary {
-  id: string;
-  name: string;
-  templateId: string;
-  templateVersion: number;
-  owner: string;
-  createdBy: string;
-  createdAt: string;
-  reviews: number;
-  rated: number;
-  moderated: number;
-  questions: number;
-}
+export const roundSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  templateId: z.string(),
+  templateVersion: z.number(),
+  owner: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  reviews: z.number(),
+  rated: z.number(),
+  moderated: z.number(),
+  questions: z.number(),
+});
+export type RoundSummary = z.infer<typeof roundSummary>;
 
-export interface ReviewSubject {
-  id: string;
-  roundId: string;
-  subjectKind: 'icb' | 'footprint';
-  subjectCode: string;
-  subjectName: string;
-  organisation: string;
-}
+export const reviewSubject = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  subjectKind: z.enum(['icb', 'footprint']),
+  subjectCode: z.string(),
+  subjectName: z.string(),
+  organisation: z.string(),
+});
+export type ReviewSubject = z.infer<typeof reviewSubject>;
 
-export interface Answer {
-  questionId: string;
-  rating: Rating;
-  evidenceText: string;
-  links: string[];
-  reviewer: string;
-  reviewerOrganisation: string;
-  reviewedAt: string;
-  moderatedRating: Rating | null;
-  moderationReason: string | null;
-  moderator: string | null;
-  moderatedAt: string | null;
-}
+export const answer = z.object({
+  questionId: z.string(),
+  rating,
+  evidenceText: z.string(),
+  links: z.array(z.string()),
+  reviewer: z.string(),
+  reviewerOrganisation: z.string(),
+  reviewedAt: z.string(),
+  moderatedRating: rating.nullable(),
+  moderationReason: z.string().nullable(),
+  moderator: z.string().nullable(),
+  moderatedAt: z.string().nullable(),
+});
+export type Answer = z.infer<typeof answer>;
+
+export const attachment = z.object({
+  id: z.string(),
+  questionId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+export type AttachmentInfo = z.infer<typeof attachment>;
+
+export const question = z.object({
+  id: z.string(),
+  theme: z.string(),
+  text: z.string(),
+  guidance: z.string().optional(),
+  evidence: z.array(z.enum(WORKSPACE_EVIDENCE)),
+});
+export type Question = z.infer<typeof question>;
+
+export const template = z.object({
+  id: z.string(),
+  version: z.number(),
+  title: z.string(),
+  source: z.string(),
+  questions: z.array(question),
+});
+export type KloeTemplateAnswer = z.infer<typeof template>;
+
+export const evidenceItem = z.object({
+  kind: z.enum(WORKSPACE_EVIDENCE),
+  title: z.string(),
+  available: z.boolean(),
+  lines: z.array(z.string()),
+});
+export type EvidenceItem = z.infer<typeof evidenceItem>;
+
+export const reviewDetail = reviewSubject.extend({
+  roundName: z.string(),
+  template,
+  answers: z.array(answer),
+  attachments: z.array(attachment),
+  evidence: z.record(z.string(), z.array(evidenceItem)).describe('What the workspace knows, by question id.'),
+});
+export type ReviewDetail = z.infer<typeof reviewDetail>;
+
+export const heatMap = z.object({
+  rounds: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      createdAt: z.string(),
+      questions: z.array(z.object({ id: z.string(), theme: z.string() })),
+    }),
+  ),
+  rows: z.array(
+    z.object({
+      roundId: z.string(),
+      reviewId: z.string(),
+      subjectCode: z.string(),
+      subjectName: z.string(),
+      ratings: z.record(z.string(), rating),
+      meanScore: z.number().nullable(),
+    }),
+  ),
+});
+export type HeatMap = z.infer<typeof heatMap>;

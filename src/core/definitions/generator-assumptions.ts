@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { POINTS_OF_DELIVERY, type PointOfDelivery } from '../activity/activity-record.ts';
 import type { Problem } from '../errors.ts';
 import { AGE_BANDS } from '../population/age-bands.ts';
+import { financialYearText } from '../units.ts';
 
 /** Where a number comes from. 'published' = a figure printed in a cited publication; 'calibration-target'
  * = a published figure the generator is tuned to reproduce; 'fitted' = estimated from shipped data by
@@ -92,7 +93,7 @@ export const generatorAssumptionsSchema = z.object({
   nextReview: isoDate,
   description: z.string().min(1),
   calibration: z.object({
-    baseYear: z.string().regex(/^\d{4}\/\d{2}$/),
+    baseYear: financialYearText(),
     specialisedSpend: citedNumber,
     annualGrowth: citedNumber,
     hcdShare: citedNumber,

@@ -3,7 +3,7 @@
 // finance lead builds the bridge; the end figure is the same in any order.
 import type { PointOfDelivery } from '../activity/activity-record.ts';
 import { fail } from '../errors.ts';
-import { checkGrowthRates, checkHorizon, planFinancialYear } from '../plan/plan-years.ts';
+import { checkGrowthRates, checkHorizon, planFinancialYear } from '../planning/plan-years.ts';
 import type { FinancialYear, ProviderCode, ServiceCode } from '../units.ts';
 
 /** One line of a unit's base-year population-basis spend, in pounds. */

@@ -1,7 +1,7 @@
 // A QIPP scheme as a scenario states it, and the checks made before any saving is worked out.
 import type { PointOfDelivery } from '../activity/activity-record.ts';
 import type { Problem } from '../errors.ts';
-import { perYearProblems, throwFirst } from '../plan/plan-years.ts';
+import { perYearProblems, throwFirst } from '../planning/plan-years.ts';
 
 export const QIPP_TYPES = ['transactional', 'transformational'] as const;
 export type QippType = (typeof QIPP_TYPES)[number];

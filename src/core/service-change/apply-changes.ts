@@ -5,7 +5,7 @@
 import type { Flow } from '../basis/flow-matrix.ts';
 import { compareText } from '../basis/flow-matrix.ts';
 import { roundToWholePence } from '../money/largest-remainder.ts';
-import { planFinancialYear } from '../plan/plan-years.ts';
+import { planFinancialYear } from '../planning/plan-years.ts';
 import type { FinancialYear, IcbCode, ProviderCode } from '../units.ts';
 import { financialYearStart } from '../units.ts';
 import type { ServiceChangeType } from './change-schema.ts';

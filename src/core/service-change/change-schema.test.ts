@@ -1,7 +1,7 @@
 // A scenario's `changes`: accepted when well formed, and each bad value named by its field path.
 import { describe, expect, it } from 'vitest';
 import template from '../../../definitions/scenarios/south-of-england-2017.json' with { type: 'json' };
-import { parseScenario } from '../plan/scenario-schema.ts';
+import { parseScenario } from '../planning/scenario-schema.ts';
 
 const withChanges = (changes: unknown[]) => ({ ...structuredClone(template), changes });
 const base = { service: 'SVC', fromProviders: ['RA7', 'RVJ'], toProviders: ['RTH'], startYear: '' };

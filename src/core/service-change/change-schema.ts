@@ -2,8 +2,8 @@
 // that tie fields together or to the plan horizon are checked here, each problem naming its field path.
 import { z } from 'zod';
 import type { Problem } from '../errors.ts';
-import { planFinancialYear } from '../plan/plan-years.ts';
-import { parseFinancialYear } from '../units.ts';
+import { planFinancialYear } from '../planning/plan-years.ts';
+import { financialYearText } from '../units.ts';
 
 export const SERVICE_CHANGE_TYPES = ['repatriate', 'consolidate'] as const;
 export type ServiceChangeType = (typeof SERVICE_CHANGE_TYPES)[number];
@@ -23,7 +23,7 @@ export const serviceChangeSchema = z.strictObject({
   /** The fraction of the selected activity that moves once fully phased in. */
   share: z.number().optional(),
   /** The first financial year the change is in effect, e.g. "2026/27". */
-  startYear: z.string().refine((text) => parseFinancialYear(text) !== null, 'a financial year such as 2026/27'),
+  startYear: financialYearText('2026/27'),
   /** Fractions of the share in effect in the start year and after; the last value holds. Default [1]. */
   phasing: z.array(z.number()).min(1).optional(),
   /** Unit-cost change of the moved activity at the receivers, as a fraction (−0.1 = 10% cheaper). */

@@ -1,7 +1,7 @@
 // Invariants of the service-change what-if that hold for every input.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planFinancialYear } from '../plan/plan-years.ts';
+import { planFinancialYear } from '../planning/plan-years.ts';
 import type { FinancialYear, IcbCode, ProviderCode, ServiceCode } from '../units.ts';
 import { type ResolvedChange, type WhatIfFlow, whatIf } from './apply-changes.ts';
 

@@ -1,6 +1,7 @@
 // The answer to "what does this scenario's service change do?": one shape for the API, the command line
 // (`footprint whatif`), the exports and the web app. Money is pounds; every row carries names beside codes.
 import { z } from 'zod';
+import type { TableColumn } from '../export-columns.ts';
 
 const money = z.number();
 
@@ -80,9 +81,7 @@ export const whatIfAnswerSchema = z.object({
 });
 export type WhatIfAnswer = z.infer<typeof whatIfAnswerSchema>;
 
-type Column = { key: string; header: string; kind: 'text' | 'number' | 'money' | 'share' };
-
-export const WHAT_IF_FLOW_COLUMNS: Column[] = [
+export const WHAT_IF_FLOW_COLUMNS: TableColumn[] = [
   { key: 'financialYear', header: 'Financial year', kind: 'text' },
   { key: 'serviceName', header: 'Service', kind: 'text' },
   { key: 'service', header: 'Service code', kind: 'text' },
@@ -96,7 +95,7 @@ export const WHAT_IF_FLOW_COLUMNS: Column[] = [
   { key: 'spend', header: 'Spend (what-if) £', kind: 'money' },
 ];
 
-export const WHAT_IF_PROVIDER_COLUMNS: Column[] = [
+export const WHAT_IF_PROVIDER_COLUMNS: TableColumn[] = [
   { key: 'financialYear', header: 'Financial year', kind: 'text' },
   { key: 'serviceName', header: 'Service', kind: 'text' },
   { key: 'providerName', header: 'Provider', kind: 'text' },
@@ -112,7 +111,7 @@ export const WHAT_IF_PROVIDER_COLUMNS: Column[] = [
   { key: 'spend', header: 'Income (what-if) £', kind: 'money' },
 ];
 
-export const WHAT_IF_ICB_COLUMNS: Column[] = [
+export const WHAT_IF_ICB_COLUMNS: TableColumn[] = [
   { key: 'financialYear', header: 'Financial year', kind: 'text' },
   { key: 'serviceName', header: 'Service', kind: 'text' },
   { key: 'icbName', header: 'ICB', kind: 'text' },

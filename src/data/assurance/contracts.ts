@@ -4,6 +4,7 @@
 // the same service in a year: the fragmentation "one contract per provider" (seed 004) means to remove.
 import { randomBytes } from 'node:crypto';
 import { listValue } from '@duckdb/node-api';
+import type { ContractType } from '../../core/assurance/contract-shapes.ts';
 import { parseMoney } from '../../core/assurance/money-text.ts';
 import { fail } from '../../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -11,9 +12,6 @@ import { covers, findOrganisation, type Organisation, requireOrganisation } from
 import type { User } from '../users/user-store.ts';
 import type { Workspace } from '../workspace.ts';
 import { checkProviders, checkServices } from './known-codes.ts';
-
-export const CONTRACT_TYPES = ['single-provider', 'alliance', 'lead-provider'] as const;
-export type ContractType = (typeof CONTRACT_TYPES)[number];
 
 export interface ActivityPlanLine {
   serviceCode: string;

@@ -12,7 +12,7 @@ import {
   type RecordedModel,
 } from '../../core/delegation/index.ts';
 import { fail } from '../../core/errors.ts';
-import { planFinancialYear } from '../../core/plan/plan-years.ts';
+import { planFinancialYear } from '../../core/planning/plan-years.ts';
 import { type FinancialYear, financialYearStart, financialYearStarting, parseFinancialYear } from '../../core/units.ts';
 import { listFootprints } from '../footprints.ts';
 import { CURRENT_TEMPLATE } from '../planning/baseline-scenarios.ts';

@@ -17,6 +17,7 @@ import {
 } from '../../core/delegation/delegation-status.ts';
 import { fail } from '../../core/errors.ts';
 import type { AreaDelegation, DelegationArea } from '../../core/services/delegation-area-columns.ts';
+import { parseFinancialYear } from '../../core/units.ts';
 import { listCurrentServices } from '../reference/import-services.ts';
 import { insertRows, stageCsv } from '../reference/reference-files.ts';
 import type { Workspace } from '../workspace.ts';
@@ -49,7 +50,7 @@ export async function loadDelegationWaves(ws: Workspace, wavesFile: string, comm
   );
   waves.forEach((w, i) => {
     const row = i + 1;
-    if (!/^\d{4}\/\d{2}$/.test(w.from_year ?? '')) {
+    if (!parseFinancialYear(w.from_year ?? '')) {
       badReference(wavesFile, row, 'from_year', 'The year is not a financial year.', w.from_year ?? '', 'e.g. 2024/25');
     }
     if (!regions.has(w.region_code ?? '')) {

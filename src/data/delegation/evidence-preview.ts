@@ -23,7 +23,7 @@ export async function previewEvidence(
   rubrics: Rubrics,
   options: { service?: string; financialYear?: string } = {},
 ): Promise<EvidencePreview> {
-  const context = await readRunContext(ws, '2026');
+  const context = await readRunContext(ws);
   if (!context.dataset || context.years.length === 0) {
     fail('FP_RUN_NOT_RUN', 'There are no basis-conversion results to take evidence from.', {
       hint: 'Run `footprint run` first.',

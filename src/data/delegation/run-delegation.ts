@@ -114,7 +114,7 @@ export async function runDelegation(ws: Workspace, options: DelegationRunOptions
       delegation: options.rubricFiles.delegation ? changed.delegation : rubrics.delegation,
     };
   }
-  const context = await readRunContext(ws, '2026');
+  const context = await readRunContext(ws);
   if (!context.dataset || context.years.length === 0) {
     fail('FP_RUN_NOT_RUN', 'There are no basis-conversion results to take spend and evidence from.', {
       hint: 'Run `footprint run` first.',

@@ -8,7 +8,7 @@ import { readRunContext } from '../queries/run-context.ts';
 import type { Workspace } from '../workspace.ts';
 
 export async function serviceVolatilityInputs(ws: Workspace, serviceCode: string, year?: string) {
-  const context = await readRunContext(ws, '2026');
+  const context = await readRunContext(ws);
   if (!context.dataset || context.years.length === 0) {
     fail('FP_RUN_NOT_RUN', 'There is no activity run to take the service’s costs from.', {
       hint: 'Run `footprint run` first.',

@@ -1,7 +1,7 @@
 // ClickHouse 18.16 has no server-side query parameters, so values are bound on the client: each `$n` in
 // the query text becomes a literal built here. Strings are escaped by ClickHouse's own rules (a backslash
 // escapes the next character inside '…'), so a value can end its literal only by being a literal.
-import type { SqlDialect } from './engine.ts';
+import type { SqlDialect } from '../queries/sql-dialect.ts';
 
 export type BoundValue = string | number | null;
 

@@ -11,6 +11,7 @@ import { type ClickHouseClient, ClickHouseLogLevel, createClient } from '@clickh
 import type { Flow } from '../../core/basis/index.ts';
 import { compareText } from '../../core/basis/index.ts';
 import { FootprintError } from '../../core/errors.ts';
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import type { FinancialYear, IcbCode, ProviderCode, ServiceCode } from '../../core/units.ts';
 import type { UtilisationCell } from '../../core/variation/utilisation-cell.ts';
 import { sqlString } from '../import/stage-validate-move.ts';
@@ -31,7 +32,6 @@ import type {
   ActivityTotal,
   DelegationEvidenceEngine,
   FlowQuestion,
-  GeographyVintage,
   PodSpend,
   PracticeSpend,
   ServiceCostDistribution,

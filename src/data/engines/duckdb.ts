@@ -1,6 +1,7 @@
 // The DuckDB engine: activity lives in the workspace file itself, so flows are written with one
 // INSERT … SELECT and never leave the database.
 import type { Flow } from '../../core/basis/index.ts';
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import type { FinancialYear, IcbCode, ProviderCode, ServiceCode } from '../../core/units.ts';
 import type { UtilisationCell } from '../../core/variation/index.ts';
 import { activityCellsSql } from '../queries/activity-cells.ts';
@@ -11,6 +12,7 @@ import { serviceCostDistributionSql } from '../queries/service-cost-distribution
 import { servicePatientFlowsSql } from '../queries/service-patient-flows.ts';
 import { servicePatientsByAgeSexSql } from '../queries/service-patients-by-age-sex.ts';
 import { spendByPracticeSql } from '../queries/spend-by-practice.ts';
+import type { SqlDialect } from '../queries/sql-dialect.ts';
 import { utilisationByIcbAgeSexSql } from '../queries/utilisation-by-icb-age-sex.ts';
 import type { Workspace } from '../workspace.ts';
 import type {
@@ -18,13 +20,11 @@ import type {
   ActivityTotal,
   DelegationEvidenceEngine,
   FlowQuestion,
-  GeographyVintage,
   PodSpend,
   PracticeSpend,
   ServiceCostDistribution,
   ServicePatientFlow,
   ServicePatientsByAgeSex,
-  SqlDialect,
   UtilisationQuestion,
   YearSpendQuestion,
 } from './engine.ts';

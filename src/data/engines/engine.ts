@@ -4,13 +4,10 @@
 
 import type { PointOfDelivery } from '../../core/activity/activity-record.ts';
 import type { Flow, UnknownResidenceRule } from '../../core/basis/index.ts';
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import type { FinancialYear, IcbCode, ProviderCode, ServiceCode } from '../../core/units.ts';
 import type { UtilisationCell } from '../../core/variation/index.ts';
 import type { Workspace } from '../workspace.ts';
-
-/** Which ICB boundaries the results use: the 42 ICBs of 2023–2026 or the 36 from April 2026. */
-export type GeographyVintage = '2026' | '2023';
-export const GEOGRAPHY_VINTAGES: readonly GeographyVintage[] = ['2026', '2023'];
 
 /** What a flow aggregation is asked for. */
 export interface FlowQuestion {
@@ -89,21 +86,6 @@ export interface ServiceCostDistribution {
   cvCost: number;
   /** Up to the asked number of per-row costs per patient, in a stable order. */
   sample: number[];
-}
-
-/** The engine's SQL differences: how values are bound and how types are spelled. Query text calls these
- * instead of writing engine-specific syntax. */
-export interface SqlDialect {
-  /** The placeholder for the n-th bound value (1-based). */
-  param(position: number): string;
-  /** A money expression as whole pence in a 64-bit integer. */
-  pence(expression: string): string;
-  /** A numeric expression as a double. */
-  float(expression: string): string;
-  /** A numeric expression as money: a decimal with two places, wide enough for national sums. */
-  money(expression: string): string;
-  /** An integer count as a 64-bit integer. */
-  count(expression: string): string;
 }
 
 export interface ActivityEngine {

@@ -1,16 +1,9 @@
 // One table model for every export: the CLI's reports and the web app's "Export to Excel" both hand
 // writers a Table, and each writer decides how a kind of column looks in its format.
 
-/** text as is; number as given; money in pounds, shown to the penny; share a fraction 0–1. */
-export type ColumnKind = 'text' | 'number' | 'money' | 'share';
+import type { ColumnKind, TableColumn } from '../../core/export-columns.ts';
 
-export interface TableColumn {
-  /** The field name in JSON and the CSV header. */
-  key: string;
-  /** The column title in a workbook. */
-  header: string;
-  kind: ColumnKind;
-}
+export type { ColumnKind, TableColumn };
 
 export type TableRow = Record<string, string | number | boolean | null>;
 

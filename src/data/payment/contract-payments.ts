@@ -19,10 +19,11 @@ import {
   RISK_SHARE_MECHANISMS,
   VOLUME_LINKED,
 } from '../../core/payment/index.ts';
-import { planFinancialYear } from '../../core/plan/plan-years.ts';
+import { planFinancialYear } from '../../core/planning/plan-years.ts';
 import type { FinancialYear } from '../../core/units.ts';
 import { type Contract, listContracts } from '../assurance/contracts.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { currentDataset } from '../datasets/current-dataset.ts';
 import { PLAN_VINTAGE } from '../planning/base-year-spend.ts';
 import { BASELINE_NAME } from '../planning/baseline-scenarios.ts';
 import { findScenario, getScenario } from '../planning/scenario-store.ts';
@@ -226,7 +227,7 @@ async function storedPayment(ws: Workspace, contractId: string | null) {
 
 /** The provider × service × year activity of the current dataset's run (vintage 2026). */
 async function recordedActivity(ws: Workspace): Promise<Map<string, Map<string, number>>> {
-  const dataset = await ws.setting('current_dataset');
+  const dataset = await currentDataset(ws);
   const rows = dataset
     ? await ws.all<{ key: string; year: string; activity: number }>(
         `SELECT provider_code || '|' || service_code AS key, financial_year AS year, CAST(sum(activity) AS DOUBLE) AS activity
@@ -251,7 +252,7 @@ interface PlanActivity {
 async function planActivity(ws: Workspace, scenarioName: string | undefined): Promise<PlanActivity | null> {
   const stored =
     scenarioName === undefined ? await findScenario(ws, BASELINE_NAME) : await getScenario(ws, scenarioName);
-  const dataset = await ws.setting('current_dataset');
+  const dataset = await currentDataset(ws);
   if (!stored || !dataset) return null;
   const summary = (await readStoredPlan(ws, stored)) ?? (await planStoredScenario(ws, stored.name)).result;
   const index = planVolumeIndex(summary.rows as PlanGrowthRow[]);

@@ -2,8 +2,9 @@
 // activity carries GP practice codes, the activity and spend that rolls up to them.
 
 import { localAuthorityPlaces, type PracticeGroup, pcnNeighbourhoods } from '../../core/places/default-groupings.ts';
-import { type AgeSexCell, groupPopulations } from '../../core/places/practice-populations.ts';
-import { type SizeFlag, sizeFlag } from '../../core/places/size-flags.ts';
+import type { AreaSummary, IcbPlaces } from '../../core/places/places-answer.ts';
+import { groupPopulations } from '../../core/places/practice-populations.ts';
+import { sizeFlag } from '../../core/places/size-flags.ts';
 import type { FinancialYear } from '../../core/units.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import type { Workspace } from '../workspace.ts';
@@ -15,33 +16,6 @@ import {
   readPracticePopulations,
 } from './practice-geography.ts';
 import { requireIcb } from './require-icb.ts';
-
-export interface AreaSummary {
-  id: string;
-  name: string;
-  practices: string[];
-  population: number;
-  sizeFlag: SizeFlag;
-  ageSex: AgeSexCell[];
-  /** From activity rows carrying a practice of this area; null when no row of the year carries one. */
-  activity: number | null;
-  spend: number | null;
-}
-
-export interface IcbPlaces {
-  icbCode: string;
-  icbName: string;
-  regionCode: string;
-  population: number;
-  systemSizeFlag: SizeFlag;
-  /** null = the default places (local authority districts). */
-  grouping: string | null;
-  places: AreaSummary[];
-  neighbourhoods: AreaSummary[];
-  practices: { code: string; name: string; place: string; neighbourhood: string; population: number }[];
-  /** Activity rolled up: the dataset and year read, and how much of the ICB's practice-coded spend there is. */
-  practiceCoded: { dataset: string; financialYear: string; activity: number; spend: number } | null;
-}
 
 export interface IcbPlacesOptions {
   icb: string;

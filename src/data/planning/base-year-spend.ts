@@ -4,15 +4,16 @@
 
 import type { UnknownResidenceRule } from '../../core/basis/index.ts';
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE, type GeographyVintage } from '../../core/geography/vintage.ts';
 import type { SpendLine } from '../../core/growth/do-nothing.ts';
 import type { FinancialYear } from '../../core/units.ts';
 import { currentDataset } from '../datasets/current-dataset.ts';
-import type { ActivityEngine, GeographyVintage } from '../engines/engine.ts';
+import type { ActivityEngine } from '../engines/engine.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import type { Workspace } from '../workspace.ts';
 
 /** Plans use the current ICBs. */
-export const PLAN_VINTAGE: GeographyVintage = '2026';
+export const PLAN_VINTAGE: GeographyVintage = DEFAULT_VINTAGE;
 
 export interface BaseYearSpend {
   dataset: string;

@@ -3,7 +3,7 @@
 // first start. It is labelled as a baseline made from the template, owned nationally, and its base year is
 // the template's when the data has it, else the latest year with activity (the description says which).
 import { fail } from '../../core/errors.ts';
-import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import type { Scenario } from '../../core/planning/scenario-schema.ts';
 import { SYSTEM_ACTOR } from '../audit/record-audit.ts';
 import { NATIONAL } from '../users/organisations.ts';
 import type { Workspace } from '../workspace.ts';

@@ -1,6 +1,6 @@
 // Stored scenarios compared side by side (core's compareScenarios over each one's plan, worked out now so it
 // rests on the current run), and the comparison as export tables: key figures, then the gap by year.
-import { compareScenarios, type ScenarioComparison } from '../../core/plan/scenario-comparison.ts';
+import { compareScenarios, type ScenarioComparison } from '../../core/planning/scenario-comparison.ts';
 import type { Table, TableRow } from '../export/table.ts';
 import type { Workspace } from '../workspace.ts';
 import { planJsonRow } from './plan-tables.ts';

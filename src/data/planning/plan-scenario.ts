@@ -6,11 +6,17 @@
 import { beforeGlidePath } from '../../core/convergence/before-glide-path.ts';
 import { paceOfChange } from '../../core/convergence/pace-of-change.ts';
 import { fail, type ResultWarning } from '../../core/errors.ts';
-import { allocationEnvelopePence, allocationPath } from '../../core/plan/allocation.ts';
-import { mergeSegments, type PlanSegment, planSegments } from '../../core/plan/plan-segments.ts';
-import { footprintPlan, type PlanYear, schemeSavingLines, type UnitPlan, unitPlan } from '../../core/plan/plan-unit.ts';
-import { effectiveBaseYear, planFinancialYear } from '../../core/plan/plan-years.ts';
-import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import { allocationEnvelopePence, allocationPath } from '../../core/planning/allocation.ts';
+import { mergeSegments, type PlanSegment, planSegments } from '../../core/planning/plan-segments.ts';
+import {
+  footprintPlan,
+  type PlanYear,
+  schemeSavingLines,
+  type UnitPlan,
+  unitPlan,
+} from '../../core/planning/plan-unit.ts';
+import { effectiveBaseYear, planFinancialYear } from '../../core/planning/plan-years.ts';
+import type { Scenario } from '../../core/planning/scenario-schema.ts';
 import type { QippType } from '../../core/qipp/qipp-scheme.ts';
 import { type RiskShareBasis, type RiskShareType, riskShare } from '../../core/riskshare/risk-share.ts';
 import type { FinancialYear } from '../../core/units.ts';

@@ -1,29 +1,10 @@
 // A plan as the CLI and the API hand it out: JSON with the rows the issue lists plus the schemes,
 // convergence and risk-share sections; a CSV of the rows; and an Excel workbook laid out as a finance lead
 // lays out a plan (an about sheet, the inputs, one sheet per unit with the years across, then the detail).
-import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import { PLAN_ROW_COLUMNS, type PlanJsonRow } from '../../core/planning/plan-answers.ts';
+import type { Scenario } from '../../core/planning/scenario-schema.ts';
 import type { Table, TableColumn, TableRow } from '../export/table.ts';
 import { type PlanResult, type PlanRow, planSchemeSavings, type SchemeSaving } from './plan-scenario.ts';
-
-/** One row per unit and plan year, in pounds (distances from target are fractions). */
-export interface PlanJsonRow {
-  unit: string;
-  financialYear: string;
-  previousDoNothing: number;
-  demographicGrowth: number;
-  nonDemographicGrowth: number;
-  inflation: number;
-  doNothing: number;
-  qippSaving: number;
-  transactionalSaving: number;
-  transformationalSaving: number;
-  planSpend: number;
-  allocation: number;
-  gap: number;
-  controlTotal: number | null;
-  distanceToControlTotal: number | null;
-  distanceFromTarget: number | null;
-}
 
 export function planJsonRow(r: PlanRow): PlanJsonRow {
   return {
@@ -67,29 +48,10 @@ export function planJson(result: PlanResult): PlanSummary & { schemes: SchemeSav
   return { ...planSummary(result), schemes: [...planSchemeSavings(result)] };
 }
 
-const ROW_COLUMNS: TableColumn[] = [
-  { key: 'unit', header: 'Unit', kind: 'text' },
-  { key: 'financialYear', header: 'Year', kind: 'text' },
-  { key: 'previousDoNothing', header: 'Previous do-nothing (£)', kind: 'money' },
-  { key: 'demographicGrowth', header: 'Demographic growth (£)', kind: 'money' },
-  { key: 'nonDemographicGrowth', header: 'Non-demographic growth (£)', kind: 'money' },
-  { key: 'inflation', header: 'Inflation (£)', kind: 'money' },
-  { key: 'doNothing', header: 'Do-nothing spend (£)', kind: 'money' },
-  { key: 'qippSaving', header: 'QIPP saving (£)', kind: 'money' },
-  { key: 'transactionalSaving', header: 'Transactional QIPP (£)', kind: 'money' },
-  { key: 'transformationalSaving', header: 'Transformational QIPP (£)', kind: 'money' },
-  { key: 'planSpend', header: 'Plan spend (£)', kind: 'money' },
-  { key: 'allocation', header: 'Allocation (£)', kind: 'money' },
-  { key: 'gap', header: 'Gap: allocation − plan (£)', kind: 'money' },
-  { key: 'controlTotal', header: 'Control total (£)', kind: 'money' },
-  { key: 'distanceToControlTotal', header: 'Distance to control total (£)', kind: 'money' },
-  { key: 'distanceFromTarget', header: 'Distance from target', kind: 'share' },
-];
-
 /** The plan rows, with each unit's name beside it (an ICB's name for its code; a footprint is its name). */
 export function planRowsTable(result: PlanResult): Table {
   const names = new Map(result.workings.map((w) => [w.unit, w.name]));
-  const [unit, ...rest] = ROW_COLUMNS;
+  const [unit, ...rest] = PLAN_ROW_COLUMNS;
   return {
     name: 'Plan',
     columns: [unit!, { key: 'unitName', header: 'Unit name', kind: 'text' }, ...rest],

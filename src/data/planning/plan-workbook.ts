@@ -7,8 +7,8 @@
 import ExcelJS from 'exceljs';
 import { POINTS_OF_DELIVERY } from '../../core/activity/activity-record.ts';
 import { growLine } from '../../core/growth/do-nothing.ts';
-import type { PlanSegment } from '../../core/plan/plan-segments.ts';
-import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import type { PlanSegment } from '../../core/planning/plan-segments.ts';
+import type { Scenario } from '../../core/planning/scenario-schema.ts';
 import { cumulativeEffect, partYearEffect } from '../../core/qipp/part-year-effect.ts';
 import { startMonths } from '../../core/qipp/qipp-scheme.ts';
 import type { ProviderCode, ServiceCode } from '../../core/units.ts';

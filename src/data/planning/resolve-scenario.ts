@@ -2,7 +2,7 @@
 // ICB is itself; `footprint:NAME` is the footprint's member ICBs), and every ICB the plan must work out
 // (the units' ICBs and the risk-share footprint's members). Every problem names the field path.
 import type { Problem } from '../../core/errors.ts';
-import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import type { Scenario } from '../../core/planning/scenario-schema.ts';
 import { serviceChangeCodeProblems } from '../service-change/check-change-codes.ts';
 import type { Workspace } from '../workspace.ts';
 import { PLAN_VINTAGE } from './base-year-spend.ts';

@@ -2,8 +2,8 @@
 // pass) the codes it names and its base year against the workspace. An editor shows these as the scenario
 // is written, so a finance lead sees a base year without activity before asking for the plan.
 import type { Problem } from '../../core/errors.ts';
-import { effectiveBaseYear } from '../../core/plan/plan-years.ts';
-import { parseScenario } from '../../core/plan/scenario-schema.ts';
+import { effectiveBaseYear } from '../../core/planning/plan-years.ts';
+import { parseScenario } from '../../core/planning/scenario-schema.ts';
 import type { FinancialYear } from '../../core/units.ts';
 import { currentDataset } from '../datasets/current-dataset.ts';
 import type { Workspace } from '../workspace.ts';

@@ -2,7 +2,7 @@
 // (its shape, its rules and its codes against the workspace) before anything is written, and every write
 // is one transaction, so a refused scenario changes nothing.
 import { fail } from '../../core/errors.ts';
-import { parseScenario, type Scenario } from '../../core/plan/scenario-schema.ts';
+import { parseScenario, type Scenario } from '../../core/planning/scenario-schema.ts';
 import { type AuditActor, recordAudit } from '../audit/record-audit.ts';
 import type { Workspace } from '../workspace.ts';
 import { rejectScenario } from './reject-scenario.ts';

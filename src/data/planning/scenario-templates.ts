@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { FootprintError } from '../../core/errors.ts';
-import { parseScenario, type Scenario } from '../../core/plan/scenario-schema.ts';
+import { parseScenario, type Scenario } from '../../core/planning/scenario-schema.ts';
 
 export const SCENARIO_TEMPLATE_DIR = resolve(import.meta.dirname, '../../../definitions/scenarios');
 

@@ -4,7 +4,7 @@
 // worked out in src/core.
 import { readFile } from 'node:fs/promises';
 import { FootprintError, fail } from '../../core/errors.ts';
-import { planFinancialYear } from '../../core/plan/plan-years.ts';
+import { planFinancialYear } from '../../core/planning/plan-years.ts';
 import {
   type DeliveryFigures,
   delivery,

@@ -1,6 +1,6 @@
 // The one scan of activity: a dataset's rows summed by year, residence code, provider and service. Every
 // basis figure and every input total derives from these cells, so the run reads activity once.
-import type { SqlDialect } from '../engines/engine.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: financial_year, residence_code, provider_code, service_code, row_count, activity, spend (money).
  * Binds the dataset name at `datasetParam`. */

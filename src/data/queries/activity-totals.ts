@@ -1,7 +1,9 @@
 // Input totals per year and service from the activity cells, with the part whose residence code does not
 // resolve to an ICB in the vintage.
-import type { GeographyVintage, SqlDialect } from '../engines/engine.ts';
+
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import { geographyColumns } from './geography-columns.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: financial_year, service_code, row_count, activity, cost_pence, unknown_residence_rows,
  * unknown_residence_cost_pence. `cells` is a relation with activityCellsSql's columns. */

@@ -1,7 +1,7 @@
 // The allocations report's questions, over a stored run ($1 dataset, $2 vintage). ICB rows read the stored
 // allocation and out-of-area tables; region and footprint rows sum member ICBs from the stored flows, where
 // "out of area" means at providers hosted outside the whole region or footprint.
-import type { SqlDialect } from '../engines/engine.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 export interface ReportFilter {
   /** Bound at $3 when given. */

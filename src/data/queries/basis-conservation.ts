@@ -1,7 +1,7 @@
 // The money-conservation check of a run ($1 dataset, $2 vintage): for every year and service, the input
 // cost the run read, the provider-basis total and the population-basis total must be equal to the penny.
 // Returns only the year × service pairs that disagree (none when money is conserved).
-import type { SqlDialect } from '../engines/engine.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: financial_year, service_code, input_cost, provider_basis_total, population_basis_total
  * (money; NULL where a side has no row). */

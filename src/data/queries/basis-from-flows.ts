@@ -2,7 +2,7 @@
 // bases, out-of-area shares and provider income shares. Flows are small (year × ICB × provider × service),
 // so these are cheap whatever the size of activity.
 import { UNALLOCATED } from '../../core/basis/index.ts';
-import type { SqlDialect } from '../engines/engine.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 const RUN_FLOWS = (d: SqlDialect) => `FROM flow WHERE dataset = ${d.param(1)} AND vintage = ${d.param(2)}`;
 

@@ -1,8 +1,9 @@
 // Activity cells → flows: each residence code resolved to its ICB in the vintage (unknown or unmapped →
 // the unknown-residence rule), each provider to its host ICB (none → UNALLOCATED), summed again.
 import { UNALLOCATED } from '../../core/basis/index.ts';
-import type { GeographyVintage, SqlDialect } from '../engines/engine.ts';
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import { geographyColumns } from './geography-columns.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: financial_year, resident_icb, residence_known, provider_code, provider_icb, service_code,
  * activity, spend (money). `cells` is a relation with activityCellsSql's columns; the rule name is bound

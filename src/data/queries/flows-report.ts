@@ -1,7 +1,8 @@
 // The flows report: a stored run's resident-ICB × provider matrix ($1 dataset, $2 vintage), optionally
 // for one year and for flows into or out of one ICB.
-import type { SqlDialect } from '../engines/engine.ts';
+
 import { filterClauses, type ReportFilter } from './allocations-report.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: financial_year, resident_icb, residence_known, provider, provider_name, provider_icb, service,
  * activity, spend. */

@@ -4,25 +4,10 @@
 // residents wherever treated and the flows into its providers from anywhere.
 import { listValue } from '@duckdb/node-api';
 import { UNALLOCATED } from '../../core/basis/index.ts';
-import type { GeographyVintage } from '../reference/geography.ts';
+import type { FlowRow, FlowsTable } from '../../core/flows/flows-answer.ts';
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import type { Workspace } from '../workspace.ts';
 import { icbNameSql } from './icb-name.ts';
-
-export interface FlowRow {
-  residentIcb: string;
-  residentIcbName: string;
-  provider: string;
-  providerName: string;
-  providerIcb: string;
-  providerIcbName: string;
-  activity: number;
-  spend: number;
-}
-
-export interface FlowsTable {
-  rows: FlowRow[];
-  crossBoundaryShare: number | null;
-}
 
 export async function flowsTable(
   ws: Workspace,

@@ -1,23 +1,15 @@
 // Every footprint with its member ICBs, their summed registered population (2026 geography) and
 // population-basis spend in one year, and the organisation that owns it (null for shipped ones).
+
+import type { FootprintRow } from '../../core/footprints/footprints-answer.ts';
 import type { Workspace } from '../workspace.ts';
 import { icbPopulationSql } from './icb-population.ts';
-
-export interface FootprintSummary {
-  name: string;
-  kind: string;
-  description: string | null;
-  members: string[];
-  population: number;
-  populationBasisSpend: number;
-  owner: string | null;
-}
 
 export async function footprintsSummary(
   ws: Workspace,
   run: { dataset: string | null; year: string | null },
-): Promise<FootprintSummary[]> {
-  const rows = await ws.all<Omit<FootprintSummary, 'members'> & { members: string }>(
+): Promise<FootprintRow[]> {
+  const rows = await ws.all<Omit<FootprintRow, 'members'> & { members: string }>(
     `WITH spend AS (
        SELECT icb_code, sum(population_basis_spend) AS spend FROM allocation
         WHERE dataset = $1 AND vintage = '2026' AND financial_year = $2 GROUP BY icb_code

@@ -1,6 +1,6 @@
 // The columns that place a residence code and a provider in one geography vintage. Chosen from a fixed
 // list, never from user text, because they are spliced into SQL as identifiers.
-import type { GeographyVintage } from '../engines/engine.ts';
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 
 export interface GeographyColumns {
   /** residence_map column giving the ICB of a residence code. */

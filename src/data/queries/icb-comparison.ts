@@ -3,6 +3,7 @@
 // every 2026 ICB's spend by year, population, region and need; the comparison is arithmetic on those rows.
 
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import {
   type ComparisonYear,
   type IcbComparison,
@@ -15,7 +16,7 @@ import { icbNeedsIndex } from '../planning/needs-index.ts';
 import type { Workspace } from '../workspace.ts';
 import { icbPopulationSql } from './icb-population.ts';
 
-const VINTAGE = '2026';
+const VINTAGE = DEFAULT_VINTAGE;
 
 interface IcbRow {
   code: string;

@@ -1,7 +1,7 @@
 // The registered population of each ICB in a geography vintage, as SQL. 2026 ICBs: the August 2026
 // GP-registered counts. 2023 ICBs: the 2025/26 allocation file's practice populations summed to the
 // 2023 ICB each practice was in (the registered counts are published on 2026 geography only).
-import type { GeographyVintage } from '../reference/geography.ts';
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 
 export const ICB_POPULATION_SOURCE: Record<GeographyVintage, string> = {
   '2026': 'GP-registered patients, August 2026 (NHS Digital)',

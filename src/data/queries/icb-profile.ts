@@ -2,36 +2,14 @@
 // spend by programme of care and by service, where its patients are treated (top providers, inside or
 // outside the ICB) and the providers it hosts with where their patients come from.
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
+import type { IcbProfileShape } from '../../core/icbs/icb-profile-answer.ts';
 import type { Workspace } from '../workspace.ts';
 import { icbNameSql } from './icb-name.ts';
 
-const VINTAGE = '2026';
+const VINTAGE = DEFAULT_VINTAGE;
 export const TOP_PROVIDERS = 20;
 export const TOP_ORIGINS = 5;
-
-export interface IcbProfile {
-  icb: { code: string; name: string; region: { code: string; name: string } };
-  population: { total: number; pyramid: { ageBand: string; male: number; female: number }[] };
-  spendByProgramme: { programme: string; spend: number }[];
-  spendByService: { service: string; name: string; programme: string | null; spend: number; perHead: number | null }[];
-  topProviders: {
-    provider: string;
-    name: string;
-    providerIcb: string;
-    providerIcbName: string;
-    inside: boolean;
-    spend: number;
-    activity: number;
-  }[];
-  insideShare: number | null;
-  hostedProviders: {
-    provider: string;
-    name: string;
-    income: number;
-    incomeFromOutsideShare: number | null;
-    topOrigins: { icb: string; name: string; spend: number }[];
-  }[];
-}
 
 export const UNKNOWN_PROGRAMME = 'Not recorded';
 
@@ -40,7 +18,7 @@ export async function icbProfile(
   dataset: string | null,
   code: string,
   year: string | null,
-): Promise<IcbProfile> {
+): Promise<IcbProfileShape> {
   const icb = await ws.one<{ code: string; name: string; regionCode: string; regionName: string }>(
     `SELECT i.icb_code AS code, i.name, r.region_code AS "regionCode", r.name AS "regionName"
        FROM icb i JOIN region r ON r.vintage = i.vintage AND r.region_code = i.region_code
@@ -78,7 +56,7 @@ export async function icbProfile(
     };
   }
   const key = [dataset, VINTAGE, year, icb.code];
-  const spendByService = await ws.all<IcbProfile['spendByService'][number]>(
+  const spendByService = await ws.all<IcbProfileShape['spendByService'][number]>(
     `SELECT a.service_code AS service, coalesce(s.name, a.service_code) AS name, s.programme_of_care AS programme,
             CAST(sum(a.population_basis_spend) AS DOUBLE) AS spend,
             CAST(sum(a.population_basis_spend) AS DOUBLE) / nullif(CAST($5 AS DOUBLE), 0) AS "perHead"
@@ -96,7 +74,7 @@ export async function icbProfile(
   const spendByProgramme = [...byProgramme]
     .map(([programme, spend]) => ({ programme, spend }))
     .sort((a, b) => b.spend - a.spend || a.programme.localeCompare(b.programme));
-  const providers = await ws.all<IcbProfile['topProviders'][number]>(
+  const providers = await ws.all<IcbProfileShape['topProviders'][number]>(
     `SELECT f.provider_code AS provider, coalesce(p.name, f.provider_code) AS name, f.provider_icb AS "providerIcb",
             ${icbNameSql('pi.name', 'f.provider_icb')} AS "providerIcbName",
             f.provider_icb = $4 AS inside, CAST(sum(f.spend) AS DOUBLE) AS spend, CAST(sum(f.activity) AS DOUBLE) AS activity

@@ -1,28 +1,11 @@
 // The England overview: total spend by year on both bases, and for one year each ICB's population,
 // provider-basis spend (at providers it hosts), population-basis spend (for its registered patients), the
 // difference, the share of its population-basis spend at providers outside it, and spend per head.
-import type { GeographyVintage } from '../reference/geography.ts';
+
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
+import type { OverviewIcb, YearTotals } from '../../core/overview/overview-answer.ts';
 import type { Workspace } from '../workspace.ts';
 import { icbPopulationSql } from './icb-population.ts';
-
-export interface YearTotals {
-  financialYear: string;
-  providerBasisSpend: number;
-  populationBasisSpend: number;
-}
-
-export interface IcbOverviewRow {
-  code: string;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  population: number;
-  providerBasisSpend: number;
-  populationBasisSpend: number;
-  difference: number;
-  outOfAreaShare: number | null;
-  spendPerHead: number | null;
-}
 
 export async function totalsByYear(ws: Workspace, dataset: string, vintage: GeographyVintage): Promise<YearTotals[]> {
   return ws.all<YearTotals>(
@@ -41,8 +24,8 @@ export async function overviewByIcb(
   dataset: string,
   vintage: GeographyVintage,
   year: string,
-): Promise<IcbOverviewRow[]> {
-  return ws.all<IcbOverviewRow>(
+): Promise<OverviewIcb[]> {
+  return ws.all<OverviewIcb>(
     `WITH spend AS (
        SELECT icb_code, sum(provider_basis_spend) AS provider_basis, sum(population_basis_spend) AS population_basis
          FROM allocation WHERE dataset = $1 AND vintage = $2 AND financial_year = $3 GROUP BY icb_code

@@ -3,8 +3,9 @@
 // exactly as the basis conversion does (flows-by-resident-icb-provider-service.ts): the residence code's
 // ICB in the vintage, else the unknown-residence rule (the provider's host ICB, or UNALLOCATED).
 import { UNALLOCATED } from '../../core/basis/index.ts';
-import type { GeographyVintage, SqlDialect } from '../engines/engine.ts';
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import { geographyColumns } from './geography-columns.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: resident_icb, provider_code, service_code, pod, spend_pence. Binds the dataset at $first, the
  * financial year at $first+1 and the unknown-residence rule at $first+2. */

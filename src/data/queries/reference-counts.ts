@@ -1,6 +1,6 @@
 // The reference report: how much reference data the workspace holds, per geography vintage where that
 // applies, so a user can see what was loaded.
-import type { SqlDialect } from '../engines/engine.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: item, vintage, count. Population is the sum of persons over ICBs for each population source. */
 export function referenceCountsSql(d: SqlDialect): string {

@@ -1,7 +1,7 @@
 // Each service's observed cost per patient in one year: the mean (total cost / total patients), the CV of
 // the per-row cost per patient weighted by patients, and a sample of per-row costs per patient for
 // resampling (rows in a stable hashed order, so the sample is the same on every run).
-import type { SqlDialect } from '../engines/engine.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: service_code, patients, mean_cost, cv_cost, sample (doubles joined by commas). Binds the dataset at
  * $first, the year at $first+1 and the sample size at $first+2. DuckDB list syntax. */

@@ -1,8 +1,10 @@
 // One year's patients and spend by resident ICB × provider × service, for patients whose residence resolves
 // to an ICB in the vintage (a footprint's flows are about its own residents, so unknown residence is left
 // out here and counted in the run's totals instead).
-import type { GeographyVintage, SqlDialect } from '../engines/engine.ts';
+
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import { geographyColumns } from './geography-columns.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: resident_icb, provider_code, provider_icb (NULL when the provider has no host ICB),
  * service_code, patients (a row's patients, or its activity when it has none), recorded_patients (only the

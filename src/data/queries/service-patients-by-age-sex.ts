@@ -1,6 +1,6 @@
 // England's patients of each service by age band and sex in one year: the numerator of the age/sex-specific
 // rates that give each footprint's expected patients. Patients are the rows' patients, else their activity.
-import type { SqlDialect } from '../engines/engine.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: service_code, age_band (NULL = unknown), sex (NULL = unknown), patients. Binds the dataset at
  * $first and the financial year at $first+1. */

@@ -1,26 +1,11 @@
 // One service's spend per ICB on population basis (with per-head figures against the ICB's registered
 // population) and its providers, for one year.
-import type { GeographyVintage } from '../reference/geography.ts';
+
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
+import type { ServiceByIcbRow, ServiceProviderRow } from '../../core/services/service-answers.ts';
 import type { Workspace } from '../workspace.ts';
 import { icbNameSql } from './icb-name.ts';
 import { icbPopulationSql } from './icb-population.ts';
-
-export interface ServiceByIcbRow {
-  icb: string;
-  name: string;
-  spend: number;
-  population: number;
-  perHead: number | null;
-}
-
-export interface ServiceProviderRow {
-  provider: string;
-  name: string;
-  providerIcb: string;
-  providerIcbName: string;
-  spend: number;
-  activity: number;
-}
 
 export async function serviceByIcb(
   ws: Workspace,

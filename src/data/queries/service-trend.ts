@@ -1,11 +1,12 @@
 // One service's England spend in every year the run holds, with spend per registered patient.
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import { type ServiceTrend, serviceTrendYears } from '../../core/services/service-trend.ts';
 import type { Workspace } from '../workspace.ts';
 import { icbComparison } from './icb-comparison.ts';
 import { icbPopulationSql } from './icb-population.ts';
 
-const VINTAGE = '2026';
+const VINTAGE = DEFAULT_VINTAGE;
 
 export async function serviceTrend(
   ws: Workspace,

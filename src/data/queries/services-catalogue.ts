@@ -1,20 +1,9 @@
 // The services catalogue with each service's national figures for one year: spend (population basis =
 // provider basis nationally), patients (summed from the activity rows that carry them), activity and the
 // number of providers with spend.
-import type { Workspace } from '../workspace.ts';
 
-export interface CatalogueRow {
-  code: string;
-  name: string;
-  programme: string | null;
-  highlySpecialised: boolean | null;
-  delegated2023: boolean | null;
-  delegated2025: boolean | null;
-  nationalSpend: number;
-  patients: number | null;
-  activity: number;
-  providers: number;
-}
+import type { ServiceRow } from '../../core/services/service-answers.ts';
+import type { Workspace } from '../workspace.ts';
 
 export interface CatalogueFilter {
   /** Case-insensitive text found in the code or name. */
@@ -29,8 +18,8 @@ export async function servicesCatalogue(
   ws: Workspace,
   run: { dataset: string | null; vintage: string; year: string | null },
   filter: CatalogueFilter = {},
-): Promise<CatalogueRow[]> {
-  return ws.all<CatalogueRow>(
+): Promise<ServiceRow[]> {
+  return ws.all<ServiceRow>(
     `WITH flows AS (
        SELECT service_code, sum(spend) AS spend, sum(activity) AS activity,
               count(DISTINCT CASE WHEN spend <> 0 THEN provider_code END) AS providers

@@ -1,8 +1,9 @@
 // The services report: national spend, activity and provider count per year and service from a stored run
 // ($1 dataset, $2 vintage), beside the current catalogue entry. Blank catalogue fields stay NULL: unknown,
 // never "no".
-import type { SqlDialect } from '../engines/engine.ts';
+
 import { filterClauses } from './allocations-report.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: financial_year, service, name, programme_of_care, crg_code, highly_specialised, delegated,
  * spend, activity, activity_rows, providers, unknown_residence_spend. */

@@ -1,6 +1,6 @@
 // Activity and spend per GP practice and service for one year, over the practices of one ICB: the rows
 // that carry a practice code, which roll up to neighbourhoods and places.
-import type { SqlDialect } from '../engines/engine.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: practice_code, service_code, activity (double), spend_pence (integer). Binds dataset at
  * `first`, financial year at `first + 1`, ICB (2026 ODS code) at `first + 2`. */

@@ -2,8 +2,10 @@
 // patient's ICB × service × age band × sex. Residence resolves through residence_map to the vintage's
 // ICB; a blank or unmapped code stays NULL (the atlas counts it and leaves it out, as it has no
 // population). Sex 'U' and blank both become NULL ("not known"), as does a blank age band.
-import type { GeographyVintage, SqlDialect } from '../engines/engine.ts';
+
+import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import { geographyColumns } from './geography-columns.ts';
+import type { SqlDialect } from './sql-dialect.ts';
 
 /** Columns: financial_year, icb_code (NULL = residence not known), service_code, age_band, sex (M, F or
  * NULL), activity, patients, spend_pence, row_count. Binds the dataset at `datasetParam`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FootprintError } from '../../core/errors.ts';
-import { DEFAULT_VINTAGE, GEOGRAPHY_VINTAGES, parseVintage } from './geography.ts';
+import { DEFAULT_VINTAGE, GEOGRAPHY_VINTAGES } from '../../core/geography/vintage.ts';
+import { parseVintage } from './geography.ts';
 
 describe('parseVintage', () => {
   it('accepts the two vintages, 2026 first and the default', () => {

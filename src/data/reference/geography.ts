@@ -1,10 +1,7 @@
 // Geography vintages a report can use: '2026' = the 36 ICBs from April 2026 (the default), '2023' = the
 // 42 ICBs of July 2022 to March 2026.
 import { fail } from '../../core/errors.ts';
-
-export const GEOGRAPHY_VINTAGES = ['2026', '2023'] as const;
-export type GeographyVintage = (typeof GEOGRAPHY_VINTAGES)[number];
-export const DEFAULT_VINTAGE: GeographyVintage = '2026';
+import { GEOGRAPHY_VINTAGES, type GeographyVintage } from '../../core/geography/vintage.ts';
 
 /** Reads a --geography value; throws FP_GEOGRAPHY_UNKNOWN_VINTAGE naming what is accepted. */
 export function parseVintage(

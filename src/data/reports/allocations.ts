@@ -4,8 +4,9 @@ import { fail } from '../../core/errors.ts';
 import { duckdbDialect as d } from '../engines/duckdb.ts';
 import type { Table, TableColumn, TableRow } from '../export/table.ts';
 import { areaAllocationsSql, icbAllocationsSql } from '../queries/allocations-report.ts';
+import type { RunMeta } from '../queries/run-context.ts';
 import type { Workspace } from '../workspace.ts';
-import { type ReportOptions, type RunMeta, storedRun } from './report-context.ts';
+import { type ReportOptions, reportRun } from './report-context.ts';
 import { reportNames } from './report-names.ts';
 
 const SPEND_COLUMNS: TableColumn[] = [
@@ -44,7 +45,7 @@ export async function allocationsReport(
       accepted: 'one of --icb, --footprint, --by-region',
     });
   }
-  const meta = await storedRun(ws, options);
+  const meta = await reportRun(ws, options);
   const key = [meta.dataset, meta.vintage];
   let areaKey: 'icb' | 'region' | 'footprint' = 'icb';
   let query: { sql: string; params: string[] };

@@ -12,7 +12,8 @@ import {
 } from '../../core/delegation/delegation-status.ts';
 import { fail } from '../../core/errors.ts';
 import { providerLabel } from '../../core/names/organisation-name.ts';
-import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import type { PlanJsonRow } from '../../core/planning/plan-answers.ts';
+import type { Scenario } from '../../core/planning/scenario-schema.ts';
 import type { QippDeliveryRow } from '../../core/qipp/qipp-delivery.ts';
 import type { Risk } from '../../core/risks/index.ts';
 import { listContracts } from '../assurance/contracts.ts';
@@ -20,7 +21,7 @@ import { ratingHeatMap } from '../assurance/heat-map.ts';
 import { type EvidenceItem, workspaceEvidence } from '../assurance/review-evidence.ts';
 import { icbDelegationStatuses } from '../delegation/delegation-status.ts';
 import type { ConvergenceRow } from '../planning/plan-scenario.ts';
-import type { PlanJsonRow, PlanSummary } from '../planning/plan-tables.ts';
+import type { PlanSummary } from '../planning/plan-tables.ts';
 import { readQippDelivery } from '../qipp/qipp-delivery.ts';
 import { readEscalationRules } from '../quality/escalation-rules-file.ts';
 import { readKpis } from '../quality/kpi-store.ts';
@@ -389,7 +390,7 @@ async function variationOutliers(ws: Workspace, dataset: string | null, icbs: st
 
 export async function readBoardPack(ws: Workspace, actor: Organisation, subject: BoardPackSubject): Promise<BoardPack> {
   const { name, icbs, unit } = await resolveSubject(ws, actor, subject);
-  const context = await readRunContext(ws, '2026');
+  const context = await readRunContext(ws);
   const codes = listValue(icbs);
   const population =
     (

@@ -1,12 +1,15 @@
 // The flows report: the resident-ICB × provider matrix with activity and spend.
+import { FLOW_REPORT_COLUMNS, type FlowReportRow } from '../../core/flows/flows-answer.ts';
 import { duckdbDialect as d } from '../engines/duckdb.ts';
 import type { Table } from '../export/table.ts';
 import { flowsReportSql } from '../queries/flows-report.ts';
+import type { RunMeta } from '../queries/run-context.ts';
 import type { Workspace } from '../workspace.ts';
-import { type ReportOptions, type RunMeta, storedRun } from './report-context.ts';
+import { type ReportOptions, reportRun } from './report-context.ts';
 import { reportNames } from './report-names.ts';
 
-interface FlowReportRow {
+/** The stored flow as the SQL gives it (snake case). */
+interface StoredFlowRow {
   financial_year: string;
   resident_icb: string;
   residence_known: boolean;
@@ -19,42 +22,31 @@ interface FlowReportRow {
 }
 
 export async function flowsReport(ws: Workspace, options: ReportOptions): Promise<{ table: Table; meta: RunMeta }> {
-  const meta = await storedRun(ws, options);
+  const meta = await reportRun(ws, options);
   const query = flowsReportSql(d, { year: options.year, icb: options.icb });
-  const rows = await ws.all<FlowReportRow>(query.sql, [meta.dataset, meta.vintage, ...query.params]);
+  const rows = await ws.all<StoredFlowRow>(query.sql, [meta.dataset, meta.vintage, ...query.params]);
   const names = await reportNames(ws, meta.vintage);
   return {
     meta,
     table: {
       name: 'Flows',
-      columns: [
-        { key: 'financialYear', header: 'Financial year', kind: 'text' },
-        { key: 'residentIcb', header: 'Resident ICB code', kind: 'text' },
-        { key: 'residentIcbName', header: 'Resident ICB', kind: 'text' },
-        { key: 'residenceKnown', header: 'Residence known', kind: 'text' },
-        { key: 'provider', header: 'Provider code', kind: 'text' },
-        { key: 'providerName', header: 'Provider', kind: 'text' },
-        { key: 'providerIcb', header: 'Provider ICB code', kind: 'text' },
-        { key: 'providerIcbName', header: 'Provider ICB', kind: 'text' },
-        { key: 'service', header: 'Service code', kind: 'text' },
-        { key: 'serviceName', header: 'Service', kind: 'text' },
-        { key: 'activity', header: 'Activity', kind: 'number' },
-        { key: 'spend', header: 'Spend', kind: 'money' },
-      ],
-      rows: rows.map((r) => ({
-        financialYear: r.financial_year,
-        residentIcb: r.resident_icb,
-        residentIcbName: names.icb(r.resident_icb),
-        residenceKnown: r.residence_known,
-        provider: r.provider,
-        providerName: names.provider(r.provider),
-        providerIcb: r.provider_icb,
-        providerIcbName: names.icb(r.provider_icb),
-        service: r.service,
-        serviceName: names.service(r.service),
-        activity: r.activity,
-        spend: r.spend,
-      })),
+      columns: FLOW_REPORT_COLUMNS,
+      rows: rows.map(
+        (r): FlowReportRow => ({
+          financialYear: r.financial_year,
+          residentIcb: r.resident_icb,
+          residentIcbName: names.icb(r.resident_icb),
+          residenceKnown: r.residence_known,
+          provider: r.provider,
+          providerName: names.provider(r.provider),
+          providerIcb: r.provider_icb,
+          providerIcbName: names.icb(r.provider_icb),
+          service: r.service,
+          serviceName: names.service(r.service),
+          activity: r.activity,
+          spend: r.spend,
+        }),
+      ),
     },
   };
 }

@@ -2,9 +2,10 @@
 // fields. Blank catalogue fields (highly specialised, delegated) are unknown, shown empty, never "no".
 import { duckdbDialect as d } from '../engines/duckdb.ts';
 import type { Table } from '../export/table.ts';
+import type { RunMeta } from '../queries/run-context.ts';
 import { servicesReportSql } from '../queries/services-report.ts';
 import type { Workspace } from '../workspace.ts';
-import { type ReportOptions, type RunMeta, storedRun } from './report-context.ts';
+import { type ReportOptions, reportRun } from './report-context.ts';
 
 interface ServiceReportRow {
   financial_year: string;
@@ -22,7 +23,7 @@ interface ServiceReportRow {
 }
 
 export async function servicesReport(ws: Workspace, options: ReportOptions): Promise<{ table: Table; meta: RunMeta }> {
-  const meta = await storedRun(ws, options);
+  const meta = await reportRun(ws, options);
   const query = servicesReportSql(d, options.year);
   const rows = await ws.all<ServiceReportRow>(query.sql, [meta.dataset, meta.vintage, ...query.params]);
   return {

@@ -13,8 +13,9 @@ import {
 import type { Table } from '../export/table.ts';
 import { listNetworks } from '../networks/networks.ts';
 import { resolveFootprint } from '../places/resolve-footprint.ts';
+import type { RunMeta } from '../queries/run-context.ts';
 import type { Workspace } from '../workspace.ts';
-import { type ReportOptions, type RunMeta, storedRun } from './report-context.ts';
+import { type ReportOptions, reportRun } from './report-context.ts';
 
 export interface TriangulationOptions extends ReportOptions {
   /** Materiality threshold, a share (default 0.05). */
@@ -43,7 +44,7 @@ export interface TriangulationResult {
 export async function triangulationFor(ws: Workspace, options: TriangulationOptions): Promise<TriangulationResult> {
   const threshold = options.threshold ?? DEFAULT_MATERIALITY;
   const footprint = await resolveFootprint(ws, options);
-  const run = await storedRun(ws, { dataset: options.dataset, vintage: '2026' });
+  const run = await reportRun(ws, { dataset: options.dataset });
   const icbs = await ws.all<{ code: string; name: string; regionCode: string }>(
     `SELECT icb_code AS code, name, region_code AS "regionCode" FROM icb WHERE vintage = '2026' ORDER BY icb_code`,
   );

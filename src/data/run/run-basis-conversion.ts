@@ -8,21 +8,18 @@ import {
   type UnknownResidenceRule,
 } from '../../core/basis/index.ts';
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE, type GeographyVintage } from '../../core/geography/vintage.ts';
 import { type AuditActor, commandLineActor, recordAudit } from '../audit/record-audit.ts';
 import { currentDataset } from '../datasets/current-dataset.ts';
 import { DuckDbEngine, duckdbDialect } from '../engines/duckdb.ts';
-import {
-  type ActivityEngine,
-  type ActivityTotal,
-  GEOGRAPHY_VINTAGES,
-  type GeographyVintage,
-} from '../engines/engine.ts';
+import type { ActivityEngine, ActivityTotal } from '../engines/engine.ts';
 import { basisConservationFailuresSql } from '../queries/basis-conservation.ts';
 import {
   allocationsFromFlowsSql,
   outOfAreaSharesFromFlowsSql,
   providerIncomeSharesFromFlowsSql,
 } from '../queries/basis-from-flows.ts';
+import { parseVintage } from '../reference/geography.ts';
 import type { Workspace } from '../workspace.ts';
 
 export interface BasisConversionOptions {
@@ -67,7 +64,7 @@ export async function runBasisConversion(
       hint: 'Import activity with `footprint import FILE`, or name a dataset with --dataset NAME.',
     });
   }
-  const vintage = parseVintage(options.vintage ?? '2026');
+  const vintage = parseVintage(options.vintage ?? DEFAULT_VINTAGE);
   const unknownResidenceRule = parseUnknownResidenceRule(
     options.unknownResidenceRule ?? (await ws.setting('unknown_residence_rule')) ?? DEFAULT_UNKNOWN_RESIDENCE_RULE,
     '--unknown-residence',
@@ -154,18 +151,6 @@ export async function runBasisConversion(
     });
     return result;
   });
-}
-
-export function parseVintage(text: string, parameter = '--geography'): GeographyVintage {
-  const vintage = GEOGRAPHY_VINTAGES.find((v) => v === text);
-  if (!vintage) {
-    fail('FP_GEOGRAPHY_UNKNOWN_VINTAGE', `The geography vintage "${text}" is not one Footprint knows.`, {
-      where: { parameter },
-      received: text,
-      accepted: GEOGRAPHY_VINTAGES.join(', '),
-    });
-  }
-  return vintage;
 }
 
 /** Pence as exact decimal text ('-105' → '-1.05'), so DECIMAL columns get the amount without float error. */

@@ -1,7 +1,7 @@
 // The checks on a scenario's service changes that need the workspace: every service, provider and ICB they
 // name exists. Each problem names its field path (changes[0].fromProviders[1]).
 import type { Problem } from '../../core/errors.ts';
-import type { Scenario } from '../../core/plan/scenario-schema.ts';
+import type { Scenario } from '../../core/planning/scenario-schema.ts';
 import { PLAN_VINTAGE } from '../planning/base-year-spend.ts';
 import type { Workspace } from '../workspace.ts';
 

@@ -7,7 +7,7 @@ import { minimumAnnualVolume } from '../../core/definitions/delegation-rubric.ts
 import { fail } from '../../core/errors.ts';
 import { haversineKm } from '../../core/generate/gravity.ts';
 import { centroid } from '../../core/geography/centroid.ts';
-import { planFinancialYear } from '../../core/plan/plan-years.ts';
+import { planFinancialYear } from '../../core/planning/plan-years.ts';
 import type { ServiceChange } from '../../core/service-change/change-schema.ts';
 import {
   nearestProvider,

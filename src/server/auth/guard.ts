@@ -11,15 +11,10 @@ import { hasRole, type Role } from '../../data/users/roles.ts';
 import { findSession } from '../../data/users/session-store.ts';
 import { findUser, type User } from '../../data/users/user-store.ts';
 import type { RouteContext } from '../routes/route-context.ts';
+import type { SignedIn } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'fp_session';
 export const CSRF_HEADER = 'x-csrf-token';
-
-export interface SignedIn {
-  user: User;
-  sessionId: string;
-  csrfToken: string;
-}
 
 declare module 'fastify' {
   interface FastifyRequest {

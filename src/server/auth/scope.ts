@@ -98,3 +98,14 @@ export async function requireFootprintInScope(
   }
   return found.name;
 }
+
+/** Exercises are run by the regions and national: an ICB editor cannot change one. */
+export function forbidUnlessAssessor(actor: Organisation): void {
+  if (actor.type === 'icb') {
+    fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot change a segmentation or delegation exercise.`, {
+      where: { parameter: 'organisation' },
+      received: actor.code,
+      accepted: 'a region or national',
+    });
+  }
+}

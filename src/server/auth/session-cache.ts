@@ -1,7 +1,14 @@
 // Sessions checked in the last few seconds, so a page's burst of requests does not each queue two
 // lookups on the workspace connection. An entry never outlives its session's expiry, and any change
 // (sign-out, a user removed) clears them all.
-import type { SignedIn } from './guard.ts';
+import type { User } from '../../data/users/user-store.ts';
+
+/** Who a request is signed in as: the user, the session and its CSRF token. */
+export interface SignedIn {
+  user: User;
+  sessionId: string;
+  csrfToken: string;
+}
 
 const FRESH_MS = 10_000;
 

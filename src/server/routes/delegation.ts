@@ -1,21 +1,18 @@
-// Segmentation, delegation and tiering: exercises, the segmentation matrix, the outcome board and one
-// service's tiering evidence; Excel / CSV of each (commissioning models: commissioning-models.ts). Everyone
-// signed in reads. Exercises (creating one, entering assessments, reconciling, review comments, running) are
-// changed by regional and national editors. Every change is audited in its own transaction.
+// Segmentation, delegation and tiering: the segmentation matrix, the outcome board and one service's tiering
+// evidence; Excel / CSV of each. Everyone signed in reads. Exercises and their changes are in
+// delegation-exercises.ts; commissioning models in commissioning-models.ts.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SEGMENTATION_LEVELS } from '../../core/definitions/segmentation-rubric.ts';
-import { DELEGATION_OUTCOMES } from '../../core/delegation/index.ts';
-import { FootprintError, fail } from '../../core/errors.ts';
-import { TIERS } from '../../core/tiering/index.ts';
-import { recordAudit } from '../../data/audit/record-audit.ts';
+import {
+  exerciseName,
+  matrixAnswer,
+  outcomesAnswer,
+  serviceTieringAnswer,
+} from '../../core/delegation/delegation-answers.ts';
+import { fail } from '../../core/errors.ts';
 import { delegationTables } from '../../data/delegation/delegation-tables.ts';
-import { ENTERED, enterAssessment } from '../../data/delegation/enter-assessment.ts';
-import { checkName, listExercises, saveExercise } from '../../data/delegation/exercises.ts';
-import { addReviewComment, reconcileOutcome } from '../../data/delegation/reconcile.ts';
-import { loadRubrics } from '../../data/delegation/rubrics.ts';
-import { runDelegation } from '../../data/delegation/run-delegation.ts';
+import { listExercises } from '../../data/delegation/exercises.ts';
 import {
   chooseExercise,
   matrixTables,
@@ -23,490 +20,20 @@ import {
   storedResult,
 } from '../../data/delegation/segmentation-matrix.ts';
 import { serviceTiering, serviceTieringTables } from '../../data/delegation/service-tiering.ts';
-import { simulateInWorkers } from '../../data/delegation/volatility-workers.ts';
-import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
-import type { Organisation } from '../../data/users/organisations.ts';
 import { sendAnswer } from '../answer-cache.ts';
-import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
+import { guard } from '../auth/guard.ts';
 import { sendExport } from '../export-reply.ts';
 import { errorBody, format, serviceCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
-const exerciseName = z.string().min(1).max(80);
 const exerciseQuery = z.object({
   exercise: exerciseName.optional().describe('Exercise name; default the most recent one.'),
   format: format.optional(),
 });
-const nullableNumber = z.number().nullable();
-const level = z.enum(SEGMENTATION_LEVELS);
-const outcome = z.enum([...DELEGATION_OUTCOMES]);
-const tier = z.enum(TIERS);
-
-const rubricsBody = z.object({
-  segmentation: z.object({
-    id: z.string(),
-    version: z.string(),
-    factors: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        weight: z.number(),
-        guidance: z.record(z.string(), z.string()),
-        suggestion: z.object({ measure: z.string(), basis: z.string() }).optional(),
-      }),
-    ),
-    levels: z.record(z.string(), z.number()),
-  }),
-  delegation: z.object({
-    id: z.string(),
-    version: z.string(),
-    suitability: z.array(z.object({ id: z.string(), name: z.string(), guidance: z.string() })),
-    readiness: z.array(z.object({ id: z.string(), name: z.string(), guidance: z.string() })),
-  }),
-});
-
-const reconciledBody = z
-  .object({ outcome: z.string(), level: z.string().nullable(), rationale: z.string(), agreedBy: z.string() })
-  .nullable();
-
-const matrixAnswer = z.object({
-  exercise: z.string().nullable(),
-  exercises: z.array(z.string()),
-  rubrics: rubricsBody,
-  assessors: z.array(z.string()),
-  evidenceFrom: z.enum(['run', 'data']),
-  dataset: z.string(),
-  financialYear: z.string(),
-  rows: z.array(
-    z.object({
-      service: z.string(),
-      name: z.string(),
-      highlySpecialised: z.boolean().nullable(),
-      patientsAYear: z.number(),
-      providers: z.number(),
-      medianIcbMissProbability: nullableNumber,
-      suggested: z.record(z.string(), nullableNumber),
-      assessments: z.array(
-        z.object({
-          assessor: z.string(),
-          scores: z.record(z.string(), nullableNumber),
-          weightedScore: nullableNumber,
-          level: level.nullable(),
-        }),
-      ),
-      disagreement: z.boolean(),
-      factorDisagreements: z.array(z.string()),
-      reconciled: reconciledBody,
-    }),
-  ),
-  agreement: z.array(
-    z.object({
-      factor: z.string(),
-      services: z.number(),
-      servicesLeftOut: z.number(),
-      percentageAgreement: nullableNumber,
-      fleissKappa: nullableNumber,
-      meanPairwiseAgreement: nullableNumber,
-      pairs: z.array(
-        z.object({ first: z.string(), second: z.string(), services: z.number(), weightedKappa: nullableNumber }),
-      ),
-    }),
-  ),
-});
-
-const summaryGroup = z.object({
-  group: z.string(),
-  services: z.number(),
-  spend: z.number(),
-  spendShare: nullableNumber,
-});
-
-const outcomesAnswer = z.object({
-  exercise: z.string().nullable(),
-  exercises: z.array(z.object({ name: z.string(), assessors: z.number(), services: z.number(), ran: z.boolean() })),
-  result: z
-    .object({
-      rows: z.array(
-        z.object({
-          service: z.string(),
-          name: z.string(),
-          highlySpecialised: z.boolean().nullable(),
-          suitability: z.boolean().nullable(),
-          readiness: z.boolean().nullable(),
-          outcome,
-          reason: z.string(),
-          missing: z.array(z.string()).describe('What the outcome waits on (needs-information only).'),
-          level: level.nullable(),
-          tier: tier.nullable(),
-          spend: z.number(),
-          nationalPatients: z.number(),
-          providers: z.number(),
-          medianIcbMissProbability: nullableNumber,
-          assessors: z.array(
-            z.object({ assessor: z.string(), outcome, level: level.nullable(), score: nullableNumber }),
-          ),
-        }),
-      ),
-      summary: z.object({
-        services: z.number(),
-        totalSpend: z.number(),
-        byOutcome: z.array(summaryGroup),
-        byTier: z.array(summaryGroup),
-        missing: z
-          .array(summaryGroup)
-          .describe('Per missing item, the services waiting on it and their spend (they overlap).'),
-      }),
-      provenance: z.object({
-        dataset: z.string(),
-        financialYear: z.string(),
-        segmentationRubric: z.string(),
-        delegationRubric: z.string(),
-        masterSeed: z.number(),
-        iterations: z.number(),
-        costModel: z.string(),
-        thresholds: z.record(z.string(), z.number()),
-      }),
-    })
-    .nullable()
-    .describe('The stored run of the exercise; null when it has not been run (or there is no exercise).'),
-});
-
-const footprintEvidence = z.object({
-  footprint: z.string(),
-  kind: tier,
-  population: z.number(),
-  expectedPatients: z.number(),
-  providersUsed: z.number(),
-  outOfFootprintShare: nullableNumber,
-  occasionalProviders: z.number(),
-  occasionalPracticeShare: z.number(),
-  missProbability: nullableNumber,
-  passes: z.boolean(),
-  fails: z.array(z.string()),
-});
-
-const serviceAnswer = z.object({
-  exercise: z.string().nullable(),
-  service: z.string(),
-  name: z.string(),
-  highlySpecialised: z.boolean().nullable(),
-  outcome: outcome.nullable(),
-  reason: z.string().nullable(),
-  tier: tier.nullable(),
-  evidenceTier: tier,
-  spend: nullableNumber,
-  evidenceFrom: z.enum(['run', 'data']),
-  dataset: z.string(),
-  financialYear: z.string(),
-  thresholds: z.object({
-    missMargin: z.number(),
-    maxMissProbability: z.number(),
-    maxOutOfFootprintShare: z.number(),
-    maxOccasionalPracticeShare: z.number(),
-    minimumAnnualVolume: z.number(),
-  }),
-  nationalPatients: z.number(),
-  providers: z.number(),
-  meanCost: nullableNumber,
-  cvCost: nullableNumber,
-  footprints: z.array(footprintEvidence),
-  minimumViablePopulation: z
-    .object({
-      analytic: z.number(),
-      simulated: z.number(),
-      curve: z.array(z.object({ population: z.number(), missProbability: z.number() })),
-    })
-    .nullable(),
-  factors: z.array(z.object({ id: z.string(), name: z.string() })),
-  criteria: z.array(
-    z.object({
-      id: z.string(),
-      step: z.enum(['suitability', 'readiness']),
-      name: z.string(),
-      guidance: z.string(),
-      answers: z.array(z.object({ assessor: z.string(), answer: z.string(), evidence: z.string().nullable() })),
-    }),
-  ),
-  reconciled: z
-    .object({
-      outcome: z.string(),
-      level: z.string().nullable(),
-      rationale: z.string(),
-      agreedBy: z.string(),
-      agreedAt: z.string(),
-    })
-    .nullable(),
-  comments: z.array(
-    z.object({ author: z.string(), organisation: z.string(), body: z.string(), recordedAt: z.string() }),
-  ),
-});
-
-/** A problem the data layer names by field (or by row and field of the entered answers, or as the assessor
- * parameter) names the request body's field instead, so the page can point at it. */
-async function withBodyFields<T>(work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof FootprintError)) throw error;
-    const where = error.problem.where;
-    let parameter: string | undefined;
-    if (where?.file === ENTERED && where.row !== undefined) {
-      parameter = where.field === 'service' ? 'body.serviceCode' : `body.answers[${where.row - 1}].${where.field}`;
-    } else if (where?.field && !where.parameter) parameter = `body.${where.field}`;
-    else if (where?.parameter === 'assessor') parameter = 'body.assessor';
-    else if (where?.parameter === 'exercise' && error.problem.code === 'FP_ASSESS_BAD_NAME') parameter = 'body.name';
-    if (!parameter) throw error;
-    throw new FootprintError({ ...error.problem, where: { ...where, parameter } });
-  }
-}
-
-/** Exercises are run by the regions and national: an ICB editor cannot change one. */
-function forbidUnlessAssessor(actor: Organisation): void {
-  if (actor.type === 'icb') {
-    fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot change a segmentation or delegation exercise.`, {
-      where: { parameter: 'organisation' },
-      received: actor.code,
-      accepted: 'a region or national',
-    });
-  }
-}
 
 export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws, answers } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const changer = guard(context, { role: 'editor', changes: true });
-  const exerciseParams = z.object({ name: exerciseName });
-
-  r.get(
-    '/delegation/exercises',
-    {
-      onRequest: guard(context),
-      schema: {
-        summary:
-          'Segmentation and delegation exercises, the rubrics a new one starts from, and whether you may change them',
-        tags: ['delegation'],
-        response: {
-          200: z.object({
-            rows: z.array(
-              z.object({ name: z.string(), assessors: z.number(), services: z.number(), ran: z.boolean() }),
-            ),
-            defaultRubrics: rubricsBody,
-            canChange: z.boolean(),
-          }),
-          401: errorBody,
-        },
-      },
-    },
-    async (request) => {
-      const user = signedInUser(request);
-      return {
-        rows: await listExercises(ws),
-        defaultRubrics: await loadRubrics(ws),
-        canChange: user.role !== 'viewer' && user.organisation.type !== 'icb',
-      };
-    },
-  );
-
-  r.post(
-    '/delegation/exercises',
-    {
-      onRequest: changer,
-      schema: {
-        summary: 'Start an exercise under the shipped rubrics (regional and national editors)',
-        tags: ['delegation'],
-        body: z.object({ name: exerciseName }),
-        response: {
-          201: z.object({ name: z.string() }),
-          400: errorBody,
-          401: errorBody,
-          403: errorBody,
-          409: errorBody,
-        },
-      },
-    },
-    async (request, reply) => {
-      forbidUnlessAssessor(signedInUser(request).organisation);
-      const name = await withBodyFields(() => checkName('exercise', request.body.name));
-      if (await ws.one('SELECT name FROM assessment_exercise WHERE lower(name) = lower($1)', [name])) {
-        fail('FP_EXERCISE_EXISTS', `There is already an exercise called ${JSON.stringify(name)}.`, {
-          where: { parameter: 'body.name' },
-          received: name,
-        });
-      }
-      const rubrics = await loadRubrics(ws);
-      const by = auditActorOf(request);
-      await ws.transaction(async () => {
-        await saveExercise(ws, name, rubrics, by.actor);
-        await recordAudit(ws, {
-          ...by,
-          objectType: 'exercise',
-          objectId: name,
-          action: 'create',
-          before: null,
-          after: {
-            segmentationRubric: `${rubrics.segmentation.id}@${rubrics.segmentation.version}`,
-            delegationRubric: `${rubrics.delegation.id}@${rubrics.delegation.version}`,
-          },
-        });
-      });
-      answers.clear();
-      return reply.code(201).send({ name });
-    },
-  );
-
-  r.put(
-    '/delegation/exercises/:name/assessments',
-    {
-      onRequest: changer,
-      schema: {
-        summary: "Enter one assessor's scores and answers on one service (replaces theirs on it)",
-        tags: ['delegation'],
-        params: exerciseParams,
-        body: z.object({
-          assessor: z.string().min(1).max(80),
-          serviceCode,
-          answers: z
-            .array(
-              z.object({
-                item: z.string().min(1).max(80).describe('A factor id or a criterion id of the exercise’s rubrics.'),
-                answer: z.string().min(1).max(20).describe('1–5 for a factor; meets, partly or does-not-meet.'),
-                evidence: z.string().max(2000).nullable().optional(),
-              }),
-            )
-            .min(1)
-            .max(50),
-        }),
-        response: {
-          200: z.object({ rows: z.number() }),
-          400: errorBody,
-          401: errorBody,
-          403: errorBody,
-          404: errorBody,
-        },
-      },
-    },
-    async (request) => {
-      forbidUnlessAssessor(signedInUser(request).organisation);
-      const done = await withBodyFields(() =>
-        enterAssessment(ws, { exercise: request.params.name, ...request.body }, auditActorOf(request)),
-      );
-      answers.clear();
-      return done;
-    },
-  );
-
-  r.post(
-    '/delegation/exercises/:name/reconciled',
-    {
-      onRequest: changer,
-      schema: {
-        summary: "Record a service's reconciled outcome, with the rationale and who agreed it",
-        tags: ['delegation'],
-        params: exerciseParams,
-        body: z.object({
-          serviceCode,
-          outcome: z.string().min(1).max(40).describe(DELEGATION_OUTCOMES.join(', ')),
-          level: z.string().max(40).nullable().optional().describe(SEGMENTATION_LEVELS.join(', ')),
-          rationale: z.string().max(2000),
-          agreedBy: z.string().max(200),
-        }),
-        response: {
-          200: z.object({ ok: z.literal(true) }),
-          400: errorBody,
-          401: errorBody,
-          403: errorBody,
-          404: errorBody,
-        },
-      },
-    },
-    async (request) => {
-      forbidUnlessAssessor(signedInUser(request).organisation);
-      await withBodyFields(() =>
-        reconcileOutcome(
-          ws,
-          { exercise: request.params.name, ...request.body, level: request.body.level ?? null },
-          auditActorOf(request),
-        ),
-      );
-      answers.clear();
-      return { ok: true as const };
-    },
-  );
-
-  r.post(
-    '/delegation/exercises/:name/comments',
-    {
-      onRequest: changer,
-      schema: {
-        summary: 'Attach a review comment (e.g. from a programme of care board) to a service in the exercise',
-        tags: ['delegation'],
-        params: exerciseParams,
-        body: z.object({
-          serviceCode,
-          author: z.string().trim().min(1).max(200),
-          body: z.string().trim().min(1).max(4000),
-        }),
-        response: {
-          201: z.object({ ok: z.literal(true) }),
-          400: errorBody,
-          401: errorBody,
-          403: errorBody,
-          404: errorBody,
-        },
-      },
-    },
-    async (request, reply) => {
-      forbidUnlessAssessor(signedInUser(request).organisation);
-      const known = await ws.one('SELECT 1 AS x FROM service WHERE is_current AND service_code = $1', [
-        request.body.serviceCode,
-      ]);
-      if (!known) {
-        fail('FP_ASSESS_UNKNOWN_SERVICE', 'The service code is not in the services catalogue.', {
-          where: { parameter: 'body.serviceCode' },
-          received: request.body.serviceCode,
-          accepted: 'a current service code',
-        });
-      }
-      await addReviewComment(ws, { exercise: request.params.name, ...request.body }, auditActorOf(request));
-      answers.clear();
-      return reply.code(201).send({ ok: true as const });
-    },
-  );
-
-  r.post(
-    '/delegation/exercises/:name/run',
-    {
-      onRequest: changer,
-      schema: {
-        summary: 'Run the exercise: outcomes, tiers from the data, the summary, proposed commissioning models',
-        tags: ['delegation'],
-        params: exerciseParams,
-        body: z
-          .object({ financialYear: z.string().max(10).optional().describe('Evidence year; default the latest.') })
-          .optional(),
-        response: {
-          200: z.object({ exercise: z.string(), byOutcome: z.array(summaryGroup), byTier: z.array(summaryGroup) }),
-          400: errorBody,
-          401: errorBody,
-          403: errorBody,
-          404: errorBody,
-        },
-      },
-    },
-    async (request) => {
-      forbidUnlessAssessor(signedInUser(request).organisation);
-      const year = chooseYear(await readRunContext(ws, '2026'), request.body?.financialYear, 'body.financialYear');
-      const result = await runDelegation(ws, {
-        exercise: request.params.name,
-        by: auditActorOf(request),
-        financialYear: year ?? undefined,
-        simulate: simulateInWorkers,
-      });
-      answers.clear();
-      return { exercise: result.exercise, byOutcome: result.summary.byOutcome, byTier: result.summary.byTier };
-    },
-  );
-
   r.get(
     '/delegation/matrix',
     {
@@ -593,7 +120,7 @@ export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, co
         tags: ['delegation'],
         params: z.object({ code: serviceCode }),
         querystring: exerciseQuery,
-        response: { 200: serviceAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
+        response: { 200: serviceTieringAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
@@ -601,7 +128,7 @@ export const delegationRoutes: FastifyPluginAsync<RouteContext> = async (app, co
         request,
         reply,
         async () => serviceTiering(ws, await chooseExercise(ws, request.query.exercise), request.params.code),
-        (t): z.infer<typeof serviceAnswer> => t,
+        (t): z.infer<typeof serviceTieringAnswer> => t,
       );
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {

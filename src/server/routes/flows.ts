@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
+import { FLOW_COLUMNS, flowsAnswer } from '../../core/flows/flows-answer.ts';
 import { flowsTable } from '../../data/queries/flows-table.ts';
 import { footprintMembers } from '../../data/queries/footprints-summary.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
@@ -12,21 +13,8 @@ import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, provenance, serviceCode } from '../schemas.ts';
+import { errorBody, financialYear, format, serviceCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
-
-const flowRow = z.object({
-  residentIcb: z.string(),
-  residentIcbName: z.string(),
-  provider: z.string(),
-  providerName: z.string(),
-  providerIcb: z.string(),
-  providerIcbName: z.string(),
-  activity: z.number(),
-  spend: z.number(),
-});
-
-const flowsAnswer = z.object({ rows: z.array(flowRow), crossBoundaryShare: z.number().nullable(), provenance });
 
 export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws, answers } = context;
@@ -57,7 +45,7 @@ export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws, '2026');
+          const context = await readRunContext(ws);
           const year = chooseYear(context, request.query.year);
           if (service && (await servicesCatalogue(ws, { ...context, year }, { code: service })).length === 0) {
             fail('FP_HTTP_NOT_FOUND', `There is no current service with the code ${JSON.stringify(service)}.`, {
@@ -101,16 +89,7 @@ export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
           [
             {
               name: 'Flows',
-              columns: [
-                { key: 'residentIcb', header: 'Resident ICB code', kind: 'text' },
-                { key: 'residentIcbName', header: 'Resident ICB', kind: 'text' },
-                { key: 'provider', header: 'Provider code', kind: 'text' },
-                { key: 'providerName', header: 'Provider', kind: 'text' },
-                { key: 'providerIcb', header: 'Provider ICB code', kind: 'text' },
-                { key: 'providerIcbName', header: 'Provider ICB', kind: 'text' },
-                { key: 'activity', header: 'Activity', kind: 'number' },
-                { key: 'spend', header: 'Spend (£)', kind: 'money' },
-              ],
+              columns: FLOW_COLUMNS,
               rows: tableRows(table.rows),
             },
           ],

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
+import { footprintsAnswer } from '../../core/footprints/footprints-answer.ts';
 import { addFootprint, removeFootprint } from '../../data/footprints.ts';
 import { footprintOwnership, footprintsSummary } from '../../data/queries/footprints-summary.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
@@ -13,23 +14,8 @@ import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { requireCovered } from '../auth/scope.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, icbCode, noContent, provenance } from '../schemas.ts';
+import { errorBody, financialYear, format, icbCode, noContent } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
-
-const footprintRow = z.object({
-  name: z.string(),
-  kind: z.string(),
-  description: z.string().nullable(),
-  members: z.array(z.string()),
-  population: z.number(),
-  populationBasisSpend: z.number(),
-  owner: z
-    .string()
-    .nullable()
-    .describe('Owning organisation code; null for footprints shipped with the reference data.'),
-});
-
-const footprintsAnswer = z.object({ rows: z.array(footprintRow), provenance });
 
 export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws, answers } = context;
@@ -50,7 +36,7 @@ export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws, '2026');
+          const context = await readRunContext(ws);
           const year = chooseYear(context, request.query.year);
           return { context, year, rows: await footprintsSummary(ws, { dataset: context.dataset, year }) };
         },

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_VINTAGE, type GeographyVintage } from '../../data/reference/geography.ts';
+import { type IcbBoundaries, icbBoundaries } from '../../core/geography/icb-boundaries.ts';
+import { DEFAULT_VINTAGE, type GeographyVintage } from '../../core/geography/vintage.ts';
 import { DEFAULT_REFERENCE_DIR, REFERENCE_FILES } from '../../data/reference/reference-files.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { AnswerCache, sendAnswer } from '../answer-cache.ts';
@@ -18,15 +19,7 @@ const BOUNDARY_FILE: Record<GeographyVintage, { path: string; onsProperty: strin
   '2023': { path: REFERENCE_FILES.icbBoundaries2023, onsProperty: 'ICB23CD' },
 };
 
-const feature = z.object({
-  type: z.literal('Feature'),
-  properties: z.object({ code: z.string(), onsCode: z.string(), name: z.string() }),
-  geometry: z.unknown(),
-});
-const featureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(feature) });
-type FeatureCollection = z.infer<typeof featureCollection>;
-
-async function readBoundaries(ws: Workspace, v: GeographyVintage): Promise<FeatureCollection> {
+async function readBoundaries(ws: Workspace, v: GeographyVintage): Promise<IcbBoundaries> {
   const file = BOUNDARY_FILE[v];
   const parsed = JSON.parse(await readFile(join(DEFAULT_REFERENCE_DIR, file.path), 'utf8')) as {
     features: { properties: Record<string, unknown>; geometry: unknown }[];
@@ -58,7 +51,7 @@ export const geographyRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         summary: 'ICB boundaries as GeoJSON, properties { code, onsCode, name }',
         tags: ['geography'],
         querystring: z.object({ vintage: vintage.optional() }),
-        response: { 200: featureCollection, 400: errorBody, 401: errorBody },
+        response: { 200: icbBoundaries, 400: errorBody, 401: errorBody },
       },
     },
     async (request, reply) => {

@@ -4,11 +4,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DELEGATION_STATUS_YEARS, summariseIcbDelegation } from '../../core/delegation/delegation-status.ts';
 import {
-  DELEGATION_STATUS_YEARS,
-  icbDelegationSummary,
-  summariseIcbDelegation,
-} from '../../core/delegation/delegation-status.ts';
+  ICB_HOSTED_COLUMNS,
+  ICB_POPULATION_COLUMNS,
+  ICB_PROGRAMME_COLUMNS,
+  ICB_PROVIDER_COLUMNS,
+  ICB_SERVICE_COLUMNS,
+  icbProfileAnswer,
+} from '../../core/icbs/icb-profile-answer.ts';
 import { icbComparisonAnswer } from '../../core/peers/similar-icbs.ts';
 import { icbDelegationStatuses } from '../../data/delegation/delegation-status.ts';
 import { icbComparison } from '../../data/queries/icb-comparison.ts';
@@ -18,52 +22,10 @@ import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, icbCode, provenance } from '../schemas.ts';
+import { errorBody, financialYear, format, icbCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const ICB_TABLES = ['services', 'programmes', 'providers', 'hosted', 'population'] as const;
-
-const answer = z.object({
-  /** Who commissions the ICB's specialised services in the year shown, with its spend on each. */
-  delegation: icbDelegationSummary,
-  icb: z.object({ code: z.string(), name: z.string(), region: z.object({ code: z.string(), name: z.string() }) }),
-  population: z.object({
-    total: z.number(),
-    pyramid: z.array(z.object({ ageBand: z.string(), male: z.number(), female: z.number() })),
-  }),
-  spendByProgramme: z.array(z.object({ programme: z.string(), spend: z.number() })),
-  spendByService: z.array(
-    z.object({
-      service: z.string(),
-      name: z.string(),
-      programme: z.string().nullable(),
-      spend: z.number(),
-      perHead: z.number().nullable(),
-    }),
-  ),
-  topProviders: z.array(
-    z.object({
-      provider: z.string(),
-      name: z.string(),
-      providerIcb: z.string(),
-      providerIcbName: z.string(),
-      inside: z.boolean(),
-      spend: z.number(),
-      activity: z.number(),
-    }),
-  ),
-  insideShare: z.number().nullable(),
-  hostedProviders: z.array(
-    z.object({
-      provider: z.string(),
-      name: z.string(),
-      income: z.number(),
-      incomeFromOutsideShare: z.number().nullable(),
-      topOrigins: z.array(z.object({ icb: z.string(), name: z.string(), spend: z.number() })),
-    }),
-  ),
-  provenance,
-});
 
 export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws, answers } = context;
@@ -80,7 +42,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
           format: format.optional(),
           table: z.enum(ICB_TABLES).optional().describe('For CSV: which table (default services).'),
         }),
-        response: { 200: answer, 400: errorBody, 401: errorBody, 404: errorBody },
+        response: { 200: icbProfileAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
@@ -88,18 +50,18 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws, '2026');
+          const context = await readRunContext(ws);
           const year = chooseYear(context, request.query.year);
           const profile = await icbProfile(ws, context.dataset, request.params.code, year);
           const statuses = await icbDelegationStatuses(ws, {
             icbCode: profile.icb.code,
             financialYear: year ?? DELEGATION_STATUS_YEARS.at(-1)!,
-            vintage: '2026',
+            vintage: context.vintage,
             parameter: 'code',
           });
           return { context, year, profile, delegation: summariseIcbDelegation(statuses, profile.spendByService) };
         },
-        ({ context, year, profile, delegation }): z.infer<typeof answer> => ({
+        ({ context, year, profile, delegation }): z.infer<typeof icbProfileAnswer> => ({
           ...profile,
           delegation,
           provenance: provenanceOf(
@@ -115,45 +77,22 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
         const tables = {
           services: {
             name: 'Spend by service',
-            columns: [
-              { key: 'service', header: 'Service code', kind: 'text' as const },
-              { key: 'name', header: 'Service', kind: 'text' as const },
-              { key: 'programme', header: 'Programme of care', kind: 'text' as const },
-              { key: 'spend', header: 'Population-basis spend (£)', kind: 'money' as const },
-              { key: 'perHead', header: 'Per head (£)', kind: 'money' as const },
-            ],
+            columns: ICB_SERVICE_COLUMNS,
             rows: tableRows(profile.spendByService),
           },
           programmes: {
             name: 'Spend by programme',
-            columns: [
-              { key: 'programme', header: 'Programme of care', kind: 'text' as const },
-              { key: 'spend', header: 'Population-basis spend (£)', kind: 'money' as const },
-            ],
+            columns: ICB_PROGRAMME_COLUMNS,
             rows: tableRows(profile.spendByProgramme),
           },
           providers: {
             name: 'Where patients are treated',
-            columns: [
-              { key: 'provider', header: 'Provider code', kind: 'text' as const },
-              { key: 'name', header: 'Provider', kind: 'text' as const },
-              { key: 'providerIcb', header: 'Provider ICB code', kind: 'text' as const },
-              { key: 'providerIcbName', header: 'Provider ICB', kind: 'text' as const },
-              { key: 'inside', header: 'Inside the ICB', kind: 'text' as const },
-              { key: 'spend', header: 'Spend (£)', kind: 'money' as const },
-              { key: 'activity', header: 'Activity', kind: 'number' as const },
-            ],
+            columns: ICB_PROVIDER_COLUMNS,
             rows: tableRows(profile.topProviders),
           },
           hosted: {
             name: 'Hosted providers',
-            columns: [
-              { key: 'provider', header: 'Provider code', kind: 'text' as const },
-              { key: 'name', header: 'Provider', kind: 'text' as const },
-              { key: 'income', header: 'Income (£)', kind: 'money' as const },
-              { key: 'incomeFromOutsideShare', header: 'Share from outside the ICB', kind: 'share' as const },
-              { key: 'topOrigins', header: 'Largest resident ICBs', kind: 'text' as const },
-            ],
+            columns: ICB_HOSTED_COLUMNS,
             rows: profile.hostedProviders.map((h) => ({
               ...h,
               topOrigins: h.topOrigins.map((o) => o.name).join('; '),
@@ -161,11 +100,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
           },
           population: {
             name: 'Population',
-            columns: [
-              { key: 'ageBand', header: 'Age band', kind: 'text' as const },
-              { key: 'male', header: 'Male', kind: 'number' as const },
-              { key: 'female', header: 'Female', kind: 'number' as const },
-            ],
+            columns: ICB_POPULATION_COLUMNS,
             rows: tableRows(profile.population.pyramid),
           },
         };
@@ -188,7 +123,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
       },
     },
     async (request) => {
-      const run = await readRunContext(ws, '2026');
+      const run = await readRunContext(ws);
       return icbComparison(ws, run.dataset, request.params.code);
     },
   );

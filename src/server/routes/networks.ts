@@ -5,9 +5,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
+import {
+  network,
+  networkAnswer,
+  registerAnswer,
+  triangulationAnswer,
+  wiringAnswer,
+} from '../../core/networks/network-answers.ts';
 import { NETWORK_TYPES } from '../../core/networks/network-types.ts';
-import { TRIANGULATION_CLASSES } from '../../core/triangulation/triangulate.ts';
-import { COMMISSIONING_MODELS, WIRING_LEVELS } from '../../core/wiring/wiring-levels.ts';
 import { addNetwork, findNetwork, listNetworks, networkFlows, removeNetwork } from '../../data/networks/networks.ts';
 import { footprintWiring } from '../../data/networks/wiring.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
@@ -17,95 +22,8 @@ import { sendAnswer } from '../answer-cache.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, icbCode, noContent, provenance, serviceCode } from '../schemas.ts';
+import { errorBody, financialYear, format, icbCode, noContent, serviceCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
-
-const network = z.object({
-  name: z.string(),
-  type: z.string(),
-  typeName: z.string(),
-  category: z.string(),
-  host: z.string().nullable(),
-  description: z.string().nullable(),
-  shipped: z.boolean(),
-  source: z.string(),
-  owner: z.string().nullable(),
-  icbs: z.array(z.string()),
-  services: z.array(z.string()),
-  providers: z.array(z.string()),
-});
-const registerAnswer = z.object({
-  types: z.array(z.object({ code: z.string(), name: z.string(), category: z.string() })),
-  rows: z.array(network),
-});
-const networkAnswer = z.object({
-  network,
-  flows: z.array(
-    z.object({
-      providerCode: z.string(),
-      providerName: z.string(),
-      providerIcb: z.string(),
-      residentIcb: z.string(),
-      activity: z.number(),
-      spend: z.number(),
-    }),
-  ),
-  provenance,
-});
-const share = z.number().nullable();
-const triangulationAnswer = z.object({
-  footprint: z.object({
-    name: z.string(),
-    kind: z.string(),
-    icbs: z.array(z.object({ code: z.string(), name: z.string(), regionCode: z.string() })),
-  }),
-  financialYear: z.string().nullable(),
-  threshold: z.number(),
-  summary: z.array(
-    z.object({ classification: z.enum(TRIANGULATION_CLASSES), services: z.number(), residentSpend: z.number() }),
-  ),
-  rows: z.array(
-    z.object({
-      serviceCode: z.string(),
-      serviceName: z.string(),
-      classification: z.enum(TRIANGULATION_CLASSES),
-      residentSpend: z.number(),
-      insideShare: share,
-      otherIcbShare: share,
-      otherRegionShare: share,
-      providerIncome: z.number(),
-      incomeInsideShare: share,
-      incomeOtherIcbShare: share,
-      incomeOtherRegionShare: share,
-      incomeUnknownResidenceShare: share,
-      partners: z.array(
-        z.object({
-          icb: z.string(),
-          name: z.string(),
-          region: z.string().nullable(),
-          outflowShare: z.number(),
-          inflowShare: z.number(),
-          acrossRegion: z.boolean(),
-        }),
-      ),
-      networks: z.array(z.string()),
-    }),
-  ),
-  provenance,
-});
-const wiringAnswer = z.object({
-  footprint: z.object({ name: z.string(), kind: z.string(), icbs: z.array(z.string()) }),
-  financialYear: z.string().nullable(),
-  services: z.array(
-    z.object({
-      serviceCode: z.string(),
-      serviceName: z.string(),
-      model: z.enum(COMMISSIONING_MODELS),
-      basis: z.enum(['recorded', 'derived']),
-      rows: z.array(z.object({ level: z.enum(WIRING_LEVELS), lead: z.string(), role: z.string() })),
-    }),
-  ),
-});
 
 const footprintQuery = {
   footprint: z.string().min(1).max(120).optional().describe('A footprint name (ICB, region, group or user).'),
@@ -187,7 +105,7 @@ export const networkRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         reply,
         async () => {
           const found = await findNetwork(ws, request.params.name);
-          const runContext = await readRunContext(ws, '2026');
+          const runContext = await readRunContext(ws);
           const year = chooseYear(runContext, request.query.year);
           const flows =
             runContext.dataset && year
@@ -310,7 +228,7 @@ export const networkRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         request,
         reply,
         async () => {
-          const runContext = await readRunContext(ws, '2026');
+          const runContext = await readRunContext(ws);
           const year = chooseYear(runContext, asked);
           const result = await triangulationFor(ws, { footprint, icb, year: year ?? undefined, threshold });
           return { runContext, result };

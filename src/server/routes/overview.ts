@@ -3,39 +3,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
+import { OVERVIEW_ICB_COLUMNS, overviewAnswer, YEAR_TOTALS_COLUMNS } from '../../core/overview/overview-answer.ts';
 import { ICB_POPULATION_SOURCE } from '../../data/queries/icb-population.ts';
 import { overviewByIcb, totalsByYear } from '../../data/queries/overview-by-icb.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
-import { DEFAULT_VINTAGE } from '../../data/reference/geography.ts';
 import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, provenance, vintage } from '../schemas.ts';
+import { errorBody, financialYear, format, vintage } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
-
-const icbRow = z.object({
-  code: z.string(),
-  name: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  population: z.number(),
-  providerBasisSpend: z.number(),
-  populationBasisSpend: z.number(),
-  difference: z.number().describe('Population basis minus provider basis.'),
-  outOfAreaShare: z.number().nullable(),
-  spendPerHead: z.number().nullable(),
-});
-
-const overviewAnswer = z.object({
-  years: z.array(z.string()),
-  year: z.string().nullable(),
-  totalsByYear: z.array(
-    z.object({ financialYear: z.string(), providerBasisSpend: z.number(), populationBasisSpend: z.number() }),
-  ),
-  icbs: z.array(icbRow),
-  provenance,
-});
 
 export const overviewRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws, answers } = context;
@@ -94,26 +72,12 @@ export const overviewRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
           [
             {
               name: `ICBs ${year ?? ''}`.trim(),
-              columns: [
-                { key: 'code', header: 'ICB code', kind: 'text' },
-                { key: 'name', header: 'ICB', kind: 'text' },
-                { key: 'regionName', header: 'Region', kind: 'text' },
-                { key: 'population', header: 'Population', kind: 'number' },
-                { key: 'providerBasisSpend', header: 'Provider-basis spend (£)', kind: 'money' },
-                { key: 'populationBasisSpend', header: 'Population-basis spend (£)', kind: 'money' },
-                { key: 'difference', header: 'Difference (£)', kind: 'money' },
-                { key: 'outOfAreaShare', header: 'Out-of-area share', kind: 'share' },
-                { key: 'spendPerHead', header: 'Spend per head (£)', kind: 'money' },
-              ],
+              columns: OVERVIEW_ICB_COLUMNS,
               rows: tableRows(icbs),
             },
             {
               name: 'Totals by year',
-              columns: [
-                { key: 'financialYear', header: 'Financial year', kind: 'text' },
-                { key: 'providerBasisSpend', header: 'Provider-basis spend (£)', kind: 'money' },
-                { key: 'populationBasisSpend', header: 'Population-basis spend (£)', kind: 'money' },
-              ],
+              columns: YEAR_TOTALS_COLUMNS,
               rows: tableRows(totals),
             },
           ],

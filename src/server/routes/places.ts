@@ -3,10 +3,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type IcbPlaces, placesAnswer } from '../../core/places/places-answer.ts';
 import { USUAL_SIZE } from '../../core/places/size-flags.ts';
-import { AGE_BANDS } from '../../core/population/age-bands.ts';
 import type { Table } from '../../data/export/table.ts';
-import { type IcbPlaces, icbPlaces } from '../../data/places/icb-places.ts';
+import { icbPlaces } from '../../data/places/icb-places.ts';
 import {
   addPlaceGrouping,
   listPlaceGroupings,
@@ -21,59 +21,8 @@ import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { requireCovered } from '../auth/scope.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, icbCode, noContent, provenance } from '../schemas.ts';
+import { errorBody, financialYear, format, icbCode, noContent } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
-
-const sizeFlag = z.enum(['below-usual-size', 'within-usual-size', 'above-usual-size']);
-const ageSexCell = z.object({ sex: z.enum(['M', 'F']), ageBand: z.enum(AGE_BANDS), persons: z.number() });
-const area = z.object({
-  id: z.string(),
-  name: z.string(),
-  practices: z.array(z.string()),
-  population: z.number(),
-  sizeFlag,
-  ageSex: z.array(ageSexCell),
-  activity: z.number().nullable().describe('From activity rows carrying a practice of this area; null when none do.'),
-  spend: z.number().nullable(),
-});
-const grouping = z.object({
-  name: z.string(),
-  icbCode: z.string(),
-  description: z.string().nullable(),
-  owner: z.string(),
-  places: z.number(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-});
-const placesAnswer = z.object({
-  icbCode: z.string(),
-  icbName: z.string(),
-  regionCode: z.string(),
-  population: z.number(),
-  systemSizeFlag: sizeFlag,
-  grouping: z.string().nullable(),
-  places: z.array(area),
-  neighbourhoods: z.array(area),
-  practices: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      place: z.string(),
-      neighbourhood: z.string(),
-      population: z.number(),
-    }),
-  ),
-  practiceCoded: z
-    .object({ dataset: z.string(), financialYear: z.string(), activity: z.number(), spend: z.number() })
-    .nullable(),
-  groupings: z.array(grouping),
-  usualSize: z.object({
-    system: z.object({ min: z.number(), max: z.number() }),
-    place: z.object({ min: z.number(), max: z.number() }),
-    neighbourhood: z.object({ min: z.number(), max: z.number() }),
-  }),
-  provenance,
-});
 
 const DERIVATION = `Places are the local authority districts of the ICB's GP practices (or a user's grouping of them); neighbourhoods are primary care networks. A practice's population is its ${PRACTICE_SIZE_YEAR} registered population (NHS England allocation file) scaled so the practices of each sub-ICB location add up to its GP-registered total (August 2026), with the sub-ICB's age and sex structure. Spend and activity come from activity rows that carry a GP practice code.`;
 
@@ -137,7 +86,7 @@ export const placeRoutes: FastifyPluginAsync<RouteContext> = async (app, context
         request,
         reply,
         async () => {
-          const runContext = await readRunContext(ws, '2026');
+          const runContext = await readRunContext(ws);
           const year = chooseYear(runContext, asked);
           const value = await icbPlaces(ws, {
             icb,

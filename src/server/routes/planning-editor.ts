@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { POINTS_OF_DELIVERY } from '../../core/activity/activity-record.ts';
+import { planningChoices, scenarioProblem, scenarioTemplates } from '../../core/planning/plan-answers.ts';
 import { currentDataset } from '../../data/datasets/current-dataset.ts';
 import { PLAN_VINTAGE, yearsWithSpend } from '../../data/planning/base-year-spend.ts';
 import { scenarioProblems } from '../../data/planning/scenario-problems.ts';
@@ -12,16 +13,6 @@ import { listScenarioTemplates } from '../../data/planning/scenario-templates.ts
 import { guard } from '../auth/guard.ts';
 import { errorBody } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
-
-const codeAndName = z.object({ code: z.string(), name: z.string() });
-
-const problem = z.object({
-  code: z.string(),
-  message: z.string(),
-  where: z.object({ field: z.string().optional(), parameter: z.string().optional() }),
-  received: z.string().optional(),
-  accepted: z.string().optional(),
-});
 
 export const planningEditorRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws } = context;
@@ -35,7 +26,7 @@ export const planningEditorRoutes: FastifyPluginAsync<RouteContext> = async (app
         summary: 'Shipped scenario templates (definitions/scenarios) to start a scenario from',
         tags: ['planning'],
         response: {
-          200: z.object({ rows: z.array(z.object({ id: z.string(), scenario: z.record(z.string(), z.unknown()) })) }),
+          200: scenarioTemplates,
           401: errorBody,
         },
       },
@@ -51,14 +42,7 @@ export const planningEditorRoutes: FastifyPluginAsync<RouteContext> = async (app
         summary: 'Base years with activity, ICBs, footprints, providers, services and pods a scenario may name',
         tags: ['planning'],
         response: {
-          200: z.object({
-            baseYears: z.array(z.string()),
-            icbs: z.array(codeAndName),
-            footprints: z.array(z.object({ name: z.string(), members: z.array(z.string()) })),
-            providers: z.array(codeAndName),
-            services: z.array(codeAndName),
-            pods: z.array(z.string()),
-          }),
+          200: planningChoices,
           401: errorBody,
         },
       },
@@ -97,7 +81,12 @@ export const planningEditorRoutes: FastifyPluginAsync<RouteContext> = async (app
         summary: 'Every problem with a draft scenario, checked as a save would be; nothing is stored',
         tags: ['planning'],
         body: z.object({ scenario: z.unknown().describe('The scenario as in docs/scenario.md.') }),
-        response: { 200: z.object({ problems: z.array(problem) }), 400: errorBody, 401: errorBody, 403: errorBody },
+        response: {
+          200: z.object({ problems: z.array(scenarioProblem) }),
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+        },
       },
     },
     async (request) => {

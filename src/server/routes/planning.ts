@@ -5,7 +5,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FootprintError, fail } from '../../core/errors.ts';
-import { scenarioComparisonSchema } from '../../core/plan/scenario-comparison.ts';
+import {
+  type Plan,
+  planAnswer,
+  scenarioList,
+  scenarioSummary,
+  storedScenarioAnswer,
+} from '../../core/planning/plan-answers.ts';
+import { scenarioComparisonSchema } from '../../core/planning/scenario-comparison.ts';
 import { comparisonTables, readScenarioComparison } from '../../data/planning/compare-scenarios.ts';
 import { planJson, planRowsTable } from '../../data/planning/plan-tables.ts';
 import { writePlanWorkbook } from '../../data/planning/plan-workbook.ts';
@@ -25,68 +32,6 @@ import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, sendWorkbook } from '../export-reply.ts';
 import { errorBody, format, noContent } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
-
-const summary = z.object({
-  name: z.string(),
-  owner: z.string(),
-  revision: z.number(),
-  baseYear: z.string(),
-  years: z.number(),
-  units: z.array(z.string()),
-  schemes: z.number(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  canEdit: z.boolean().describe('Whether you may replace or remove it.'),
-});
-
-const stored = summary.extend({
-  createdAt: z.string(),
-  createdBy: z.string(),
-  scenario: z.record(z.string(), z.unknown()).describe('The scenario as in docs/scenario.md.'),
-});
-
-const money = z.number();
-const planRow = z.object({
-  unit: z.string(),
-  financialYear: z.string(),
-  previousDoNothing: money,
-  demographicGrowth: money,
-  nonDemographicGrowth: money,
-  inflation: money,
-  doNothing: money,
-  qippSaving: money,
-  transactionalSaving: money,
-  transformationalSaving: money,
-  planSpend: money,
-  allocation: money,
-  gap: money,
-  controlTotal: money.nullable(),
-  distanceToControlTotal: money.nullable(),
-  distanceFromTarget: z.number().nullable(),
-});
-
-const planBody = z.object({
-  scenario: z.string(),
-  baseYear: z.string(),
-  years: z.number(),
-  units: z.array(z.string()),
-  provenance: z.record(z.string(), z.unknown()),
-  rows: z.array(planRow),
-  schemes: z.array(
-    z.object({
-      unit: z.string(),
-      scheme: z.string(),
-      type: z.string(),
-      financialYear: z.string(),
-      provider: z.string(),
-      service: z.string(),
-      saving: money,
-    }),
-  ),
-  convergence: z.array(z.record(z.string(), z.unknown())).nullable(),
-  riskShare: z.record(z.string(), z.unknown()).nullable(),
-  warnings: z.array(z.object({ code: z.string(), message: z.string() }).passthrough()),
-});
 
 const scenarioInput = z.object({
   scenario: z.unknown().describe('The scenario as in docs/scenario.md.'),
@@ -174,7 +119,7 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
       schema: {
         summary: 'Stored financial-planning scenarios',
         tags: ['planning'],
-        response: { 200: z.object({ rows: z.array(summary) }), 401: errorBody },
+        response: { 200: scenarioList, 401: errorBody },
       },
     },
     async (request) => {
@@ -192,13 +137,13 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         summary: 'One stored scenario, as JSON that would add it again',
         tags: ['planning'],
         params: name,
-        response: { 200: stored, 401: errorBody, 404: errorBody },
+        response: { 200: storedScenarioAnswer, 401: errorBody, 404: errorBody },
       },
     },
     async (request) => {
       const found = await getScenario(ws, request.params.name);
       const actor = signedInUser(request).organisation;
-      return { ...found, canEdit: await canChange(ws, actor, found) } as z.infer<typeof stored>;
+      return { ...found, canEdit: await canChange(ws, actor, found) } as z.infer<typeof storedScenarioAnswer>;
     },
   );
 
@@ -210,7 +155,7 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         summary: 'Add a scenario (editors covering its owner and every ICB it plans)',
         tags: ['planning'],
         body: scenarioInput,
-        response: { 201: summary, 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody },
+        response: { 201: scenarioSummary, 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody },
       },
     },
     async (request, reply) => {
@@ -238,7 +183,14 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         tags: ['planning'],
         params: name,
         body: scenarioInput,
-        response: { 200: summary, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+        response: {
+          200: scenarioSummary,
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          404: errorBody,
+          409: errorBody,
+        },
       },
     },
     async (request) => {
@@ -302,7 +254,7 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         tags: ['planning'],
         params: name,
         querystring: z.object({ format: format.optional() }),
-        response: { 200: planBody, 400: errorBody, 401: errorBody, 404: errorBody },
+        response: { 200: planAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
@@ -311,7 +263,7 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
       if (asked === 'xlsx')
         return sendWorkbook(reply, ['plan', s.name], (file) => writePlanWorkbook(result, s.scenario, file));
       if (asked === 'csv') return sendExport(reply, 'csv', ['plan', s.name], [planRowsTable(result)]);
-      return planJson(result) as unknown as z.infer<typeof planBody>;
+      return planJson(result) as unknown as Plan;
     },
   );
 

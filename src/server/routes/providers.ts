@@ -42,7 +42,7 @@ export const providerRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         request,
         reply,
         async () => {
-          const run = await readRunContext(ws, '2026');
+          const run = await readRunContext(ws);
           const year = chooseYear(run, request.query.year);
           return { run, year, profile: await providerProfile(ws, run, request.params.code, year) };
         },

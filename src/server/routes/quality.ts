@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
 import { DEROGATION_STATUSES } from '../../core/quality/index.ts';
-import { kpiSummaryRow } from '../../core/quality/kpi-summary.ts';
+import { derogationRow, derogationsAnswer, kpiAnswer, kpisAnswer } from '../../core/quality/quality-answers.ts';
 import {
   addDerogation,
   derogationProvider,
@@ -24,43 +24,6 @@ import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport } from '../export-reply.ts';
 import { errorBody, format } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
-
-const rulesInfo = z.object({ version: z.string(), owner: z.string(), reviewed: z.string(), nextReview: z.string() });
-const kpisAnswer = z.object({ rows: z.array(kpiSummaryRow), rules: rulesInfo, derivation: z.string() });
-const kpiAnswer = z.object({
-  kpi: kpiSummaryRow,
-  points: z.array(
-    z.object({
-      period: z.string(),
-      value: z.number(),
-      mean: z.number(),
-      lpl: z.number(),
-      upl: z.number(),
-      specialCauseType: z.string(),
-      pointType: z.string(),
-    }),
-  ),
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
-  rules: rulesInfo,
-  derivation: z.string(),
-});
-const derogationRow = z.object({
-  id: z.number(),
-  providerCode: z.string(),
-  providerName: z.string(),
-  providerIcb: z.string().nullable(),
-  serviceCode: z.string(),
-  serviceName: z.string(),
-  clause: z.string(),
-  agreedDate: z.string(),
-  status: z.enum(DEROGATION_STATUSES),
-  overdue: z.boolean(),
-  notes: z.string().nullable(),
-  ownerOrganisation: z.string(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-});
-const derogationsAnswer = z.object({ rows: z.array(derogationRow), asOf: z.string() });
 
 const DERIVATION =
   'Each KPI’s monthly values are drawn on an XmR chart (Making Data Count: limits at the mean ± 2.66 × the average moving range, moving-range outliers screened; four special-cause rules). The escalation status is the first level of the KPI’s rule set in definitions/kpi-escalation.json whose condition holds.';

@@ -83,7 +83,8 @@ export const serviceChangeRoutes: FastifyPluginAsync<RouteContext> = async (app,
     {
       onRequest: guard(context, { role: 'editor', changes: true }),
       schema: {
-        summary: "Import a plan year's monthly actual QIPP savings (CSV: scheme, unit, month, saving); replaces the year",
+        summary:
+          "Import a plan year's monthly actual QIPP savings (CSV: scheme, unit, month, saving); replaces the year",
         tags: ['planning'],
         params: z.object({ name: z.string().min(1).max(120) }),
         body: z.object({

@@ -3,14 +3,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  DELEGATION_STATUS_YEARS,
-  delegatedServicesCount,
-  describeDelegationStatus,
-  icbDelegationStatuses,
-  serviceDelegationTimeline,
-} from '../../core/delegation/delegation-status.ts';
+import { DELEGATION_STATUS_YEARS, describeDelegationStatus } from '../../core/delegation/delegation-status.ts';
 import { fail } from '../../core/errors.ts';
+import { catalogueAnswer, SERVICE_COLUMNS, serviceAnswer } from '../../core/services/service-answers.ts';
 import { serviceTrendAnswer } from '../../core/services/service-trend.ts';
 import {
   delegatedServicesCount as readDelegatedServicesCount,
@@ -26,47 +21,11 @@ import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, icbCode, provenance, serviceCode } from '../schemas.ts';
+import { errorBody, financialYear, format, icbCode, serviceCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
-
-const serviceRow = z.object({
-  code: z.string(),
-  name: z.string(),
-  programme: z.string().nullable(),
-  highlySpecialised: z.boolean().nullable(),
-  delegated2023: z.boolean().nullable().describe('Delegated to ICBs in 2023/24 (null: not known).'),
-  delegated2025: z.boolean().nullable().describe('Delegated to ICBs in 2025/26 (null: not known).'),
-  nationalSpend: z.number(),
-  patients: z.number().nullable(),
-  activity: z.number(),
-  providers: z.number(),
-});
-
-const SERVICE_COLUMNS = [
-  { key: 'code', header: 'Service code', kind: 'text' as const },
-  { key: 'name', header: 'Service', kind: 'text' as const },
-  { key: 'programme', header: 'Programme of care', kind: 'text' as const },
-  { key: 'highlySpecialised', header: 'Highly specialised', kind: 'text' as const },
-  { key: 'delegated2023', header: 'Delegated 2023/24', kind: 'text' as const },
-  { key: 'delegated2025', header: 'Delegated 2025/26', kind: 'text' as const },
-  { key: 'nationalSpend', header: 'National spend (£)', kind: 'money' as const },
-  { key: 'patients', header: 'Patients', kind: 'number' as const },
-  { key: 'activity', header: 'Activity', kind: 'number' as const },
-  { key: 'providers', header: 'Providers', kind: 'number' as const },
-];
 
 const DERIVATION =
   'National spend and activity are summed from the stored flows (every resident ICB to every provider) for the year; patients are summed from the activity rows that carry a patient count; providers counts those with non-zero spend.';
-
-const catalogueAnswer = z.object({
-  rows: z.array(serviceRow),
-  catalogueNote: z.string().nullable(),
-  /** With ?icb=: each service's arrangement for that ICB in the year shown. */
-  delegation: icbDelegationStatuses.nullable(),
-  /** The one count of delegated services (2025/26 on) every page quotes. */
-  delegatedCount: delegatedServicesCount,
-  provenance,
-});
 
 const icbParameter = icbCode
   .optional()
@@ -76,32 +35,6 @@ const icbParameter = icbCode
 
 /** Delegation status has its own years (2023/24 on): the year shown, else the last wave year. */
 const statusYear = (year: string | null) => year ?? DELEGATION_STATUS_YEARS.at(-1)!;
-
-const serviceAnswer = z.object({
-  service: serviceRow,
-  /** With ?icb=: who commissioned the service for that ICB in 2023/24, 2024/25 and 2025/26 on. */
-  delegation: serviceDelegationTimeline.nullable(),
-  byIcb: z.array(
-    z.object({
-      icb: z.string(),
-      name: z.string(),
-      spend: z.number(),
-      population: z.number(),
-      perHead: z.number().nullable(),
-    }),
-  ),
-  providers: z.array(
-    z.object({
-      provider: z.string(),
-      name: z.string(),
-      providerIcb: z.string(),
-      providerIcbName: z.string(),
-      spend: z.number(),
-      activity: z.number(),
-    }),
-  ),
-  provenance,
-});
 
 export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws, answers } = context;
@@ -132,7 +65,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws, '2026');
+          const context = await readRunContext(ws);
           const year = chooseYear(context, request.query.year);
           const rows = await servicesCatalogue(
             ws,
@@ -220,7 +153,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws, '2026');
+          const context = await readRunContext(ws);
           const year = chooseYear(context, request.query.year);
           const [service] = await servicesCatalogue(
             ws,
@@ -314,7 +247,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
       },
     },
     async (request) => {
-      const run = await readRunContext(ws, '2026');
+      const run = await readRunContext(ws);
       return serviceTrend(ws, run.dataset, request.params.code, request.query.icb);
     },
   );

@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
+import { atlasAnswer, icbOutliersAnswer, spreadAnswer } from '../../core/variation/atlas-rows.ts';
 import { ATLAS_MEASURES, type AtlasMeasure, COUNT_MEASURES, MEASURE_LABELS } from '../../core/variation/index.ts';
 import { readRunContext } from '../../data/queries/run-context.ts';
 import { atlasRatesTable, atlasVariationTable } from '../../data/variation/atlas-tables.ts';
@@ -24,116 +25,12 @@ import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, icbCode, provenance, serviceCode } from '../schemas.ts';
+import { errorBody, financialYear, format, icbCode, serviceCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
-const n = z.number().nullable();
-const rateRow = z.object({
-  financialYear: z.string(),
-  serviceCode: z.string(),
-  serviceName: z.string(),
-  icbCode: z.string(),
-  icbName: z.string(),
-  measure: z.string(),
-  events: z.number(),
-  standardisedEvents: z.number(),
-  population: z.number(),
-  crudeRate: n,
-  crudeLower95: n,
-  crudeUpper95: n,
-  crudeLower998: n,
-  crudeUpper998: n,
-  crudeMethod: z.string().nullable(),
-  standardisedRate: n,
-  standardisedLower95: n,
-  standardisedUpper95: n,
-  standardisedLower998: n,
-  standardisedUpper998: n,
-  standardisedMethod: z.string().nullable(),
-  standardisedNote: z.string().nullable(),
-  significance: z.string().nullable().describe('Against England on the funnel (exact Poisson limits).'),
-  significanceOverdispersed: z.string().nullable(),
-  funnelPopulation: n,
-  previousStandardisedRate: n,
-  changeSincePrevious: n,
-  peerMeanRate: n,
-  peerRank: n,
-});
-const variationRow = z.object({
-  financialYear: z.string(),
-  serviceCode: z.string(),
-  serviceName: z.string(),
-  measure: z.string(),
-  icbs: z.number(),
-  englandEvents: z.number(),
-  englandPopulation: z.number(),
-  englandCrudeRate: n,
-  funnelBaseline: n,
-  meanRate: n,
-  sdRate: n,
-  cv: n.describe('Coefficient of variation of standardised rates across ICBs.'),
-  q1Rate: n,
-  medianRate: n,
-  q3Rate: n,
-  iqr: n,
-  previousCv: n,
-  cvChange: n,
-  narrowing: z.boolean().nullable(),
-  high998: z.number(),
-  high95: z.number(),
-  low95: z.number(),
-  low998: z.number(),
-  tau2: n,
-});
-const funnelRow = z.object({
-  point: z.number(),
-  events: z.number(),
-  lower95Population: n,
-  lower95Rate: n,
-  upper95Population: n,
-  upper95Rate: n,
-  lower998Population: n,
-  lower998Rate: n,
-  upper998Population: n,
-  upper998Rate: n,
-});
 const measure = z
   .enum(ATLAS_MEASURES)
   .describe('activity or patients per 100,000 registered patients, or spend per head.');
-const choices = z.object({
-  years: z.array(z.string()),
-  services: z.array(z.object({ code: z.string(), name: z.string() })),
-  measures: z.array(z.object({ code: z.string(), label: z.string() })),
-});
-
-const atlasAnswer = z.object({
-  year: z.string(),
-  service: z.object({ code: z.string(), name: z.string() }),
-  measure: z.string(),
-  measureLabel: z.string(),
-  choices,
-  rates: z.array(rateRow),
-  funnel: z.array(funnelRow).describe('The 100-point funnel limit table; empty for spend.'),
-  overTime: z.array(variationRow).describe('The spread across ICBs in each year, for this service and measure.'),
-  provenance,
-});
-const spreadAnswer = z.object({ year: z.string(), measure: z.string(), rows: z.array(variationRow), provenance });
-const icbAnswer = z.object({
-  icb: z.object({ code: z.string(), name: z.string() }),
-  year: z.string(),
-  outliers: z.array(rateRow),
-  peers: z.array(
-    z.object({
-      peerIcb: z.string(),
-      peerName: z.string(),
-      nearness: z.number(),
-      needIndex: z.number(),
-      peerNeedIndex: z.number(),
-    }),
-  ),
-  provenance,
-});
-
 function derivationOf(run: AtlasRunRow | undefined): string {
   if (!run) return 'The atlas has not been computed.';
   return (
@@ -167,7 +64,7 @@ export const variationRoutes: FastifyPluginAsync<RouteContext> = async (app, con
     const dataset = await atlasDataset(ws);
     const [run, runContext, found] = await Promise.all([
       readAtlasRun(ws, dataset),
-      readRunContext(ws, '2026'),
+      readRunContext(ws),
       readAtlasChoices(ws, dataset),
     ]);
     return { dataset, run, runContext, found };
@@ -309,7 +206,7 @@ export const variationRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         tags: ['variation'],
         params: z.object({ code: icbCode }),
         querystring: z.object({ year: financialYear.optional(), format: format.optional() }),
-        response: { 200: icbAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
+        response: { 200: icbOutliersAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
@@ -335,7 +232,7 @@ export const variationRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           );
           return { icb, year, outliers, peers: await readPeers(ws, dataset, code), run, runContext };
         },
-        (v): z.infer<typeof icbAnswer> => ({
+        (v): z.infer<typeof icbOutliersAnswer> => ({
           icb: v.icb,
           year: v.year,
           outliers: v.outliers,

@@ -8,11 +8,11 @@ import {
   UNALLOCATED,
   type UnknownResidenceRule,
 } from '../../../src/core/basis/index.ts';
+import type { GeographyVintage } from '../../../src/core/geography/vintage.ts';
 import type { FinancialYear, IcbCode, ProviderCode, ServiceCode } from '../../../src/core/units.ts';
 import type { UtilisationCell } from '../../../src/core/variation/utilisation-cell.ts';
 import type {
   ActivityTotal,
-  GeographyVintage,
   PodSpend,
   PracticeSpend,
   ServiceCostDistribution,

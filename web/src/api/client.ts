@@ -1,7 +1,8 @@
 // The typed fetch client. Every request goes to the same origin with the session cookie; state-changing
 // requests carry the CSRF token the session gave us; a 401 on a data request sends the person to sign in.
+
+import type { ApiErrorBody } from '../../../src/core/error-body.ts';
 import type { SessionAnswer as Session } from '../../../src/core/users/user-shapes.ts';
-import type { ApiErrorBody } from './types.ts';
 
 export type Query = Record<string, string | number | undefined | null>;
 

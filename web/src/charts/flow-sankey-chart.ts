@@ -1,7 +1,7 @@
 // Patient flows as a Sankey: resident ICBs on the left, providers on the right, band width = spend.
 // Only the largest flows are drawn so it stays readable; the full matrix is in the table beside it.
 import type { EChartsCoreOption } from 'echarts/core';
-import type { FlowRow } from '../api/types.ts';
+import type { FlowRow } from '../../../src/core/flows/flows-answer.ts';
 import { shortIcbName } from '../format.ts';
 import { NHS_BLUE, NHS_DARK_GREY, NHS_WARM_YELLOW, TEXT_STYLE } from './palette.ts';
 import { roundTo } from './round.ts';

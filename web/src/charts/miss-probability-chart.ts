@@ -4,7 +4,7 @@
 // viable population (where the curve falls to the threshold) as a vertical one. Needs LineChart,
 // ScatterChart and MarkLineComponent registered (the tiering page does, so the home page does not carry them).
 import type { EChartsCoreOption } from 'echarts/core';
-import type { MissProbabilityPoint } from '../api/delegation-types.ts';
+import type { MissProbabilityPoint } from '../../../src/core/delegation/delegation-answers.ts';
 import { NHS_AQUA_GREEN, NHS_BLUE, NHS_DARK_GREY, NHS_WARM_YELLOW, TEXT_STYLE } from './palette.ts';
 import { roundTo } from './round.ts';
 

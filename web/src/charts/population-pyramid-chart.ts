@@ -1,7 +1,7 @@
 // Population pyramid: males to the left (drawn as negative numbers), females to the right, ESP age bands
 // from youngest at the bottom.
 import type { EChartsCoreOption } from 'echarts/core';
-import type { PyramidBand } from '../api/types.ts';
+import type { PyramidBand } from '../../../src/core/icbs/icb-profile-answer.ts';
 import { NHS_AQUA_GREEN, NHS_BLUE, TEXT_STYLE } from './palette.ts';
 
 const magnitude = (value: unknown) => String(Math.abs(Number(value)));

@@ -1,7 +1,7 @@
 // Total specialised spend by financial year on both bases. Nationally the two bases hold the same money
 // (it only moves between ICBs), so bars of equal height are the expected picture, not a mistake.
 import type { EChartsCoreOption } from 'echarts/core';
-import type { YearTotals } from '../api/types.ts';
+import type { YearTotals } from '../../../src/core/overview/overview-answer.ts';
 import { NHS_BLUE, NHS_LIGHT_BLUE, TEXT_STYLE } from './palette.ts';
 import { roundTo } from './round.ts';
 

@@ -1,7 +1,8 @@
 // ICB boundaries for the maps, fetched and registered with ECharts once per page load rather than by
 // each map on each mount (three pages draw them).
+
+import type { IcbBoundaries } from '../../../src/core/geography/icb-boundaries.ts';
 import { getJson } from '../api/client.ts';
-import type { IcbBoundaries } from '../api/types.ts';
 import { type Loadable, useLoadable } from '../api/use-api.ts';
 import { registerMap } from './chart.tsx';
 import { ICB_MAP_NAME } from './icb-map-chart.ts';

@@ -1,7 +1,8 @@
 // How the long choice lists are grouped: footprints by kind (ICBs, NHS England regions, groups of ICBs
 // such as genomic laboratory hubs and networks, and footprints people defined), services by programme of
 // care. Within a group, choices are in alphabetical order.
-import type { FootprintRow, ServiceRow } from '../api/types.ts';
+import type { FootprintRow } from '../../../src/core/footprints/footprints-answer.ts';
+import type { ServiceRow } from '../../../src/core/services/service-answers.ts';
 import type { ChoiceGroup } from './grouped-select.tsx';
 
 const FOOTPRINT_GROUPS: { kind: string; label: string }[] = [

@@ -1,7 +1,7 @@
 // "How is this calculated?": the provenance every data response carries, so any figure on screen can be
 // traced to its dataset, boundary vintage, rule and year. The dataset and run are said in the open, above
 // it, so nobody mistakes one dataset's figures for another's.
-import type { Provenance } from '../api/types.ts';
+import type { Provenance } from '../../../src/core/provenance.ts';
 import { SummaryRow } from './summary-row.tsx';
 
 export function HowCalculated({ provenance, extra }: { provenance: Provenance | undefined; extra?: string }) {

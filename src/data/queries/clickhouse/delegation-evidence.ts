@@ -1,8 +1,10 @@
 // The delegation and tiering evidence on ClickHouse 18.16, the same questions as service-patients-by-age-sex.ts,
 // service-patient-flows.ts and service-cost-distribution.ts: summed on the shards, looked up on the initiator
 // with one JOIN per SELECT. Patients are the rows' patients, else their activity.
-import type { GeographyVintage, SqlDialect } from '../../engines/engine.ts';
+
+import type { GeographyVintage } from '../../../core/geography/vintage.ts';
 import { geographyColumns } from '../geography-columns.ts';
+import type { SqlDialect } from '../sql-dialect.ts';
 
 /** Columns: service_code, age_band, sex, total_patients. Binds the dataset at $1, the year at $2. */
 export function clickhouseServicePatientsByAgeSexSql(d: SqlDialect, database: string): string {

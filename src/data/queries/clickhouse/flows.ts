@@ -1,6 +1,6 @@
 // Flows on ClickHouse: resolved cells summed by year × resident ICB × residence known × provider × service,
 // with the row count kept so the input totals derive from the same single pass.
-import type { SqlDialect } from '../../engines/engine.ts';
+import type { SqlDialect } from '../sql-dialect.ts';
 import { type CellQuestion, resolvedCellsSql } from './resolved-cells.ts';
 
 /** Columns: financial_year, resident_icb, residence_known, provider_code, provider_icb, service_code,

@@ -5,7 +5,7 @@
 // missing match NULL, as a LEFT JOIN does in DuckDB. Output names differ from input names because ClickHouse
 // substitutes aliases everywhere in a SELECT (`sum(activity) AS activity` would nest the aggregate).
 import { UNALLOCATED } from '../../../core/basis/index.ts';
-import type { GeographyVintage } from '../../engines/engine.ts';
+import type { GeographyVintage } from '../../../core/geography/vintage.ts';
 import { geographyColumns } from '../geography-columns.ts';
 
 export interface CellQuestion {

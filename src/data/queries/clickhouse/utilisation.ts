@@ -2,8 +2,10 @@
 // patients and spend by year × the patients' ICB (NULL when the residence code is blank or not mapped) ×
 // service × age band × sex (M, F, else NULL). Summed on the shards by residence code first, then resolved
 // on the initiator with one JOIN per SELECT (ClickHouse 18.16).
-import type { GeographyVintage, SqlDialect } from '../../engines/engine.ts';
+
+import type { GeographyVintage } from '../../../core/geography/vintage.ts';
 import { geographyColumns } from '../geography-columns.ts';
+import type { SqlDialect } from '../sql-dialect.ts';
 
 /** Columns as utilisationByIcbAgeSexSql's. Binds the dataset at $1. */
 export function clickhouseUtilisationSql(d: SqlDialect, database: string, vintage: GeographyVintage): string {

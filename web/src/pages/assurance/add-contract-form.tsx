@@ -3,7 +3,7 @@
 // /api/assurance/contracts. The form checks only that required boxes are filled; the API checks codes and
 // money, and a refusal names the field, which the NHS.UK error summary links to and marks.
 import { type FormEvent, type ReactNode, useState } from 'react';
-import type { Contract } from '../../api/assurance-types.ts';
+import type { Contract } from '../../../../src/core/assurance/contract-shapes.ts';
 import { ApiError, postJson } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 

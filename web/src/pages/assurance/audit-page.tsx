@@ -1,6 +1,6 @@
 // The audit trail: who changed what, when, with the object before and after. Filtered to one object it is
 // that object's history; it can be exported, and no page or route can change it.
-import type { AuditEventShape as AuditEvent } from '../../../../src/core/audit/audit-event.ts';
+import type { AuditEventShape } from '../../../../src/core/audit/audit-event.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async, Empty } from '../../components/states.tsx';
@@ -14,8 +14,8 @@ export default function AuditPage() {
   const objectType = query.get('objectType') ?? undefined;
   const objectId = query.get('objectId') ?? undefined;
   useTitle(objectId ? `History of ${objectId}` : 'Audit trail');
-  const events = useApi<{ rows: AuditEvent[] }>('/assurance/audit', { objectType, objectId });
-  const columns: Column<AuditEvent>[] = [
+  const events = useApi<{ rows: AuditEventShape[] }>('/assurance/audit', { objectType, objectId });
+  const columns: Column<AuditEventShape>[] = [
     { key: 'seq', header: 'Event', numeric: true, value: (e) => e.seq },
     { key: 'at', header: 'When (UTC)', value: (e) => e.at, render: (e) => e.at.replace('T', ' ').slice(0, 19) },
     { key: 'actor', header: 'Who', rowHeader: true, value: (e) => e.actor },

@@ -1,7 +1,7 @@
 // The contracts register: contracts by provider and year with their type, commissioners, value and
 // quality schedule; where a provider holds more than one contract for the same service; and each system's
 // position against its control total. Editors add contracts through the form below the register.
-import type { Contract, ControlTotalPosition } from '../../api/assurance-types.ts';
+import type { Contract, ControlTotalPosition } from '../../../../src/core/assurance/contract-shapes.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async, Empty } from '../../components/states.tsx';

@@ -1,6 +1,6 @@
 // Ratings heat map: the standing rating (moderated where moderated) of every question for every ICB in a
 // round, and each ICB's mean score over rounds (red 1 … green 4), so change between rounds shows.
-import type { HeatMap } from '../../api/assurance-types.ts';
+import type { HeatMap } from '../../../../src/core/assurance/review-shapes.ts';
 import { exportUrl } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ScrollBox } from '../../components/scroll-box.tsx';

@@ -2,7 +2,7 @@
 // scope, the measurable change, the year and what measures it. Editors add intentions, or start from the
 // HIOW 2017–19 statement's.
 import { type FormEvent, useState } from 'react';
-import type { Intention } from '../../api/assurance-types.ts';
+import type { Intention } from '../../../../src/core/assurance/contract-shapes.ts';
 import { ApiError, postJson } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';

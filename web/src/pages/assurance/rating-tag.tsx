@@ -1,5 +1,5 @@
 // A rating as an NHS.UK tag: colour plus the words, so it never rests on colour alone.
-import type { Rating } from '../../api/assurance-types.ts';
+import type { Rating } from '../../../../src/core/assurance/rating-scale.ts';
 
 export const RATING_OPTIONS: { value: Rating; label: string }[] = [
   { value: 'red', label: 'Red' },

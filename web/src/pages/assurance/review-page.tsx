@@ -2,14 +2,14 @@
 // and evidence given, attachments, and moderation. The ICB responds (rates with evidence); a second
 // reviewer from the region or national team agrees or changes the rating, with a reason.
 import { type FormEvent, useState } from 'react';
+import type { Rating } from '../../../../src/core/assurance/rating-scale.ts';
 import type {
   Answer,
   AttachmentInfo,
   EvidenceItem,
   Question,
-  Rating,
   ReviewDetail,
-} from '../../api/assurance-types.ts';
+} from '../../../../src/core/assurance/review-shapes.ts';
 import { ApiError, apiUrl, postJson, putJson } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Async } from '../../components/states.tsx';

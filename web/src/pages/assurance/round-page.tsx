@@ -1,5 +1,5 @@
 // One review round: the reviews in it the signed-in organisation can see, each linking to its review page.
-import type { ReviewSubject, RoundSummary } from '../../api/assurance-types.ts';
+import type { ReviewSubject, RoundSummary } from '../../../../src/core/assurance/review-shapes.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async } from '../../components/states.tsx';

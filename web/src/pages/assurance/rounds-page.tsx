@@ -1,7 +1,7 @@
 // Review rounds: each applies a KLOE template to the ICBs (or footprints) a region or national team
 // reviews. ICBs see the rounds with their own review; region and national editors start new ones.
 import { type FormEvent, useState } from 'react';
-import type { RoundSummary } from '../../api/assurance-types.ts';
+import type { RoundSummary } from '../../../../src/core/assurance/review-shapes.ts';
 import { ApiError, apiUrl, postJson } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';

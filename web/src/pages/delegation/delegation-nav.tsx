@@ -1,7 +1,9 @@
 // The Delegation section's sub-navigation, the exercise picker its pages share (kept in the URL as
 // ?exercise=), and the words and tags for outcomes, tiers and levels.
+
+import type { SegmentationLevel } from '../../../../src/core/definitions/segmentation-rubric.ts';
 import type { DelegationOutcome } from '../../../../src/core/delegation/delegation-outcome.ts';
-import type { SegmentationLevel, Tier } from '../../api/delegation-types.ts';
+import type { Tier } from '../../../../src/core/tiering/tier.ts';
 import { Empty } from '../../components/states.tsx';
 import { Link, setQuery, useLocation } from '../../router.tsx';
 

@@ -2,8 +2,8 @@
 // with the score the data suggests, each assessor's level, and the disagreements marked (scores more than
 // one point apart; levels more than one level apart). With no exercise the data's evidence stands alone.
 import { type FormEvent, useState } from 'react';
+import type { ExercisesAnswer, MatrixAnswer, MatrixRow } from '../../../../src/core/delegation/delegation-answers.ts';
 import { ApiError, postJson } from '../../api/client.ts';
-import type { ExercisesAnswer, MatrixAnswer, MatrixRow } from '../../api/delegation-types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async } from '../../components/states.tsx';

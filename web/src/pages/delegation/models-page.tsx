@@ -8,8 +8,8 @@ import type {
   CommissioningModelLine,
   CommissioningModelsAnswer,
 } from '../../../../src/core/delegation/index.ts';
+import type { ServiceCatalogue } from '../../../../src/core/services/service-answers.ts';
 import { ApiError, putJson } from '../../api/client.ts';
-import type { ServiceCatalogue } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ExportLinks } from '../../components/data-table.tsx';
 import { ScrollBox } from '../../components/scroll-box.tsx';

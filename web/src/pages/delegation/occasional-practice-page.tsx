@@ -6,7 +6,7 @@ import type {
   OccasionalPracticeService,
   OccasionalProvider,
 } from '../../../../src/core/delegation/index.ts';
-import type { ServiceCatalogue } from '../../api/types.ts';
+import type { ServiceCatalogue } from '../../../../src/core/services/service-answers.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async } from '../../components/states.tsx';

@@ -2,9 +2,15 @@
 // tier (the "65 / 27 / 81 services" and "80% of spend" statements, computed), the services that need information
 // and why, and every service's outcome and tier. An exercise not yet run can be run from here.
 import { useState } from 'react';
+import type {
+  ExercisesAnswer,
+  OutcomeRow,
+  OutcomesAnswer,
+  SummaryGroup,
+} from '../../../../src/core/delegation/delegation-answers.ts';
 import type { DelegationOutcome } from '../../../../src/core/delegation/delegation-outcome.ts';
+import type { Tier } from '../../../../src/core/tiering/tier.ts';
 import { ApiError, postJson } from '../../api/client.ts';
-import type { ExercisesAnswer, OutcomeRow, OutcomesAnswer, SummaryGroup, Tier } from '../../api/delegation-types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable, ExportLinks } from '../../components/data-table.tsx';
 import { Async, Empty } from '../../components/states.tsx';

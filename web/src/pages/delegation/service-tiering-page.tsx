@@ -5,8 +5,12 @@ import { LineChart, ScatterChart } from 'echarts/charts';
 import { MarkLineComponent } from 'echarts/components';
 import { use } from 'echarts/core';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
+import type {
+  ExercisesAnswer,
+  FootprintEvidence,
+  ServiceTieringAnswer,
+} from '../../../../src/core/delegation/delegation-answers.ts';
 import { ApiError, putJson } from '../../api/client.ts';
-import type { ExercisesAnswer, FootprintEvidence, ServiceTieringAnswer } from '../../api/delegation-types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { missProbabilityChart } from '../../charts/miss-probability-chart.ts';

@@ -1,7 +1,9 @@
 // Resident ICB × provider flows for a service, year and footprint: a Sankey of the largest flows, the
 // share of spend crossing an ICB boundary, and the full matrix as a table.
 import { useMemo, useState } from 'react';
-import type { FlowRow, Flows, Footprints, ServiceCatalogue } from '../../api/types.ts';
+import type { FlowRow, Flows } from '../../../../src/core/flows/flows-answer.ts';
+import type { Footprints } from '../../../../src/core/footprints/footprints-answer.ts';
+import type { ServiceCatalogue } from '../../../../src/core/services/service-answers.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useOverviewForFilters } from '../../api/use-years.ts';
 import { Chart } from '../../charts/chart.tsx';

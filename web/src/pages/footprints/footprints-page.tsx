@@ -1,8 +1,9 @@
 // Footprints: the named groups of ICBs plans are made for — each ICB, each region, multi-ICB groups and
 // user-defined ones — with population and population-basis spend. Editors define new ones.
 import { type FormEvent, useState } from 'react';
+import type { FootprintRow, Footprints } from '../../../../src/core/footprints/footprints-answer.ts';
+import type { OverviewIcb } from '../../../../src/core/overview/overview-answer.ts';
 import { ApiError, deleteResource, postJson } from '../../api/client.ts';
-import type { FootprintRow, Footprints, OverviewIcb } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useOverviewForFilters } from '../../api/use-years.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';

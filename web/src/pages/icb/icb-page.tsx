@@ -1,9 +1,9 @@
 // One ICB: its population, what its patients' care costs by programme and service, where they are
 // treated (inside or outside the ICB), and the providers it hosts with where their patients come from.
 import { useMemo } from 'react';
-import type { UserSummary as SessionUser } from '../../../../src/core/users/user-shapes.ts';
+import type { HostedProvider, IcbProfile, IcbProvider } from '../../../../src/core/icbs/icb-profile-answer.ts';
+import type { UserSummary } from '../../../../src/core/users/user-shapes.ts';
 import { apiUrl } from '../../api/client.ts';
-import type { HostedProvider, IcbProfile, IcbProvider } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { populationPyramidChart } from '../../charts/population-pyramid-chart.ts';
@@ -39,7 +39,7 @@ export default function IcbPage({ code }: { code: string }) {
 }
 
 /** The ICB's own users, its region's and national ones may make its board pack (the route checks the same). */
-function covers(user: SessionUser | undefined, icb: IcbProfile['icb']): boolean {
+function covers(user: UserSummary | undefined, icb: IcbProfile['icb']): boolean {
   const org = user?.organisation;
   if (!org) return false;
   return org.type === 'national' || (org.type === 'region' && org.code === icb.region.code) || org.code === icb.code;

@@ -1,7 +1,7 @@
 // England overview: specialised spend by year, a map of ICBs by population-basis spend per head, and
 // every ICB's spend on both bases with the difference and the share treated outside the ICB.
 import { useMemo } from 'react';
-import type { Overview, OverviewIcb } from '../../api/types.ts';
+import type { Overview, OverviewIcb } from '../../../../src/core/overview/overview-answer.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { icbMapChart } from '../../charts/icb-map-chart.ts';

@@ -2,7 +2,12 @@
 // recorded (shipped South London ICS/APC networks and any users added), and for a chosen network its
 // footprint on the map and the flows its member providers carry.
 import { useMemo } from 'react';
-import type { ClinicalNetwork, NetworkAnswer, NetworkFlow, NetworksAnswer } from '../../api/places-types.ts';
+import type {
+  ClinicalNetwork,
+  NetworkAnswer,
+  NetworkFlow,
+  NetworksAnswer,
+} from '../../../../src/core/networks/network-answers.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { networkFootprintMapChart } from '../../charts/network-footprint-map-chart.ts';

@@ -1,5 +1,5 @@
 // The "Places & networks" section's sub-navigation, and the footprint picker its pages share.
-import type { Footprints } from '../../api/types.ts';
+import type { Footprints } from '../../../../src/core/footprints/footprints-answer.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Link, setQuery, useLocation } from '../../router.tsx';
 

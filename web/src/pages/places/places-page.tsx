@@ -1,7 +1,7 @@
 // Places and neighbourhoods below an ICB: each place (local authority district, or a user's own grouping
 // of practices) and each neighbourhood (primary care network) with its population and a flag where it is
 // outside the usual size, and the spend that rolls up to it from activity carrying GP practice codes.
-import type { AreaSummary, IcbPlacesAnswer } from '../../api/places-types.ts';
+import type { AreaSummary, IcbPlacesAnswer } from '../../../../src/core/places/places-answer.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';

@@ -1,7 +1,7 @@
 // The triangulation report for a footprint, laid out for a planning meeting: how many services are aligned
 // and how many need coordinating across ICBs or across regions, then each service with where its population
 // is treated, where its providers' patients come from, the partner ICBs and the networks involved.
-import type { TriangulationAnswer, TriangulationRow } from '../../api/places-types.ts';
+import type { TriangulationAnswer, TriangulationRow } from '../../../../src/core/networks/network-answers.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';

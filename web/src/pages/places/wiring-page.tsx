@@ -1,6 +1,6 @@
 // Who does what: for a footprint and each service, who leads at national, multi-ICB, ICB and place level,
 // following the South London programme's wiring diagram.
-import type { WiringAnswer } from '../../api/places-types.ts';
+import type { WiringAnswer } from '../../../../src/core/networks/network-answers.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async } from '../../components/states.tsx';

@@ -1,7 +1,7 @@
 // Choosing a few codes from a long list (providers, services, units): the chosen ones listed with a
 // Remove button each, and a select to add another — usable by keyboard and on a phone.
 import { useState } from 'react';
-import type { CodeAndName } from '../../api/planning-types.ts';
+import type { CodeAndName } from '../../../../src/core/planning/plan-answers.ts';
 import { fieldId } from './scenario-draft.ts';
 
 export function CodePicker({

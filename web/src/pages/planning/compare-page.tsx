@@ -1,6 +1,6 @@
 // Two or three scenarios side by side for one unit they share: their key figures, plan spend and gap by
 // year, so a finance lead can see what a stretch QIPP or a different growth assumption does.
-import type { Plan, PlanRow } from '../../api/planning-types.ts';
+import type { Plan, PlanJsonRow } from '../../../../src/core/planning/plan-answers.ts';
 import { type Loadable, useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { scenarioComparisonChart } from '../../charts/scenario-comparison-chart.ts';
@@ -74,7 +74,7 @@ function Comparison({ plans, unitAsked }: { plans: Plan[]; unitAsked: string | n
   const shared = plans[0]!.units.filter((u) => plans.every((p) => p.units.includes(u)));
   const unit = shared.includes(unitAsked ?? '') ? unitAsked! : shared[0];
   const rowsOf = (p: Plan) => unitRows(p, unit ?? p.units[0]!);
-  const byYear = (p: Plan, key: keyof PlanRow) =>
+  const byYear = (p: Plan, key: keyof PlanJsonRow) =>
     Object.fromEntries(rowsOf(p).map((r) => [r.financialYear, r[key] as number]));
   const years = [...new Set(plans.flatMap((p) => rowsOf(p).map((r) => r.financialYear)))].sort();
   const lastOf = (p: Plan) => rowsOf(p)[rowsOf(p).length - 1];

@@ -3,15 +3,15 @@
 // change is checked by the API as it is made, and each problem links to the field it names; the same
 // scenario can be edited as JSON for those who keep scenario files.
 import { type FormEvent, useEffect, useState } from 'react';
-import type { UserSummary as SessionUser } from '../../../../src/core/users/user-shapes.ts';
-import { ApiError, postJson, putJson } from '../../api/client.ts';
 import type {
   PlanningChoices,
-  Scenario,
   ScenarioProblem,
   ScenarioTemplates,
-  StoredScenario,
-} from '../../api/planning-types.ts';
+  StoredScenarioAnswer,
+} from '../../../../src/core/planning/plan-answers.ts';
+import type { Scenario } from '../../../../src/core/planning/scenario-schema.ts';
+import type { UserSummary } from '../../../../src/core/users/user-shapes.ts';
+import { ApiError, postJson, putJson } from '../../api/client.ts';
 import { type Loadable, useApi } from '../../api/use-api.ts';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { Failed, Loading } from '../../components/states.tsx';
@@ -31,7 +31,7 @@ export default function EditorPage({ name }: { name?: string }) {
   const user = session?.user;
   const choices = useApi<PlanningChoices>('/planning/choices');
   const templates = useApi<ScenarioTemplates>(name ? null : '/planning/templates');
-  const stored = useApi<StoredScenario>(name ? `/planning/scenarios/${encodeURIComponent(name)}` : null);
+  const stored = useApi<StoredScenarioAnswer>(name ? `/planning/scenarios/${encodeURIComponent(name)}` : null);
   const trail = [
     { href: '/planning', text: 'Financial planning' },
     ...(name ? [{ href: scenarioPath(name), text: name }] : []),
@@ -57,10 +57,10 @@ function EditorContent({
   stored,
 }: {
   name?: string;
-  user: SessionUser;
+  user: UserSummary;
   choices: Loadable<PlanningChoices>;
   templates: Loadable<ScenarioTemplates>;
-  stored: Loadable<StoredScenario>;
+  stored: Loadable<StoredScenarioAnswer>;
 }) {
   const { query } = useLocation();
   const waiting: [Loadable<unknown>, string][] = [

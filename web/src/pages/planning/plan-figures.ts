@@ -1,12 +1,12 @@
 // Figures the plan pages draw from a plan's rows: one unit's years in order, the waterfall up to a year,
 // and savings by scheme and year. Pure, so the pages only lay them out.
-import type { Plan, PlanRow } from '../../api/planning-types.ts';
+import type { Plan, PlanJsonRow } from '../../../../src/core/planning/plan-answers.ts';
 import type { WaterfallSteps } from '../../charts/plan-waterfall-chart.ts';
 
-export const unitRows = (plan: Plan, unit: string): PlanRow[] => plan.rows.filter((r) => r.unit === unit);
+export const unitRows = (plan: Plan, unit: string): PlanJsonRow[] => plan.rows.filter((r) => r.unit === unit);
 
 /** Base-year spend, growth from the base year to `year`, and that year's saving, plan and allocation. */
-export function waterfallSteps(rows: PlanRow[], year: string): WaterfallSteps | null {
+export function waterfallSteps(rows: PlanJsonRow[], year: string): WaterfallSteps | null {
   const upTo = rows.findIndex((r) => r.financialYear === year);
   const first = rows[0];
   const last = rows[upTo];

@@ -2,7 +2,12 @@
 // years across for each unit, QIPP savings by scheme, convergence to target and the risk share, with the
 // whole plan as the finance workbook.
 import { useState } from 'react';
-import type { ConvergenceRow, Plan, PlanRow, StoredScenario } from '../../api/planning-types.ts';
+import type {
+  ConvergenceRowAnswer,
+  Plan,
+  PlanJsonRow,
+  StoredScenarioAnswer,
+} from '../../../../src/core/planning/plan-answers.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { convergenceChart } from '../../charts/convergence-chart.ts';
@@ -21,7 +26,7 @@ import { YearsAcrossTable } from './years-across-table.tsx';
 
 export default function PlanPage({ name }: { name: string }) {
   useTitle(`Plan: ${name}`);
-  const stored = useApi<StoredScenario>(`/planning/scenarios/${encodeURIComponent(name)}`);
+  const stored = useApi<StoredScenarioAnswer>(`/planning/scenarios/${encodeURIComponent(name)}`);
   const plan = useApi<Plan>(planApiPath(name));
   return (
     <>
@@ -37,7 +42,7 @@ export default function PlanPage({ name }: { name: string }) {
   );
 }
 
-function ScenarioFacts({ stored }: { stored: StoredScenario }) {
+function ScenarioFacts({ stored }: { stored: StoredScenarioAnswer }) {
   const { scenario } = stored;
   return (
     <>
@@ -85,7 +90,7 @@ function ScenarioFacts({ stored }: { stored: StoredScenario }) {
   );
 }
 
-const PLAN_LINES: [string, keyof PlanRow, boolean?, string?][] = [
+const PLAN_LINES: [string, keyof PlanJsonRow, boolean?, string?][] = [
   ['Last year’s do-nothing spend', 'previousDoNothing'],
   ['Demographic growth', 'demographicGrowth'],
   ['Non-demographic growth', 'nonDemographicGrowth'],
@@ -109,7 +114,7 @@ function PlanFigures({ plan, name }: { plan: Plan; name: string }) {
   const year = years.includes(query.get('year') ?? '') ? query.get('year')! : years[years.length - 1]!;
   const steps = waterfallSteps(rows, year);
   const waterfall = steps ? planWaterfallChart(steps, { base: plan.baseYear, plan: year }) : null;
-  const byYear = (key: keyof PlanRow) =>
+  const byYear = (key: keyof PlanJsonRow) =>
     Object.fromEntries(rows.map((r) => [r.financialYear, r[key] as number | null]));
   return (
     <>
@@ -246,7 +251,7 @@ function SchemeTable({ plan, unit, years }: { plan: Plan; unit: string; years: s
 }
 
 /** Convergence moves most in the first plan year, so that is shown first; any year can be chosen. */
-function ConvergenceSection({ rows }: { rows: ConvergenceRow[] }) {
+function ConvergenceSection({ rows }: { rows: ConvergenceRowAnswer[] }) {
   const years = [...new Set(rows.map((r) => r.financialYear))];
   const [chosen, setChosen] = useState(years[0]!);
   const shown = years.includes(chosen) ? chosen : years[0]!;
@@ -254,7 +259,7 @@ function ConvergenceSection({ rows }: { rows: ConvergenceRow[] }) {
   const option = convergenceChart(
     thisYear.map((r) => ({ label: r.icb, before: r.distanceFromTargetBefore, after: r.distanceFromTargetAfter })),
   );
-  const columns: Column<ConvergenceRow>[] = [
+  const columns: Column<ConvergenceRowAnswer>[] = [
     { key: 'icb', header: 'ICB', rowHeader: true, value: (r) => r.icb },
     {
       key: 'targetShare',

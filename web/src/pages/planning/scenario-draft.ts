@@ -1,7 +1,8 @@
 // The scenario being edited, as plain data: where a new one starts (the shipped template, moved to a
 // year the workspace has and to the editor's own ICB), and the edits that keep it consistent — per-year
 // lists resized with the horizon, control totals following the units.
-import type { PlanningChoices, Scenario } from '../../api/planning-types.ts';
+import type { PlanningChoices } from '../../../../src/core/planning/plan-answers.ts';
+import type { Scenario } from '../../../../src/core/planning/scenario-schema.ts';
 
 /** '2024/25' → the plan years after it: '2025/26', '2026/27', … */
 export function planYears(baseYear: string, years: number): string[] {

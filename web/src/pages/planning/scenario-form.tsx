@@ -2,7 +2,8 @@
 // across, QIPP schemes with their scope chosen from the workspace's codes and a start month per year,
 // the allocation's target, convergence and control totals, and an optional risk share.
 import type { ReactNode } from 'react';
-import type { PlanningChoices, Scenario, ScenarioProblem } from '../../api/planning-types.ts';
+import type { PlanningChoices, ScenarioProblem } from '../../../../src/core/planning/plan-answers.ts';
+import type { Scenario } from '../../../../src/core/planning/scenario-schema.ts';
 import { ScrollBox } from '../../components/scroll-box.tsx';
 import { CodePicker } from './code-picker.tsx';
 import { NumberField } from './number-field.tsx';

@@ -1,7 +1,7 @@
 // Financial planning: the stored scenarios, who may change each, a start from the shipped template for
 // editors, and a choice of two or three scenarios to compare side by side.
 import { type FormEvent, useState } from 'react';
-import type { ScenarioList, ScenarioSummary, ScenarioTemplates } from '../../api/planning-types.ts';
+import type { ScenarioList, ScenarioSummary, ScenarioTemplates } from '../../../../src/core/planning/plan-answers.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async, Empty } from '../../components/states.tsx';

@@ -1,7 +1,8 @@
 // The scenario form's service changes: each a repatriation or consolidation of one service from some
 // providers to others (or, for a repatriation, to the nearest other provider), from a plan year, with the
 // share that moves and an optional unit-cost change. Phasing is edited as JSON (docs/scenario.md).
-import type { PlanningChoices, Scenario, ScenarioProblem } from '../../api/planning-types.ts';
+import type { PlanningChoices, ScenarioProblem } from '../../../../src/core/planning/plan-answers.ts';
+import type { Scenario } from '../../../../src/core/planning/scenario-schema.ts';
 import { CodePicker } from './code-picker.tsx';
 import { NumberField } from './number-field.tsx';
 import { fieldId } from './scenario-draft.ts';

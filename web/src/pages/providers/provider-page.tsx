@@ -2,8 +2,8 @@
 // and the ICBs its patients live in for the year chosen, and how it compares with England, its region and
 // similar providers (same kind, size and service mix), as Model Health System sets a trust beside peers.
 import { useMemo } from 'react';
+import type { WithProvenance } from '../../../../src/core/provenance.ts';
 import type { ProviderMeasures, ProviderProfile } from '../../../../src/core/providers/provider-profile.ts';
-import type { WithProvenance } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { comparisonTrendChart } from '../../charts/comparison-trend-chart.ts';

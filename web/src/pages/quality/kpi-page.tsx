@@ -1,8 +1,8 @@
 // One quality KPI: its monthly values on an XmR chart with the special-cause points marked, its icons and
 // escalation status with the reasons, and the points in a table.
 import { useMemo } from 'react';
+import type { KpiAnswer } from '../../../../src/core/quality/quality-answers.ts';
 import { useApi } from '../../api/use-api.ts';
-import type { KpiAnswer } from '../../api/variation-types.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { xmrChart } from '../../charts/xmr-chart.ts';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';

@@ -1,8 +1,8 @@
 // A KPI's subject and figures in words, for the quality pages.
-import type { KpiRow } from '../../api/variation-types.ts';
+import type { KpiSummaryRow } from '../../../../src/core/quality/kpi-summary.ts';
 
 /** What a KPI is about: the provider's name, else the ICB's, with the code beside. */
-export function kpiSubject(row: Pick<KpiRow, 'providerCode' | 'providerName' | 'icbCode' | 'icbName'>): string {
+export function kpiSubject(row: Pick<KpiSummaryRow, 'providerCode' | 'providerName' | 'icbCode' | 'icbName'>): string {
   const code = row.providerCode ?? row.icbCode;
   const name = row.providerCode ? row.providerName : row.icbName;
   if (!code) return '';

@@ -1,9 +1,10 @@
 // Quality: every KPI with its SPC icons and escalation status, the KPIs escalated to the Clinical Quality
 // Review Meeting, and the derogation register (editors can record a derogation).
 import { type FormEvent, useState } from 'react';
+import type { KpiSummaryRow } from '../../../../src/core/quality/kpi-summary.ts';
+import type { Derogation, DerogationsAnswer, KpisAnswer } from '../../../../src/core/quality/quality-answers.ts';
 import { ApiError, postJson } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
-import type { Derogation, DerogationsAnswer, KpiRow, KpisAnswer } from '../../api/variation-types.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { Link, useTitle } from '../../router.tsx';
@@ -11,7 +12,7 @@ import { canEdit, useSession } from '../../session.tsx';
 import { inUnit, kpiSubject } from './kpi-words.ts';
 import { AssuranceIcon, StatusTag, VariationIcon } from './spc-icons.tsx';
 
-const KPI_COLUMNS: Column<KpiRow>[] = [
+const KPI_COLUMNS: Column<KpiSummaryRow>[] = [
   {
     key: 'name',
     header: 'KPI',

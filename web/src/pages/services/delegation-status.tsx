@@ -1,7 +1,7 @@
 // Who commissions a service for a chosen ICB: the picker (kept in the URL as ?icb=) and the tag the
 // services list and the service page show. Status and wording come from the API (core's one answer).
 import type { DelegationArrangement, DelegationStatus } from '../../../../src/core/delegation/delegation-status.ts';
-import type { Footprints } from '../../api/types.ts';
+import type { Footprints } from '../../../../src/core/footprints/footprints-answer.ts';
 import { useApi } from '../../api/use-api.ts';
 import { setQuery } from '../../router.tsx';
 

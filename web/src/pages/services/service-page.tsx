@@ -2,7 +2,7 @@
 // region, similar ICBs and England; spend per head in every ICB (population basis) and the providers that
 // deliver it.
 import { useMemo } from 'react';
-import type { ServiceProfile } from '../../api/types.ts';
+import type { ServiceProfile } from '../../../../src/core/services/service-answers.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { rankedBarChart } from '../../charts/ranked-bar-chart.ts';

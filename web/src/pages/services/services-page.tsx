@@ -1,7 +1,7 @@
 // The prescribed specialised services catalogue with national spend and patients. Search and programme
 // filters apply on screen at once and are passed to the export, so the file holds the rows shown.
 import { useMemo } from 'react';
-import type { ServiceCatalogue, ServiceRow } from '../../api/types.ts';
+import type { ServiceCatalogue, ServiceRow } from '../../../../src/core/services/service-answers.ts';
 import { useApi } from '../../api/use-api.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';

@@ -1,8 +1,8 @@
 // Where is an ICB an outlier? Every service and measure in a year where its standardised rate is above or
 // below England's funnel limits, with its peers' mean, and the peer group itself.
 
+import type { IcbOutliersAnswer } from '../../../../src/core/variation/atlas-rows.ts';
 import { useApi } from '../../api/use-api.ts';
-import type { IcbOutliersAnswer } from '../../api/variation-types.ts';
 import { Breadcrumbs } from '../../components/breadcrumbs.tsx';
 import { DataTable } from '../../components/data-table.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';

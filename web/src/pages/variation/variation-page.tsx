@@ -2,9 +2,9 @@
 // on a map by where it sits, how the spread across ICBs has moved year on year, and the rates with their
 // confidence intervals in a table that exports to Excel.
 import { useMemo } from 'react';
-import type { ServiceCatalogue } from '../../api/types.ts';
+import type { ServiceCatalogue } from '../../../../src/core/services/service-answers.ts';
+import type { AtlasAnswer, AtlasRateRow } from '../../../../src/core/variation/atlas-rows.ts';
 import { useApi } from '../../api/use-api.ts';
-import type { AtlasAnswer, AtlasRate } from '../../api/variation-types.ts';
 import { Chart } from '../../charts/chart.tsx';
 import { funnelPlotChart } from '../../charts/funnel-plot-chart.ts';
 import { outlierMapChart } from '../../charts/outlier-map-chart.ts';
@@ -102,7 +102,7 @@ function Filters({ data }: { data: AtlasAnswer }) {
   );
 }
 
-function rateColumns(measure: string): Column<AtlasRate>[] {
+function rateColumns(measure: string): Column<AtlasRateRow>[] {
   const counts = measure !== 'spend';
   return [
     {
@@ -138,18 +138,18 @@ function rateColumns(measure: string): Column<AtlasRate>[] {
           {
             key: 'ci95',
             header: '95% interval',
-            value: (r: AtlasRate) => r.standardisedLower95,
-            render: (r: AtlasRate) => formatInterval(r.standardisedLower95, r.standardisedUpper95),
+            value: (r: AtlasRateRow) => r.standardisedLower95,
+            render: (r: AtlasRateRow) => formatInterval(r.standardisedLower95, r.standardisedUpper95),
           },
           {
             key: 'significance',
             header: 'Against England',
-            value: (r: AtlasRate) => significanceWords(r.significance),
+            value: (r: AtlasRateRow) => significanceWords(r.significance),
           },
           {
             key: 'overdispersed',
             header: 'Allowing for overdispersion',
-            value: (r: AtlasRate) => significanceWords(r.significanceOverdispersed),
+            value: (r: AtlasRateRow) => significanceWords(r.significanceOverdispersed),
           },
         ]
       : []),
@@ -318,7 +318,7 @@ function AtlasView({ data }: { data: AtlasAnswer }) {
   );
 }
 
-function OutlierMap({ rates }: { rates: AtlasRate[] }) {
+function OutlierMap({ rates }: { rates: AtlasRateRow[] }) {
   const boundaries = useIcbBoundaries();
   const option = useMemo(
     () => outlierMapChart(rates.map((r) => ({ code: r.icbCode, name: r.icbName, significance: r.significance }))),

@@ -7,7 +7,7 @@ import type { Problem } from '../errors.ts';
 import { QIPP_TYPES, qippSchemeProblems } from '../qipp/qipp-scheme.ts';
 import { RISK_SHARE_BASES, RISK_SHARE_TYPES } from '../riskshare/risk-share.ts';
 import { serviceChangeProblems, serviceChangeSchema } from '../service-change/change-schema.ts';
-import { parseFinancialYear } from '../units.ts';
+import { financialYearText } from '../units.ts';
 import { growthRateProblems, MAX_HORIZON, perYearProblems } from './plan-years.ts';
 
 export const SCENARIO_VERSION = 1;
@@ -18,9 +18,7 @@ const perYear = z.array(z.number());
 const icbCode = z.string().regex(/^[A-Z0-9]{3,5}$/, 'an ICB ODS code such as QUY');
 const footprintUnit = z.string().regex(/^footprint:\S.{0,79}$/, 'footprint:NAME');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-const financialYear = z
-  .string()
-  .refine((text) => parseFinancialYear(text) !== null, 'a financial year such as 2024/25');
+const financialYear = financialYearText();
 const pod = z.enum(POINTS_OF_DELIVERY);
 
 const qippScheme = z.strictObject({

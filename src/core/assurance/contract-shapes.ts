@@ -1,0 +1,58 @@
+// Commissioning intentions and contracts as the API gives them (GET /api/assurance/intentions, /contracts):
+// each intention, each contract with its lines, and each system's position against its control total.
+import { z } from 'zod';
+
+export const CONTRACT_TYPES = ['single-provider', 'alliance', 'lead-provider'] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+
+export const intention = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  owner: z.string(),
+  ownerName: z.string(),
+  services: z.array(z.string()),
+  providers: z.array(z.string()),
+  measure: z.string(),
+  financialYear: z.string(),
+  measuredBy: z.string().nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type Intention = z.infer<typeof intention>;
+
+export const contract = z.object({
+  id: z.string(),
+  providerCode: z.string(),
+  providerName: z.string(),
+  financialYear: z.string(),
+  type: z.enum(CONTRACT_TYPES),
+  partners: z.array(z.string()),
+  leadCommissioner: z.string(),
+  commissioners: z.array(z.string()),
+  systemName: z.string().nullable(),
+  services: z.array(z.object({ serviceCode: z.string(), serviceName: z.string(), value: z.number() })),
+  activityPlan: z.array(z.object({ serviceCode: z.string(), pod: z.string(), activity: z.number() })),
+  qualitySchedule: z.array(
+    z.object({
+      kpi: z.string(),
+      target: z.string(),
+      escalation: z.string(),
+      status: z.enum(['met', 'not-met']).nullable(),
+    }),
+  ),
+  totalValue: z.number(),
+  fragmentedServices: z.array(z.string()),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type Contract = z.infer<typeof contract>;
+
+export const controlTotalPosition = z.object({
+  systemName: z.string(),
+  financialYear: z.string(),
+  controlTotal: z.number().nullable(),
+  contracted: z.number(),
+  headroom: z.number().nullable(),
+});
+export type ControlTotalPosition = z.infer<typeof controlTotalPosition>;

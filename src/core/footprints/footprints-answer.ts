@@ -1,0 +1,21 @@
+// Footprints (GET /api/footprints): each with its member ICBs, their registered population and
+// population-basis spend in one year, and its owner.
+import { z } from 'zod';
+import { provenance } from '../provenance.ts';
+
+export const footprintRow = z.object({
+  name: z.string(),
+  kind: z.string(),
+  description: z.string().nullable(),
+  members: z.array(z.string()),
+  population: z.number(),
+  populationBasisSpend: z.number(),
+  owner: z
+    .string()
+    .nullable()
+    .describe('Owning organisation code; null for footprints shipped with the reference data.'),
+});
+export type FootprintRow = z.infer<typeof footprintRow>;
+
+export const footprintsAnswer = z.object({ rows: z.array(footprintRow), provenance });
+export type Footprints = z.infer<typeof footprintsAnswer>;
