@@ -1,10 +1,18 @@
 import type { Command } from 'commander';
 import { parseYearWindow } from '../../core/activity/import-bounds.ts';
 import { importDataset } from '../../data/datasets/import-dataset.ts';
+import { engineChoice, openActivityEngine } from '../../data/engines/open-engine.ts';
 import { ImportRejectedError, type ImportSummary } from '../../data/import/import-activity.ts';
+import {
+  type BasisConversionResult,
+  runBasisConversion,
+  runBasisConversionInTransaction,
+} from '../../data/run/run-basis-conversion.ts';
+import type { Workspace } from '../../data/workspace.ts';
 import { countText, poundsText } from '../human-format.ts';
 import { progressReporter, say } from '../output.ts';
 import { cliSession, openCliWorkspace } from '../session.ts';
+import { NO_ATLAS_OPTION, reportRun } from './run.ts';
 
 function printCounts(summary: ImportSummary): void {
   say(
@@ -27,6 +35,11 @@ export function register(program: Command): void {
       'financial years accepted, e.g. 2000/01-2036/37 (default 2000/01 to ten years ahead)',
     )
     .option('--make-current', 'make it the current dataset (default: only a first import becomes current)')
+    .option(
+      '--run',
+      'also run it (as `footprint run` with its defaults), committed with the import in one transaction on DuckDB',
+    )
+    .option(...NO_ATLAS_OPTION)
     .action(
       async (
         file: string,
@@ -37,11 +50,17 @@ export function register(program: Command): void {
           allowRejects?: boolean;
           makeCurrent?: boolean;
           years?: string;
+          run?: boolean;
+          atlas: boolean;
         },
       ) => {
         const years = opts.years === undefined ? undefined : parseYearWindow(opts.years);
         const ws = await openCliWorkspace(opts.workspace);
         const progress = progressReporter();
+        // On DuckDB the run reads the new rows inside the import's transaction: one commit, and no second pass
+        // over a committed table. A cluster's import commits there first, so its run follows it.
+        const runInImport = opts.run === true && (await engineChoice(ws)).kind === 'duckdb';
+        let ran: BasisConversionResult | undefined;
         try {
           const { summary, engine } = await importDataset(
             ws,
@@ -54,6 +73,13 @@ export function register(program: Command): void {
               years,
               by: cliSession().actor,
               onProgress: progress.update,
+              inTransaction: runInImport
+                ? async (imported) => {
+                    progress.update('Running', 0, 1, 'steps');
+                    ran = await runBasisConversionInTransaction(ws, { dataset: imported.dataset });
+                    progress.update('Running', 1, 1, 'steps');
+                  }
+                : undefined,
             },
             cliSession().actor.actor,
           );
@@ -67,6 +93,7 @@ export function register(program: Command): void {
               ? `Dataset ${summary.dataset} is the current dataset.`
               : `The current dataset is unchanged; make this one current with \`footprint dataset use ${summary.dataset}\`.`,
           );
+          if (opts.run) await runAfterImport(ws, summary.dataset, ran, opts.atlas);
         } catch (error) {
           progress.finish();
           if (error instanceof ImportRejectedError) printCounts(error.summary);
@@ -76,4 +103,25 @@ export function register(program: Command): void {
         }
       },
     );
+}
+
+/** Reports the run committed with the import, or (on a cluster) runs it now, and stores the atlas as
+ * `footprint run` does. */
+async function runAfterImport(
+  ws: Workspace,
+  dataset: string,
+  ran: BasisConversionResult | undefined,
+  atlas: boolean,
+): Promise<void> {
+  const opened = await openActivityEngine(ws);
+  try {
+    await reportRun(
+      ws,
+      ran ?? (await runBasisConversion(ws, { dataset, engine: opened.engine })),
+      opened.engine,
+      atlas,
+    );
+  } finally {
+    await opened.close();
+  }
 }

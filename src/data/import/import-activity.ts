@@ -43,6 +43,10 @@ export interface ImportOptions {
    * the command line's user; null: a step of a larger import that records itself, which neither audits
    * nor switches the current dataset. */
   by?: AuditActor | null;
+  /** Work committed with the import, in its transaction, once the rows are in and the dataset recorded
+   * (`import --run`: the run reads the new rows before they are committed, and one commit holds both). If
+   * it fails, nothing of the import is kept and its error is the import's. */
+  inTransaction?: (summary: ImportSummary) => Promise<void>;
 }
 
 export interface ImportSummary {
@@ -114,6 +118,7 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
       progress,
       by: options.by === undefined ? commandLineActor() : options.by,
       makeCurrent: options.makeCurrent === true,
+      inTransaction: options.inTransaction,
     };
     const typed = options.validateEveryRow ? null : rows.typed?.(mapped.value.columns);
     if (typed) {
@@ -156,6 +161,8 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
       );
     }
     return { ...(await move(true)), rejectsFile };
+  } catch (error) {
+    throw error instanceof InTransactionFailed ? error.cause : error;
   } finally {
     await rows.close(ws);
   }
@@ -168,6 +175,17 @@ interface MoveOptions {
   progress: ImportProgress;
   by: AuditActor | null;
   makeCurrent: boolean;
+  inTransaction: ImportOptions['inTransaction'];
+}
+
+/** The failure of an import's `inTransaction` work: it rolls the import back, and is not the fast path giving
+ * way (the validating path would fail the same way). */
+class InTransactionFailed extends Error {
+  override readonly cause: unknown;
+  constructor(cause: unknown) {
+    super('the work committed with the import failed');
+    this.cause = cause;
+  }
 }
 
 /** The clean-file fast path (move-clean-file.ts): the import's summary when every row is clean and the
@@ -189,6 +207,7 @@ async function moveIfClean(
       keepWithRejects: false,
     });
   } catch (error) {
+    if (error instanceof InTransactionFailed) throw error;
     if (process.env.FOOTPRINT_DEBUG) {
       process.stderr.write(`import: fast path gave way: ${error instanceof Error ? error.message : error}\n`);
     }
@@ -240,7 +259,18 @@ async function moveInTransaction(
         [dataset, file, format, read, accepted, summary.rejected, summary.totalCost],
       );
       if (options.by) await recordImport(ws, options.by, replaced, summary);
-      return { ...summary, current: await makeCurrentIfAskedOrFirst(ws, dataset, options.makeCurrent, options.by) };
+      const done = {
+        ...summary,
+        current: await makeCurrentIfAskedOrFirst(ws, dataset, options.makeCurrent, options.by),
+      };
+      if (options.inTransaction) {
+        try {
+          await options.inTransaction(done);
+        } catch (error) {
+          throw new InTransactionFailed(error);
+        }
+      }
+      return done;
     });
   } catch (error) {
     if (error instanceof RollBack && rolledBack) return rolledBack;

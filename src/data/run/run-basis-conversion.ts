@@ -57,6 +57,15 @@ export async function runBasisConversion(
   ws: Workspace,
   options: BasisConversionOptions = {},
 ): Promise<BasisConversionResult> {
+  return ws.transaction(() => runBasisConversionInTransaction(ws, options));
+}
+
+/** The run inside a transaction the caller holds (an import that runs as it commits, `import --run`), so
+ * its results are committed, or rolled back, with the caller's work. */
+export async function runBasisConversionInTransaction(
+  ws: Workspace,
+  options: BasisConversionOptions = {},
+): Promise<BasisConversionResult> {
   const dataset = options.dataset ?? (await currentDataset(ws));
   if (!dataset) {
     fail('FP_RUN_NO_ACTIVITY', 'No dataset was named and the workspace has no current dataset.', {
@@ -74,83 +83,81 @@ export async function runBasisConversion(
   const d = duckdbDialect;
   const key = [dataset, vintage];
 
-  return ws.transaction(async () => {
-    const previous = await ws.one(
-      `SELECT unknown_residence_rule AS "unknownResidenceRule", CAST(rows AS DOUBLE) AS rows,
-              CAST(total_cost AS VARCHAR) AS "totalCost", strftime(ran_at, '%Y-%m-%dT%H:%M:%SZ') AS "ranAt"
-         FROM run WHERE dataset = $1 AND vintage = $2`,
-      key,
-    );
-    for (const table of RESULT_TABLES) await ws.run(`DELETE FROM ${table} WHERE dataset = $1 AND vintage = $2`, key);
-    const totals = await engine.writeFlows({ dataset, vintage, unknownResidenceRule }, ws);
-    if (totals.length === 0) {
-      fail('FP_RUN_NO_ACTIVITY', `The workspace has no activity in dataset "${dataset}".`, {
-        where: { parameter: '--dataset' },
-        received: dataset,
-        hint: 'Import activity with `footprint import FILE --dataset NAME`, or name another dataset.',
-      });
-    }
-    await storeTotals(ws, dataset, vintage, totals);
-    await ws.run(`INSERT INTO allocation SELECT $1, $2, * FROM (${allocationsFromFlowsSql(d)}) a`, key);
-    await ws.run(`INSERT INTO out_of_area_share SELECT $1, $2, * FROM (${outOfAreaSharesFromFlowsSql(d)}) s`, key);
-    await ws.run(
-      `INSERT INTO provider_income_share SELECT $1, $2, * FROM (${providerIncomeSharesFromFlowsSql(d)}) s`,
-      key,
-    );
-    const failures = await ws.all<Record<string, unknown>>(basisConservationFailuresSql(d), key);
-    const first = failures[0];
-    if (first) {
-      fail('FP_RUN_MONEY_NOT_CONSERVED', `Money is not conserved for ${failures.length} year × service pair(s).`, {
-        where: { parameter: `financial_year ${first.financial_year}, service ${first.service_code}` },
-        received: `input £${first.input_cost}, provider basis £${first.provider_basis_total}, population basis £${first.population_basis_total}`,
-        accepted: 'all three totals equal to the penny',
-        hint: 'Nothing was stored and earlier results are kept. Check residence_map and provider for duplicate codes.',
-      });
-    }
-    const flows = await ws.one<{ n: number }>(
-      'SELECT CAST(count(*) AS BIGINT) AS n FROM flow WHERE dataset = $1 AND vintage = $2',
-      key,
-    );
-    const sum = (pick: (t: ActivityTotal) => number) => totals.reduce((s, t) => s + pick(t), 0);
-    const result: BasisConversionResult = {
+  const previous = await ws.one(
+    `SELECT unknown_residence_rule AS "unknownResidenceRule", CAST(rows AS DOUBLE) AS rows,
+            CAST(total_cost AS VARCHAR) AS "totalCost", strftime(ran_at, '%Y-%m-%dT%H:%M:%SZ') AS "ranAt"
+       FROM run WHERE dataset = $1 AND vintage = $2`,
+    key,
+  );
+  for (const table of RESULT_TABLES) await ws.run(`DELETE FROM ${table} WHERE dataset = $1 AND vintage = $2`, key);
+  const totals = await engine.writeFlows({ dataset, vintage, unknownResidenceRule }, ws);
+  if (totals.length === 0) {
+    fail('FP_RUN_NO_ACTIVITY', `The workspace has no activity in dataset "${dataset}".`, {
+      where: { parameter: '--dataset' },
+      received: dataset,
+      hint: 'Import activity with `footprint import FILE --dataset NAME`, or name another dataset.',
+    });
+  }
+  await storeTotals(ws, dataset, vintage, totals);
+  await ws.run(`INSERT INTO allocation SELECT $1, $2, * FROM (${allocationsFromFlowsSql(d)}) a`, key);
+  await ws.run(`INSERT INTO out_of_area_share SELECT $1, $2, * FROM (${outOfAreaSharesFromFlowsSql(d)}) s`, key);
+  await ws.run(
+    `INSERT INTO provider_income_share SELECT $1, $2, * FROM (${providerIncomeSharesFromFlowsSql(d)}) s`,
+    key,
+  );
+  const failures = await ws.all<Record<string, unknown>>(basisConservationFailuresSql(d), key);
+  const first = failures[0];
+  if (first) {
+    fail('FP_RUN_MONEY_NOT_CONSERVED', `Money is not conserved for ${failures.length} year × service pair(s).`, {
+      where: { parameter: `financial_year ${first.financial_year}, service ${first.service_code}` },
+      received: `input £${first.input_cost}, provider basis £${first.provider_basis_total}, population basis £${first.population_basis_total}`,
+      accepted: 'all three totals equal to the penny',
+      hint: 'Nothing was stored and earlier results are kept. Check residence_map and provider for duplicate codes.',
+    });
+  }
+  const flows = await ws.one<{ n: number }>(
+    'SELECT CAST(count(*) AS BIGINT) AS n FROM flow WHERE dataset = $1 AND vintage = $2',
+    key,
+  );
+  const sum = (pick: (t: ActivityTotal) => number) => totals.reduce((s, t) => s + pick(t), 0);
+  const result: BasisConversionResult = {
+    dataset,
+    vintage,
+    unknownResidenceRule,
+    engine: engine.name,
+    rows: sum((t) => t.rows),
+    activity: sum((t) => t.activity),
+    costPence: sum((t) => t.costPence),
+    unknownResidenceRows: sum((t) => t.unknownResidenceRows),
+    unknownResidenceCostPence: sum((t) => t.unknownResidenceCostPence),
+    conservationChecked: totals.length,
+    flows: flows?.n ?? 0,
+  };
+  await ws.run(
+    `INSERT INTO run (dataset, vintage, unknown_residence_rule, rows, total_cost, unknown_residence_rows,
+                      unknown_residence_cost, ran_at)
+     VALUES ($1, $2, $3, $4, CAST($5 AS DECIMAL(38, 2)), $6, CAST($7 AS DECIMAL(38, 2)), now())`,
+    [
       dataset,
       vintage,
       unknownResidenceRule,
-      engine: engine.name,
-      rows: sum((t) => t.rows),
-      activity: sum((t) => t.activity),
-      costPence: sum((t) => t.costPence),
-      unknownResidenceRows: sum((t) => t.unknownResidenceRows),
-      unknownResidenceCostPence: sum((t) => t.unknownResidenceCostPence),
-      conservationChecked: totals.length,
-      flows: flows?.n ?? 0,
-    };
-    await ws.run(
-      `INSERT INTO run (dataset, vintage, unknown_residence_rule, rows, total_cost, unknown_residence_rows,
-                        unknown_residence_cost, ran_at)
-       VALUES ($1, $2, $3, $4, CAST($5 AS DECIMAL(38, 2)), $6, CAST($7 AS DECIMAL(38, 2)), now())`,
-      [
-        dataset,
-        vintage,
-        unknownResidenceRule,
-        result.rows,
-        penceAsDecimalText(result.costPence),
-        result.unknownResidenceRows,
-        penceAsDecimalText(result.unknownResidenceCostPence),
-      ],
-    );
-    // The previous run's results were replaced above, inside this transaction: the trail keeps both.
-    const { dataset: _d, vintage: _v, ...outcome } = result;
-    await recordAudit(ws, {
-      ...(options.by ?? commandLineActor()),
-      objectType: 'run',
-      objectId: `${dataset} ${vintage}`,
-      action: previous ? 'rerun' : 'run',
-      before: previous ?? null,
-      after: outcome,
-    });
-    return result;
+      result.rows,
+      penceAsDecimalText(result.costPence),
+      result.unknownResidenceRows,
+      penceAsDecimalText(result.unknownResidenceCostPence),
+    ],
+  );
+  // The previous run's results were replaced above, inside this transaction: the trail keeps both.
+  const { dataset: _d, vintage: _v, ...outcome } = result;
+  await recordAudit(ws, {
+    ...(options.by ?? commandLineActor()),
+    objectType: 'run',
+    objectId: `${dataset} ${vintage}`,
+    action: previous ? 'rerun' : 'run',
+    before: previous ?? null,
+    after: outcome,
   });
+  return result;
 }
 
 /** Pence as exact decimal text ('-105' → '-1.05'), so DECIMAL columns get the amount without float error. */

@@ -64,6 +64,22 @@ describe('footprint, as people expect a command line to behave', () => {
     expect(imported.stdout).toMatch(/total cost £\d{1,3}(,\d{3})*\.\d{2}$/m);
   });
 
+  it('imports and runs in one command with --run, storing what `run` stores afterwards', () => {
+    const csv = join(dir, 'activity-run.csv');
+    const generated = footprintBin(['generate', '--rows', '2000', '--out', csv, '--workspace', ws]);
+    expect(generated.status, generated.stderr).toBe(0);
+    const both = footprintBin(['import', csv, '--workspace', ws, '--dataset', 'both', '--run', '--no-atlas']);
+    expect(both.status, both.stderr).toBe(0);
+    expect(both.stdout).toMatch(/^read 2,000, accepted 2,000, rejected 0$/m);
+    expect(both.stdout).toMatch(/^Money conserved: .* to the penny/m);
+    expect(both.stdout).not.toContain('Atlas of variation stored');
+    const flows = /^Flows stored: [\d,]+$/m.exec(both.stdout)?.[0];
+    expect(flows).toBeDefined();
+    const ran = footprintBin(['run', '--workspace', ws, '--dataset', 'both', '--no-atlas']);
+    expect(ran.status, ran.stderr).toBe(0);
+    expect(ran.stdout).toContain(flows);
+  });
+
   it('ends quietly, with status 0, when the reader of its output stops reading', async () => {
     const input = join(dir, 'rates.csv');
     const rows = Array.from({ length: 30_000 }, (_, i) => `A${i},${(i % 50) + 1},${1000 + (i % 4000)}`);
