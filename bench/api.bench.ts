@@ -329,8 +329,9 @@ async function resolveUrl(
     provider: own.provider,
     year: own.year,
   };
+  // Required parameters, and the ICB wherever a route takes one (a national user must name it).
   const query = parameters
-    .filter((p) => p.in === 'query' && p.required && !(path === '/api/planning/compare' && p.name === 's'))
+    .filter((p) => p.in === 'query' && (p.required || p.name === 'icb') && p.name !== 's')
     .map((p) => {
       const v = queryValues[p.name];
       if (v === undefined) throw new Error(`${path}: no value for required query parameter ${p.name}`);
@@ -339,7 +340,7 @@ async function resolveUrl(
   if (path === '/api/planning/compare') {
     // Every scenario the user can see, side by side, as the compare page asks.
     const names = await getJson<{ rows: { name: string }[] }>(session, '/api/planning/scenarios');
-    if (!names || names.rows.length < 1) return { skip: 'no stored scenarios' };
+    if (!names || names.rows.length < 2) return { skip: 'fewer than two stored scenarios to compare' };
     query.push(...names.rows.slice(0, 4).map((r) => `s=${encodeURIComponent(r.name)}`));
   }
   return query.length > 0 ? `${url}?${query.join('&')}` : url;
