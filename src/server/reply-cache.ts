@@ -78,6 +78,8 @@ export class ReplyCache {
         const computing = this.#computing.get(key);
         if (!computing) break;
         await computing.done;
+        // A reply not to remember (an AnswerCache route, an error): go ahead without queueing on one another.
+        if (this.#passThrough.has(key)) return;
       }
       let settle = () => {};
       const done = new Promise<void>((resolve) => {
