@@ -1,93 +1,429 @@
-// API load benchmark: serves a workspace on 127.0.0.1 (a free port), signs in, and drives the overview,
-// ICB and flows endpoints with autocannon, 50 connections for a bounded time each, printing the time of the
-// first (computed) answer, then p50/p95/p99 latency, requests a second and errors for the JSON body plain
-// and gzipped. Never a timed assertion.
+// API load benchmark: every GET route of the OpenAPI document, as a national user and as an ICB user, each
+// driven by autocannon with 50 connections for a bounded time, on a workspace served on 127.0.0.1 (a free
+// port). Per route it prints the time of the first answer after a fresh start (the computed one: nothing
+// remembered yet), then p50/p95/p99 latency and requests a second under load, and flags a p95 over the
+// target. GET /api/health, which reads nothing, is the floor measured in the same run: the ratio column is
+// each route's p95 against it, steadier than absolute times on a shared machine. Never a timed assertion.
 //
-// Usage: tsx bench/api.bench.ts WORKSPACE_DIR [SECONDS_PER_ENDPOINT]
-//   (or FOOTPRINT_BENCH_WORKSPACE). The workspace needs a stored run; a user is added for the bench and
-//   removed afterwards.
-
+// Usage: tsx bench/api.bench.ts WORKSPACE_DIR [--seconds N] [--connections N] [--only REGEX] [--as national|icb]
+//        [--icb CODE] [--encoding gzip|identity] [--target MS]
+//   (or FOOTPRINT_BENCH_WORKSPACE). The workspace needs a stored run. Two users are added for the bench and
+//   removed afterwards. The first time, a few objects the address-parameter routes name (a review round, a
+//   network, risks, contracts for every ICB, intentions) are created through the API as the national user
+//   and kept, so the next run finds them.
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { addUser, removeUser } from '../src/data/users/user-store.ts';
-import { openWorkspace } from '../src/data/workspace.ts';
+import { openWorkspace, type Workspace } from '../src/data/workspace.ts';
 import { buildApp } from '../src/server/app.ts';
 
-const dir = process.argv[2] ?? process.env.FOOTPRINT_BENCH_WORKSPACE;
-const seconds = Number(process.argv[3] ?? 10);
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '50' },
+    only: { type: 'string' },
+    as: { type: 'string' },
+    icb: { type: 'string', default: 'QWE' },
+    encoding: { type: 'string', default: 'gzip' },
+    target: { type: 'string', default: '50' },
+  },
+});
+const dir = positionals[0] ?? process.env.FOOTPRINT_BENCH_WORKSPACE;
 if (!dir) {
-  console.error('Usage: tsx bench/api.bench.ts WORKSPACE_DIR [SECONDS_PER_ENDPOINT]');
+  console.error('Usage: tsx bench/api.bench.ts WORKSPACE_DIR [--seconds N] [--only REGEX] [--as national|icb]');
   process.exit(1);
 }
+const seconds = Number(opts.seconds);
+const connections = Number(opts.connections);
+const targetMs = Number(opts.target);
+const only = opts.only ? new RegExp(opts.only) : undefined;
+const SEED_MARK = 'Bench network';
+
+interface Principal {
+  label: string;
+  email: string;
+  password: string;
+  organisation: string;
+}
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+type OpenApi = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: { in: string; name: string; required?: boolean; schema?: { enum?: string[] } }[] } | undefined
+    >
+  >;
+};
 
 const ws = await openWorkspace(dir);
-const email = `bench-${randomBytes(4).toString('hex')}@footprint.local`;
-const password = randomBytes(18).toString('base64url');
-await addUser(ws, { email, organisation: 'national', role: 'viewer', password });
-const app = await buildApp({ workspace: ws });
-await app.listen({ host: '127.0.0.1', port: 0 });
-const address = app.server.address();
-if (!address || typeof address === 'string') throw new Error('no port');
-const base = `http://127.0.0.1:${address.port}`;
+const tag = randomBytes(4).toString('hex');
+const principals: Principal[] = [
+  {
+    label: 'national',
+    email: `bench-national-${tag}@footprint.local`,
+    password: randomBytes(18).toString('base64url'),
+    organisation: 'national',
+  },
+  {
+    label: `ICB ${opts.icb}`,
+    email: `bench-icb-${tag}@footprint.local`,
+    password: randomBytes(18).toString('base64url'),
+    organisation: opts.icb!,
+  },
+].filter((p) => !opts.as || (opts.as === 'national') === (p.organisation === 'national'));
+// Users a run that was stopped left behind.
+for (const stale of await ws.all<{ email: string }>(
+  "SELECT email FROM app_user WHERE email LIKE 'bench-%@footprint.local'",
+)) {
+  await removeUser(ws, stale.email);
+}
+for (const p of principals) await addUser(ws, { ...p, role: 'admin' });
 
-try {
-  const signIn = await fetch(`${base}/api/session`, {
+let app = await buildApp({ workspace: ws });
+let base = await listen();
+
+/** Requests the server is still working on: a route's load leaves a queue behind when its answers are slow,
+ * and the next route's first answer is timed only once it has drained. */
+const inFlight = new Set<string>();
+async function drained(): Promise<void> {
+  while (inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+async function listen(): Promise<string> {
+  app.addHook('onRequest', async (request) => {
+    inFlight.add(request.id);
+  });
+  app.addHook('onResponse', async (request) => {
+    inFlight.delete(request.id);
+  });
+  app.addHook('onRequestAbort', async (request) => {
+    inFlight.delete(request.id);
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** A fresh server on the same workspace: nothing remembered, as after a restart. Sessions are stored in the
+ * workspace, so the cookies stay good. */
+async function restart(): Promise<void> {
+  await drained();
+  await app.close();
+  inFlight.clear();
+  app = await buildApp({ workspace: ws });
+  base = await listen();
+}
+
+async function signIn(p: Principal): Promise<Session> {
+  const res = await fetch(`${base}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify({ email: p.email, password: p.password }),
   });
-  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const rows = await ws.one<{ n: number }>('SELECT CAST(count(*) AS BIGINT) AS n FROM activity');
-  const flows = await ws.one<{ n: number }>('SELECT CAST(count(*) AS BIGINT) AS n FROM flow');
-  const busiest = await ws.one<{ service: string }>(
-    "SELECT service_code AS service FROM flow WHERE vintage = '2026' GROUP BY service_code ORDER BY count(*) DESC LIMIT 1",
-  );
-  console.log(
-    `Workspace ${dir}: ${rows?.n.toLocaleString('en-GB')} activity rows, ${flows?.n.toLocaleString('en-GB')} flows.`,
-  );
-  console.log(`${seconds} s per endpoint, 50 connections, ${base}\n`);
-  const endpoints = [
-    '/api/overview',
-    '/api/icbs/QWE',
-    `/api/flows?service=${encodeURIComponent(busiest?.service ?? '')}`,
-    '/api/flows?footprint=South%20London',
-  ];
-  console.log('| Endpoint | body | first answer ms | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const path of endpoints) {
-    // The first request computes the answer (the query, then one serialisation); the load test then
-    // measures the remembered answer, which is what every later request gets until something changes.
-    const started = performance.now();
-    const first = await fetch(`${base}${path}`, { headers: { cookie } });
-    await first.arrayBuffer();
-    const firstMs = (performance.now() - started).toFixed(0);
-    // Plain JSON, as a script would fetch it, and gzipped, as every browser asks for it.
-    for (const encoding of ['identity', 'gzip']) {
-      // autocannon's summary has no p95 (it jumps from p90 to p97.5), so every response time is kept here.
-      const latencies: number[] = [];
-      const result = await new Promise<autocannon.Result>((resolve, reject) => {
-        const run = autocannon(
-          {
-            url: `${base}${path}`,
-            connections: 50,
-            duration: seconds,
-            headers: { cookie, 'accept-encoding': encoding },
-          },
-          (error, done) => (error ? reject(error) : resolve(done)),
-        );
-        run.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  if (!res.ok) throw new Error(`sign-in as ${p.label}: HTTP ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken };
+}
+
+async function getJson<T>(session: Session, path: string): Promise<T | undefined> {
+  const res = await fetch(`${base}${path}`, { headers: { cookie: session.cookie } });
+  return res.ok ? ((await res.json()) as T) : undefined;
+}
+
+async function send(session: Session, method: string, path: string, body: unknown): Promise<unknown> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** Objects for the address-parameter routes, made through the API as a national user, each kind only when
+ * the workspace has none yet. */
+async function seed(national: Session, w: Workspace): Promise<void> {
+  const none = async (sql: string, params: string[] = []) =>
+    ((await w.one<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${sql}`, params))?.n ?? 0) === 0;
+  const icbs = await w.all<{ code: string }>("SELECT icb_code AS code FROM icb WHERE vintage = '2026' ORDER BY 1");
+  const year = (await w.one<{ y: string }>("SELECT max(financial_year) AS y FROM flow WHERE vintage = '2026'"))!.y;
+  if (await none('clinical_network WHERE name = $1', [SEED_MARK])) {
+    await send(national, 'POST', '/api/networks', {
+      name: SEED_MARK,
+      type: 'cardiac',
+      icbs: icbs.slice(0, 6).map((i) => i.code),
+    });
+  }
+  if (await none('review_round')) await send(national, 'POST', '/api/assurance/rounds', { name: 'Bench round' });
+  if (await none('commissioning_intention')) {
+    await send(national, 'POST', '/api/assurance/intentions/starter', { financialYear: year });
+  }
+  if (await none('risk')) {
+    for (const icb of icbs.filter((_, n) => n % 3 === 0)) {
+      await send(national, 'POST', '/api/risks', {
+        organisation: icb.code,
+        title: 'A paediatric surgery centre may not sustain its rota',
+        category: 'provider-stability',
+        owner: 'Director of specialised commissioning',
+        likelihood: 4,
+        impact: 4,
+        mitigation: 'Network support from the tertiary centre',
+        residualLikelihood: 2,
+        residualImpact: 4,
+        links: [],
+        reviewed: '2026-01-10',
+        nextReview: '2026-04-10',
       });
-      latencies.sort((a, b) => a - b);
-      const at = (p: number) =>
-        (latencies[Math.max(0, Math.ceil((p / 100) * latencies.length) - 1)] ?? Number.NaN).toFixed(1);
-      const kb = (result.throughput.total / Math.max(1, result.requests.total) / 1024).toFixed(0);
-      console.log(
-        `| GET ${path} | ${encoding} ${kb} KB | ${firstMs} | ${result.requests.average.toFixed(0)} | ${at(50)} | ${at(95)} | ${at(99)} | ${result.errors + result.timeouts} | ${result.non2xx} |`,
-      );
     }
   }
+  if (!(await none('contract'))) return;
+  console.log('Seeding contracts through the API (first run on this workspace)…');
+  for (const icb of icbs) {
+    // Each ICB's three biggest providers by its residents' spend, with its five biggest services there.
+    const lines = await w.all<{ provider: string; service: string; spend: number }>(
+      `WITH top AS (SELECT provider_code FROM flow WHERE vintage = '2026' AND resident_icb = $1
+                    GROUP BY 1 ORDER BY sum(spend) DESC LIMIT 3)
+       SELECT provider_code AS provider, service_code AS service, CAST(sum(spend) AS DOUBLE) AS spend
+       FROM flow WHERE vintage = '2026' AND resident_icb = $1 AND financial_year = $2
+         AND provider_code IN (SELECT provider_code FROM top)
+       GROUP BY 1, 2 ORDER BY 1, 3 DESC`,
+      [icb.code, year],
+    );
+    const byProvider = new Map<string, typeof lines>();
+    for (const l of lines) byProvider.set(l.provider, [...(byProvider.get(l.provider) ?? []), l]);
+    for (const [provider, services] of byProvider) {
+      await send(national, 'POST', '/api/assurance/contracts', {
+        providerCode: provider,
+        financialYear: year,
+        type: 'single-provider',
+        leadCommissioner: icb.code,
+        services: services.slice(0, 5).map((s) => ({ serviceCode: s.service, value: Math.round(s.spend) })),
+      });
+    }
+  }
+}
+
+const routeColumns =
+  '| Route | as | first ms | first CPU ms | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ health | non-2xx | load |';
+
+interface Measured {
+  route: string;
+  who: string;
+  url: string;
+  firstMs: number;
+  firstCpuMs: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  status: number;
+  load: number;
+}
+
+async function measure(session: Session, url: string): Promise<Omit<Measured, 'route' | 'who' | 'url'>> {
+  await drained();
+  // The server runs in this process, so the process's CPU time over the first request is what computing the
+  // answer cost, whatever else the machine is doing.
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const first = await fetch(`${base}${url}`, {
+    headers: { cookie: session.cookie, 'accept-encoding': opts.encoding! },
+  });
+  await first.arrayBuffer();
+  const firstMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const firstCpuMs = (used.user + used.system) / 1000;
+  // autocannon's summary has no p95 (it jumps from p90 to p97.5), so every response time is kept here.
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon(
+      {
+        url: `${base}${url}`,
+        connections,
+        duration: seconds,
+        headers: { cookie: session.cookie, 'accept-encoding': opts.encoding! },
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    run.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.max(0, Math.ceil((p / 100) * latencies.length) - 1)] ?? Number.NaN;
+  return {
+    firstMs,
+    firstCpuMs,
+    rps: result.requests.total / seconds,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    status: first.status,
+    load: loadavg()[0]!,
+  };
+}
+
+/** The realistic address and query values of a route for one user, or why it is skipped. */
+async function resolveUrl(
+  session: Session,
+  path: string,
+  parameters: { in: string; name: string; required?: boolean }[],
+  own: { icb: string; service: string; provider: string; year: string },
+): Promise<string | { skip: string }> {
+  const first = async <T>(list: string, pick: (x: T) => string | undefined): Promise<string | undefined> => {
+    const body = await getJson<{ rows?: T[] } & Record<string, unknown>>(session, list);
+    const rows = (body?.rows ?? []) as T[];
+    for (const row of rows) {
+      const v = pick(row);
+      if (v) return v;
+    }
+    return undefined;
+  };
+  const values: Record<string, () => Promise<string | undefined>> = {
+    '/api/icbs/{code}': async () => own.icb,
+    '/api/icbs/{code}/comparison': async () => own.icb,
+    '/api/variation/icbs/{code}': async () => own.icb,
+    '/api/services/{code}': async () => own.service,
+    '/api/services/{code}/trend': async () => own.service,
+    '/api/delegation/services/{code}': async () => own.service,
+    '/api/networks/{name}': () => first<{ name: string }>('/api/networks', (x) => x.name),
+    '/api/assurance/rounds/{id}': () => first<{ id: string }>('/api/assurance/rounds', (x) => x.id),
+    '/api/assurance/reviews/{id}': async () => {
+      const roundId = await first<{ id: string }>('/api/assurance/rounds', (x) => x.id);
+      const round = await getJson<{ reviews: { id: string }[] }>(session, `/api/assurance/rounds/${roundId}`);
+      return round?.reviews[0]?.id;
+    },
+    '/api/planning/scenarios/{name}': () => first<{ name: string }>('/api/planning/scenarios', (x) => x.name),
+    '/api/planning/scenarios/{name}/plan': () => first<{ name: string }>('/api/planning/scenarios', (x) => x.name),
+    '/api/planning/scenarios/{name}/whatif': () => first<{ name: string }>('/api/planning/scenarios', (x) => x.name),
+    '/api/planning/scenarios/{name}/qipp-delivery': () =>
+      first<{ name: string }>('/api/planning/scenarios', (x) => x.name),
+    '/api/quality/kpis/{id}': () => first<{ id: string }>('/api/quality/kpis', (x) => x.id),
+    '/api/risks/{id}': () => first<{ id: string }>('/api/risks', (x) => x.id),
+  };
+  let url = path;
+  const pathParams = parameters.filter((p) => p.in === 'path');
+  if (pathParams.length > 0) {
+    const find = values[path];
+    if (!find) return { skip: 'no realistic value known for its address (an uploaded file or attachment)' };
+    const value = await find();
+    if (!value) return { skip: 'nothing stored to name' };
+    url = path.replace(/\{[^}]+\}/, encodeURIComponent(value));
+  }
+  const queryValues: Record<string, string> = {
+    icb: own.icb,
+    service: own.service,
+    provider: own.provider,
+    year: own.year,
+  };
+  // Required parameters, and the ICB wherever a route takes one (a national user must name it).
+  const query = parameters
+    .filter((p) => p.in === 'query' && (p.required || p.name === 'icb') && p.name !== 's')
+    .map((p) => {
+      const v = queryValues[p.name];
+      if (v === undefined) throw new Error(`${path}: no value for required query parameter ${p.name}`);
+      return `${p.name}=${encodeURIComponent(v)}`;
+    });
+  if (path === '/api/planning/compare') {
+    // Every scenario the user can see, side by side, as the compare page asks.
+    const names = await getJson<{ rows: { name: string }[] }>(session, '/api/planning/scenarios');
+    if (!names || names.rows.length < 2) return { skip: 'fewer than two stored scenarios to compare' };
+    query.push(...names.rows.slice(0, 4).map((r) => `s=${encodeURIComponent(r.name)}`));
+  }
+  return query.length > 0 ? `${url}?${query.join('&')}` : url;
+}
+
+try {
+  const national = await signIn(principals.find((p) => p.organisation === 'national') ?? principals[0]!);
+  if (principals.some((p) => p.organisation === 'national')) await seed(national, ws);
+  const rows = await ws.one<{ n: number }>('SELECT CAST(count(*) AS BIGINT) AS n FROM activity');
+  const flows = await ws.one<{ n: number }>('SELECT CAST(count(*) AS BIGINT) AS n FROM flow');
+  const year = (await ws.one<{ y: string }>("SELECT max(financial_year) AS y FROM flow WHERE vintage = '2026'"))!.y;
+  const busiest = (await ws.one<{ service: string }>(
+    "SELECT service_code AS service FROM flow WHERE vintage = '2026' GROUP BY 1 ORDER BY sum(spend) DESC LIMIT 1",
+  ))!.service;
+  const provider = (await ws.one<{ provider: string }>(
+    "SELECT provider_code AS provider FROM flow WHERE vintage = '2026' AND resident_icb = $1 GROUP BY 1 ORDER BY sum(spend) DESC LIMIT 1",
+    [opts.icb],
+  ))!.provider;
+  const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as OpenApi;
+  const gets = Object.entries(doc.paths)
+    .filter(([path, methods]) => methods.get && path.startsWith('/api/'))
+    .map(([path, methods]) => ({ path, parameters: methods.get!.parameters ?? [] }))
+    .filter((r) => !only || only.test(r.path) || r.path === '/api/health');
+  // The floor first.
+  gets.sort((a, b) => (a.path === '/api/health' ? -1 : b.path === '/api/health' ? 1 : a.path.localeCompare(b.path)));
+  console.log(
+    `Workspace ${dir}: ${rows?.n.toLocaleString('en-GB')} activity rows, ${flows?.n.toLocaleString('en-GB')} flows; ` +
+      `${gets.length} GET routes; service ${busiest}, provider ${provider}, ICB ${opts.icb}, year ${year}.`,
+  );
+  console.log(
+    `${seconds} s per route and user, ${connections} connections, accept-encoding ${opts.encoding}, ${base}; ` +
+      `load average at start ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}\n`,
+  );
+  const all: Measured[] = [];
+  const skipped: string[] = [];
+  for (const p of principals) {
+    await restart();
+    const session = await signIn(p);
+    const own = { icb: opts.icb!, service: busiest, provider, year };
+    // Addresses are found first (the lists they come from warm their own answers), then the server restarts
+    // so each route's first answer is computed afresh.
+    const urls: { route: string; url: string }[] = [];
+    for (const r of gets) {
+      const url = await resolveUrl(session, r.path, r.parameters, own);
+      if (typeof url === 'string') urls.push({ route: r.path, url });
+      else if (p === principals[0]) skipped.push(`${r.path}: ${url.skip}`);
+    }
+    await restart();
+    console.log(`As ${p.label}:\n${routeColumns}\n|---|---|---|---|---|---|---|---|---|---|---|`);
+    let floor = Number.NaN;
+    for (const { route, url } of urls) {
+      const m = { route, who: p.label, url, ...(await measure(session, url)) };
+      if (route === '/api/health') floor = m.p95;
+      all.push(m);
+      const over = m.p95 > targetMs ? ' **over**' : '';
+      console.log(
+        `| GET ${url} | ${p.label} | ${m.firstMs.toFixed(0)} | ${m.firstCpuMs.toFixed(0)} | ${m.rps.toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)}${over} | ${m.p99.toFixed(1)} | ${(m.p95 / floor).toFixed(1)} | ${m.non2xx}${m.status >= 300 ? ` (first ${m.status})` : ''} | ${m.load.toFixed(1)} |`,
+      );
+    }
+    console.log('');
+  }
+  if (skipped.length > 0) console.log(`Not measured:\n${skipped.map((s) => `- ${s}`).join('\n')}\n`);
+  const overs = all.filter((m) => m.p95 > targetMs);
+  console.log(
+    overs.length === 0
+      ? `Every measured route has p95 ≤ ${targetMs} ms.`
+      : `Over ${targetMs} ms p95: ${overs.map((m) => `${m.route} (${m.who}) ${m.p95.toFixed(0)} ms`).join('; ')}`,
+  );
+  const slowFirst = all.filter((m) => m.firstMs > 1000);
+  if (slowFirst.length > 0) {
+    console.log(
+      `First answer over 1 s: ${slowFirst.map((m) => `${m.route} (${m.who}) ${m.firstMs.toFixed(0)} ms (${m.firstCpuMs.toFixed(0)} CPU ms)`).join('; ')}`,
+    );
+  }
+  console.log(
+    `Load average at end ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   await app.close();
-  await removeUser(ws, email);
+  for (const p of principals) await removeUser(ws, p.email);
   ws.close();
 }

@@ -5,7 +5,7 @@
 //   1. generate.bench.ts — synthetic national activity to Parquet and CSV vs a bare DuckDB COPY
 //   2. import.bench.ts   — importActivity of both files vs bare read_csv / read_parquet
 //   3. run.bench.ts      — footprint run vs the bare SQL aggregation
-//   4. api.bench.ts      — the API under 50 connections (overview, ICB, flows)
+//   4. api.bench.ts      — every GET route under 50 connections, as a national and an ICB user
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -51,4 +51,4 @@ step('run (footprint run, to store results for the API)', cli, [
   '--dataset',
   'bench',
 ]);
-step('api', bench('api.bench.ts'), [runWorkspace, process.env.BENCH_API_SECONDS ?? '10']);
+step('api', bench('api.bench.ts'), [runWorkspace, '--seconds', process.env.BENCH_API_SECONDS ?? '10']);
