@@ -1,7 +1,8 @@
 // The ClickHouse engine: the activity facts live on a sharded cluster (clickhouse-schema.ts); the heavy
 // aggregations run there and only their results come back. Reference data, results, scenarios and the audit
 // trail stay in the workspace. Written for ClickHouse 18.16 (Debian's package): values are bound on the client
-// (clickhouse-sql.ts), one JOIN per SELECT, no window functions.
+// (clickhouse-sql.ts), one JOIN per SELECT, no window functions; the same SQL is tested on a current release
+// (ClickHouse 26, embedded by chdb) by test/engines/engine-suite.test.ts.
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,10 @@ export interface ClickHouseCredentials {
   password: string;
 }
 
+/** A ready-made connection to one host in place of HTTP: an embedded ClickHouse (chdb), so the engine's SQL is
+ * also tested on a current ClickHouse release (test/engines/support/chdb-engine.ts). */
+export type ClickHouseConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>['connection']>;
+
 /** Credentials come only from the environment, so they are never written into the workspace. */
 export function credentialsFromEnvironment(env: NodeJS.ProcessEnv = process.env): ClickHouseCredentials {
   return { user: env.CLICKHOUSE_USER || 'default', password: env.CLICKHOUSE_PASSWORD ?? '' };
@@ -89,9 +94,13 @@ export class ClickHouseEngine implements ActivityEngine, DelegationEvidenceEngin
   readonly address: ClickHouseAddress;
   readonly #hosts: Host[];
 
-  private constructor(address: ClickHouseAddress, credentials: ClickHouseCredentials) {
+  private constructor(
+    address: ClickHouseAddress,
+    credentials: ClickHouseCredentials,
+    connections: readonly ClickHouseConnection[] = [],
+  ) {
     this.address = address;
-    this.#hosts = address.hosts.map(({ host, port }) => ({
+    this.#hosts = address.hosts.map(({ host, port }, i) => ({
       label: `${host}:${port}`,
       client: createClient({
         url: `http://${host}:${port}`,
@@ -99,13 +108,19 @@ export class ClickHouseEngine implements ActivityEngine, DelegationEvidenceEngin
         password: credentials.password,
         request_timeout: 3_600_000,
         log: { level: ClickHouseLogLevel.OFF },
+        ...(connections[i] ? { connection: connections[i] } : {}),
       }),
     }));
   }
 
-  /** Connects and checks that every host answers and defines the cluster with one shard per host. */
-  static async connect(address: ClickHouseAddress, credentials: ClickHouseCredentials): Promise<ClickHouseEngine> {
-    const engine = new ClickHouseEngine(address, credentials);
+  /** Connects and checks that every host answers and defines the cluster with one shard per host. The i-th
+   * of `connections`, when given, is used for the i-th host instead of HTTP. */
+  static async connect(
+    address: ClickHouseAddress,
+    credentials: ClickHouseCredentials,
+    connections: readonly ClickHouseConnection[] = [],
+  ): Promise<ClickHouseEngine> {
+    const engine = new ClickHouseEngine(address, credentials, connections);
     try {
       await engine.#checkCluster();
       return engine;
