@@ -131,8 +131,12 @@ describe('footprint engine, import and run on a two-shard cluster', () => {
   });
 
   it('imports a file onto the cluster with the same counts, leaving no facts in the workspace', async () => {
-    const imported = footprint(['import', csvFile('good.csv', [HEADER, ...GOOD_ROWS]), '--dataset', 'main']);
+    const imported = footprint(['import', csvFile('good.csv', [HEADER, ...GOOD_ROWS]), '--dataset', 'main'], {
+      FOOTPRINT_DEBUG: '1',
+    });
     expect(imported.status).toBe(0);
+    // A clean file goes from the reader to the cluster: the validating path is never taken.
+    expect(imported.out).not.toContain('gave way');
     expect(imported.out).toContain('(clickhouse): total cost £1,184.85');
     expect(imported.out).toContain('read 4, accepted 4, rejected 0');
     expect((await shardRows(0, 'main')) + (await shardRows(1, 'main'))).toBe(4);
@@ -144,8 +148,9 @@ describe('footprint engine, import and run on a two-shard cluster', () => {
   it('rejects a bad row as DuckDB does: counts, rejects file, nothing changed', async () => {
     const before = await fingerprint();
     const file = csvFile('bad.csv', [HEADER, ...GOOD_ROWS, '2024/25,4,ZZZ,36L,13X,APC_EL,0-4,M,1,1.00,1']);
-    const refused = footprint(['import', file, '--dataset', 'main']);
+    const refused = footprint(['import', file, '--dataset', 'main'], { FOOTPRINT_DEBUG: '1' });
     expect(refused.status).toBe(2);
+    expect(refused.out).toContain('clean path gave way');
     expect(refused.out).toContain('FP_IMPORT_REJECTED');
     expect(refused.out).toContain('read 5, accepted 0, rejected 1');
     expect(existsSync(join(dir, 'bad.rejects.csv'))).toBe(true);

@@ -1,6 +1,7 @@
-// One question suite, every engine: DuckDB (the workspace), ClickHouse (a real two-shard cluster of Debian's
-// clickhouse-server, started here) and the plain in-memory reference must give the same answers, to the penny,
-// on the toy dataset worked by hand and on generated activity tables.
+// One question suite, every engine: DuckDB (the workspace), ClickHouse 18.16 (a real two-shard cluster of
+// Debian's clickhouse-server, started here), the same ClickHouse engine on a current release (chdb, embedded in
+// this process) and the plain in-memory reference must give the same answers, to the penny, on the toy dataset
+// worked by hand and on generated activity tables.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNALLOCATED, UNKNOWN_RESIDENCE_RULES } from '../../src/core/basis/index.ts';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   engines = [
     ['duckdb', new DuckDbEngine(fixture.basis.ws)],
     ['clickhouse', fixture.clickhouse],
+    ['chdb', fixture.chdb.engine],
   ];
 });
 
@@ -88,7 +90,7 @@ function referenceAnswers(rows: readonly ReferenceRow[], year: string) {
 }
 
 describe('the toy dataset, worked by hand (basis-fixture.ts)', () => {
-  it.each(['duckdb', 'clickhouse'])('%s: input totals per year and service', async (name) => {
+  it.each(['duckdb', 'clickhouse', 'chdb'])('%s: input totals per year and service', async (name) => {
     const engine = engines.find(([n]) => n === name)![1];
     // 2024/25 S1: 10 + 5 + 30 + 7 − 1 + 0.50 = £51.50 over 6 rows, of which unknown residence: the blank (£7.00)
     // and ZZZ (£0.50) = 2 rows, £7.50. 2024/25 S2: 2 + 4 = £6.00. 2023/24 S1: £1.23.
@@ -109,25 +111,34 @@ describe('the toy dataset, worked by hand (basis-fixture.ts)', () => {
     ]);
   });
 
-  it.each(['duckdb', 'clickhouse'])('%s: unknown residence is UNALLOCATED or the provider host', async (name) => {
-    const engine = engines.find(([n]) => n === name)![1];
-    const spend = async (rule: (typeof UNKNOWN_RESIDENCE_RULES)[number], icb: string) =>
-      (await engine.flowsByResidentIcbProviderService({ dataset: 'toy', vintage: '2026', unknownResidenceRule: rule }))
-        .filter((f) => f.residentIcb === icb && f.financialYear === '2024/25')
-        .reduce((s, f) => s + f.spendPence, 0);
-    // Unallocated: the £7.50 of unknown residence. Provider host: the blank row's £7.00 goes to P2's host QB
-    // (QB then has B1 £5.00 + B1 £2.00 + £7.00 = £14.00) and ZZZ's £0.50 to P1's host QA.
-    expect(await spend('unallocated', UNALLOCATED)).toBe(750);
-    expect(await spend('provider-host-icb', 'QB')).toBe(1400);
-  });
+  it.each(['duckdb', 'clickhouse', 'chdb'])(
+    '%s: unknown residence is UNALLOCATED or the provider host',
+    async (name) => {
+      const engine = engines.find(([n]) => n === name)![1];
+      const spend = async (rule: (typeof UNKNOWN_RESIDENCE_RULES)[number], icb: string) =>
+        (
+          await engine.flowsByResidentIcbProviderService({
+            dataset: 'toy',
+            vintage: '2026',
+            unknownResidenceRule: rule,
+          })
+        )
+          .filter((f) => f.residentIcb === icb && f.financialYear === '2024/25')
+          .reduce((s, f) => s + f.spendPence, 0);
+      // Unallocated: the £7.50 of unknown residence. Provider host: the blank row's £7.00 goes to P2's host QB
+      // (QB then has B1 £5.00 + B1 £2.00 + £7.00 = £14.00) and ZZZ's £0.50 to P1's host QA.
+      expect(await spend('unallocated', UNALLOCATED)).toBe(750);
+      expect(await spend('provider-host-icb', 'QB')).toBe(1400);
+    },
+  );
 
   it('every engine agrees with the reference on every question', async () => {
     const expected = referenceAnswers(TOY_ROWS, '2024/25');
-    for (const [, engine] of engines)
-      expect(await answers(engine, 'toy', '2024/25' as FinancialYear)).toEqual(expected);
+    for (const [name, engine] of engines)
+      expect(await answers(engine, 'toy', '2024/25' as FinancialYear), name).toEqual(expected);
   });
 
-  it('writeFlows stores the same flows and returns the same totals on both engines', async () => {
+  it('writeFlows stores the same flows and returns the same totals on every engine', async () => {
     const ws = fixture.basis.ws;
     const stored: unknown[] = [];
     for (const [name, engine] of engines) {
@@ -146,6 +157,7 @@ describe('the toy dataset, worked by hand (basis-fixture.ts)', () => {
       );
     }
     expect(stored[1]).toEqual(stored[0]);
+    expect(stored[2]).toEqual(stored[0]);
     expect(stored[0]).toHaveLength(new ReferenceEngine(TOY_ROWS, TOY_MAPS).flows('2023', 'unallocated').length);
   });
 });
@@ -167,7 +179,7 @@ describe('generated activity tables', () => {
     gpPractice: fc.constantFrom('G1', 'G2', null),
   });
 
-  it('DuckDB, ClickHouse and the reference agree to the penny', async () => {
+  it('DuckDB, ClickHouse 18.16, chdb and the reference agree to the penny', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 30 }), async (rows) => {
         // Re-importing one dataset name also checks the swap: rows of the last table on a shard this one

@@ -1,9 +1,10 @@
 // The ClickHouse engine: the activity facts live on a sharded cluster (clickhouse-schema.ts); the heavy
 // aggregations run there and only their results come back. Reference data, results, scenarios and the audit
 // trail stay in the workspace. Written for ClickHouse 18.16 (Debian's package): values are bound on the client
-// (clickhouse-sql.ts), one JOIN per SELECT, no window functions.
+// (clickhouse-sql.ts), one JOIN per SELECT, no window functions; the same SQL is tested on a current release
+// (ClickHouse 26, embedded by chdb) by test/engines/engine-suite.test.ts.
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -45,6 +46,10 @@ export interface ClickHouseCredentials {
   user: string;
   password: string;
 }
+
+/** A ready-made connection to one host in place of HTTP: an embedded ClickHouse (chdb), so the engine's SQL is
+ * also tested on a current ClickHouse release (test/engines/support/chdb-engine.ts). */
+export type ClickHouseConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>['connection']>;
 
 /** Credentials come only from the environment, so they are never written into the workspace. */
 export function credentialsFromEnvironment(env: NodeJS.ProcessEnv = process.env): ClickHouseCredentials {
@@ -89,9 +94,13 @@ export class ClickHouseEngine implements ActivityEngine, DelegationEvidenceEngin
   readonly address: ClickHouseAddress;
   readonly #hosts: Host[];
 
-  private constructor(address: ClickHouseAddress, credentials: ClickHouseCredentials) {
+  private constructor(
+    address: ClickHouseAddress,
+    credentials: ClickHouseCredentials,
+    connections: readonly ClickHouseConnection[] = [],
+  ) {
     this.address = address;
-    this.#hosts = address.hosts.map(({ host, port }) => ({
+    this.#hosts = address.hosts.map(({ host, port }, i) => ({
       label: `${host}:${port}`,
       client: createClient({
         url: `http://${host}:${port}`,
@@ -99,13 +108,19 @@ export class ClickHouseEngine implements ActivityEngine, DelegationEvidenceEngin
         password: credentials.password,
         request_timeout: 3_600_000,
         log: { level: ClickHouseLogLevel.OFF },
+        ...(connections[i] ? { connection: connections[i] } : {}),
       }),
     }));
   }
 
-  /** Connects and checks that every host answers and defines the cluster with one shard per host. */
-  static async connect(address: ClickHouseAddress, credentials: ClickHouseCredentials): Promise<ClickHouseEngine> {
-    const engine = new ClickHouseEngine(address, credentials);
+  /** Connects and checks that every host answers and defines the cluster with one shard per host. The i-th
+   * of `connections`, when given, is used for the i-th host instead of HTTP. */
+  static async connect(
+    address: ClickHouseAddress,
+    credentials: ClickHouseCredentials,
+    connections: readonly ClickHouseConnection[] = [],
+  ): Promise<ClickHouseEngine> {
+    const engine = new ClickHouseEngine(address, credentials, connections);
     try {
       await engine.#checkCluster();
       return engine;
@@ -469,14 +484,40 @@ GROUP BY financial_year, service_code`;
     }
   }
 
-  /** Streams the workspace's rows of `source` to the cluster as dataset `dataset`: exported by DuckDB in
-   * files of LOAD_BATCH_BYTES, each INSERTed into a staging table through the Distributed engine
-   * (synchronously, so a failed batch fails the load), counted, then swapped in shard by shard with
-   * REPLACE PARTITION. A failure drops the staging tables: no part of the dataset is ever visible. */
+  /** Copies the workspace's rows of dataset `source` to the cluster as dataset `dataset` (loadRows), and checks
+   * that the cluster received `rows` of them. */
   async loadDataset(
     ws: Workspace,
     options: { source: string; dataset: string; rows: number; onProgress?: (done: number, total: number) => void },
   ): Promise<void> {
+    await this.loadRows(ws, {
+      select: `SELECT ${sqlString(options.dataset)} AS dataset, * EXCLUDE (dataset)
+               FROM activity WHERE dataset = ${sqlString(options.source)}`,
+      dataset: options.dataset,
+      onProgress: options.onProgress,
+      expectRows: options.rows,
+    });
+  }
+
+  /** Loads the rows of `select` — a workspace SELECT of the activity columns named as in clickhouse-schema.ts
+   * (blank codes NULL), its `dataset` column `dataset`, which is copied, never replaced, so a guard computed there
+   * is evaluated on every row — onto the cluster as dataset `dataset`. DuckDB writes them to files of
+   * LOAD_BATCH_BYTES; the hosts take the files in turn, in parallel, each INSERTing into a staging table through
+   * its own Distributed table (synchronously, so a failed batch fails the load), so every server parses its
+   * share. The staging rows are counted against the rows written (and `expectRows`, when given), then swapped in
+   * shard by shard with REPLACE PARTITION. Any failure — the SELECT's own included — drops the staging tables: no
+   * part of the dataset is ever visible. Returns the rows loaded and their total cost in pounds ('1234.50'). */
+  async loadRows(
+    ws: Workspace,
+    options: {
+      select: string;
+      dataset: string;
+      expectRows?: number;
+      onProgress?: ((done: number, total: number) => void) | undefined;
+      /** Wraps DuckDB's pass that writes the files (the read of an imported file: read-progress.ts). */
+      aroundWrite?: (write: () => Promise<number>) => Promise<number>;
+    },
+  ): Promise<{ rows: number; totalCost: string }> {
     const db = this.address.database;
     const suffix = `${process.pid}_${Date.now()}`;
     const stagingLocal = `activity_staging_${suffix}`;
@@ -487,32 +528,48 @@ GROUP BY financial_year, service_code`;
         await this.#commandOn(host, localActivityDdl(db, stagingLocal));
         await this.#commandOn(host, distributedActivityDdl(db, stagingAll, stagingLocal, this.address.cluster));
       });
-      await ws.run(
-        `COPY (SELECT ${sqlString(options.dataset)}, financial_year, month, provider_code, coalesce(residence_code, ''),
+      const write = async () => {
+        const copied = await ws.connection.run(
+          `COPY (SELECT dataset, financial_year, month, provider_code, coalesce(residence_code, ''),
                       service_code, pod, age_band, sex, activity, cost, patients, coalesce(gp_practice_code, '')
-               FROM activity WHERE dataset = ${sqlString(options.source)})
+               FROM (${options.select}) t)
          TO ${sqlString(join(dir, 'rows'))}
          (FORMAT csv, DELIMITER '\t', HEADER false, NULLSTR '\\N', QUOTE '', FILE_SIZE_BYTES '${LOAD_BATCH_BYTES}')`,
-      );
-      const files = readdirSync(join(dir, 'rows')).sort();
-      const first = this.#hosts[0] as Host;
-      for (const [index, file] of files.entries()) {
-        options.onProgress?.(index, files.length);
-        await this.#guard(first, () =>
-          first.client.insert({
-            table: `${db}.${stagingAll}`,
-            values: createReadStream(join(dir, 'rows', file)),
-            format: 'TabSeparated',
-            clickhouse_settings: { insert_distributed_sync: 1 },
-          }),
         );
-      }
-      options.onProgress?.(files.length, files.length);
-      const counted = await this.#rows<{ n: string }>(`SELECT toString(count()) AS n FROM ${db}.${stagingAll}`, []);
-      if (Number(counted[0]?.n) !== options.rows) {
+        return Number(copied.rowsChanged);
+      };
+      const rows = await (options.aroundWrite ? options.aroundWrite(write) : write());
+      // Nothing to load and no count asked for: leave the cluster's dataset as it is (an empty file is the
+      // caller's to report).
+      if (rows === 0 && options.expectRows === undefined) return { rows, totalCost: '0.00' };
+      const files = existsSync(join(dir, 'rows')) ? readdirSync(join(dir, 'rows')).sort() : [];
+      let done = 0;
+      options.onProgress?.(done, files.length);
+      await Promise.all(
+        this.#hosts.map(async (host, h) => {
+          for (let i = h; i < files.length; i += this.#hosts.length) {
+            await this.#guard(host, () =>
+              host.client.insert({
+                table: `${db}.${stagingAll}`,
+                values: createReadStream(join(dir, 'rows', files[i] as string)),
+                format: 'TabSeparated',
+                clickhouse_settings: { insert_distributed_sync: 1 },
+              }),
+            );
+            options.onProgress?.(++done, files.length);
+          }
+        }),
+      );
+      const counted = await this.#rows<{ n: string; cost: string }>(
+        `SELECT toString(count()) AS n, toString(sum(cost)) AS cost FROM ${db}.${stagingAll}`,
+        [],
+      );
+      const received = Number(counted[0]?.n);
+      const expected = options.expectRows ?? rows;
+      if (received !== rows || received !== expected) {
         throw new FootprintError({
           code: 'FP_ENGINE_QUERY_FAILED',
-          message: `The clickhouse engine received ${counted[0]?.n} of ${options.rows} rows; the load was abandoned.`,
+          message: `The clickhouse engine received ${received} of ${expected} rows; the load was abandoned.`,
           where: { parameter: 'engine' },
           received: formatClickHouseAddress(this.address),
         });
@@ -523,6 +580,7 @@ GROUP BY financial_year, service_code`;
           `ALTER TABLE ${db}.activity_local REPLACE PARTITION ${stringLiteral(options.dataset)} FROM ${db}.${stagingLocal}`,
         ),
       );
+      return { rows, totalCost: toPounds(counted[0]?.cost ?? '0') };
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await this.#onEveryHost(async (host) => {
@@ -629,6 +687,12 @@ function toFlow(r: ClusterFlowRow): Flow {
     activity: Number(r.activity),
     spendPence: Number(r.spend_pence),
   };
+}
+
+/** A decimal sum as ClickHouse prints it ('1234.5', '12', '-0.05' or '1234.50') as pounds with two places. */
+function toPounds(text: string): string {
+  const [whole = '0', fraction = ''] = text.split('.');
+  return `${whole}.${fraction.padEnd(2, '0').slice(0, 2)}`;
 }
 
 /** SQL's ascending order with NULLs last, as DuckDB sorts. */

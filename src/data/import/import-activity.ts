@@ -11,7 +11,7 @@ import type { Workspace } from '../workspace.ts';
 import { openCsv } from './csv.ts';
 import { detectFormat, type ImportFormat } from './detect-format.ts';
 import type { FileRows, TypedRows } from './file-rows.ts';
-import { cleanFileInsert, moveCleanFile } from './move-clean-file.ts';
+import { cleanFileInsert, cleanFileSelect, moveCleanFile } from './move-clean-file.ts';
 import { openParquet } from './parquet.ts';
 import { type ImportProgress, withReadProgress } from './read-progress.ts';
 import { writeRejects } from './rejects.ts';
@@ -101,16 +101,7 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
 
   const rows = await openRows(ws, file, format, progress);
   try {
-    const mapped = mapHeader(rows.headers, file);
-    const [firstIssue, ...otherIssues] = mapped.issues;
-    if (firstIssue) {
-      throw new FootprintError({
-        ...firstIssue,
-        hint: [firstIssue.hint, otherIssues.length ? `Also: ${otherIssues.map((i) => i.message).join(' ')}` : '']
-          .filter(Boolean)
-          .join(' '),
-      });
-    }
+    const columns = mappedColumns(rows, file);
     const moveOptions = {
       dataset,
       file,
@@ -120,12 +111,12 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
       makeCurrent: options.makeCurrent === true,
       inTransaction: options.inTransaction,
     };
-    const typed = options.validateEveryRow ? null : rows.typed?.(mapped.value.columns);
+    const typed = options.validateEveryRow ? null : rows.typed?.(columns);
     if (typed) {
       const clean = await moveIfClean(ws, typed, years, moveOptions);
       if (clean) return clean;
     }
-    const source = sourceOf(rows, mapped.value.columns, rows.relation, rows.rowNumber, years);
+    const source = sourceOf(rows, columns, rows.relation, rows.rowNumber, years);
     const move = (keepWithRejects: boolean) =>
       moveInTransaction(ws, () => readAndMove(ws, source, dataset, file, format), {
         ...moveOptions,
@@ -141,7 +132,7 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
     const numbered = await rows.numbered(ws);
     const written = await writeRejects(
       ws,
-      sourceOf(rows, mapped.value.columns, numbered.relation, numbered.rowNumber, years),
+      sourceOf(rows, columns, numbered.relation, numbered.rowNumber, years),
       rejectsFile,
     );
     progress('Writing rejects', 1, 1, 'steps');
@@ -163,6 +154,45 @@ export async function importActivity(ws: Workspace, options: ImportOptions): Pro
     return { ...(await move(true)), rejectsFile };
   } catch (error) {
     throw error instanceof InTransactionFailed ? error.cause : error;
+  } finally {
+    await rows.close(ws);
+  }
+}
+
+/** The file's header mapped to activity columns (their positions); throws the first header problem, naming
+ * the others in its hint. */
+function mappedColumns(rows: FileRows, file: string): Partial<Record<ActivityColumn, number>> {
+  const mapped = mapHeader(rows.headers, file);
+  const [firstIssue, ...otherIssues] = mapped.issues;
+  if (firstIssue) {
+    throw new FootprintError({
+      ...firstIssue,
+      hint: [firstIssue.hint, otherIssues.length ? `Also: ${otherIssues.map((i) => i.message).join(' ')}` : '']
+        .filter(Boolean)
+        .join(' '),
+    });
+  }
+  return mapped.value.columns;
+}
+
+/** For an engine that keeps the rows elsewhere (import-to-cluster.ts): the clean-file fast path's SELECT of
+ * the file (move-clean-file.ts, under the dataset expression `dataset`), handed to `work` while the file is
+ * open, with the file's resolved path and format. Reading the SELECT raises an error at the first row that is
+ * not clean; the caller then gives way to importActivity, which finds every bad row. Null, with nothing read,
+ * when the file's column types rule the fast path out. The header is checked as importActivity checks it. */
+export async function withCleanFileSelect<T>(
+  ws: Workspace,
+  options: Pick<ImportOptions, 'file' | 'maxBytes' | 'years' | 'onProgress'>,
+  dataset: string,
+  work: (select: string, file: string, format: ImportFormat) => Promise<T>,
+): Promise<T | null> {
+  const file = resolve(options.file);
+  const format = detectFormat(file, options.maxBytes);
+  const rows = await openRows(ws, file, format, options.onProgress ?? (() => {}));
+  try {
+    const typed = rows.typed?.(mappedColumns(rows, file));
+    const select = typed ? cleanFileSelect(typed, options.years ?? defaultYearWindow(new Date()), dataset) : null;
+    return select === null ? null : await work(select, file, format);
   } finally {
     await rows.close(ws);
   }
@@ -252,17 +282,7 @@ async function moveInTransaction(
         throw new RollBack();
       }
       await ws.run('DELETE FROM activity WHERE dataset = $1', [QUARANTINE]);
-      const replaced = await readDatasetRecord(ws, dataset);
-      await ws.run(
-        `INSERT OR REPLACE INTO dataset (name, source_file, format, rows_read, rows_accepted, rows_rejected, total_cost, imported_at)
-         VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS DECIMAL(38, 2)), now())`,
-        [dataset, file, format, read, accepted, summary.rejected, summary.totalCost],
-      );
-      if (options.by) await recordImport(ws, options.by, replaced, summary);
-      const done = {
-        ...summary,
-        current: await makeCurrentIfAskedOrFirst(ws, dataset, options.makeCurrent, options.by),
-      };
+      const done = await recordDataset(ws, summary, options);
       if (options.inTransaction) {
         try {
           await options.inTransaction(done);
@@ -276,6 +296,34 @@ async function moveInTransaction(
     if (error instanceof RollBack && rolledBack) return rolledBack;
     throw error;
   }
+}
+
+/** Stores the dataset's record of an import whose rows are in place, audits it (when `by`) and makes it current
+ * when asked or first; returns the summary with `current`. Call it inside the import's transaction. */
+export async function recordDataset(
+  ws: Workspace,
+  summary: ImportSummary,
+  options: { by: AuditActor | null; makeCurrent: boolean },
+): Promise<ImportSummary> {
+  const replaced = await readDatasetRecord(ws, summary.dataset);
+  await ws.run(
+    `INSERT OR REPLACE INTO dataset (name, source_file, format, rows_read, rows_accepted, rows_rejected, total_cost, imported_at)
+     VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS DECIMAL(38, 2)), now())`,
+    [
+      summary.dataset,
+      summary.file,
+      summary.format,
+      summary.read,
+      summary.accepted,
+      summary.rejected,
+      summary.totalCost,
+    ],
+  );
+  if (options.by) await recordImport(ws, options.by, replaced, summary);
+  return {
+    ...summary,
+    current: await makeCurrentIfAskedOrFirst(ws, summary.dataset, options.makeCurrent, options.by),
+  };
 }
 
 export interface DatasetRecord {

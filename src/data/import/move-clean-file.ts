@@ -82,6 +82,19 @@ const SERVICES = `SELECT any_value(service_code) FROM service WHERE is_current A
 /** The INSERT moving every row of a clean file into `activity` under the dataset named by $1, or null
  * when a column's type rules the fast path out. */
 export function cleanFileInsert(rows: TypedRows, years: YearWindow): string | null {
+  const select = cleanFileSelect(rows, years, '$1');
+  return (
+    select &&
+    `INSERT INTO activity (dataset, financial_year, month, provider_code, residence_code, service_code, pod, age_band,
+      sex, activity, cost, patients, gp_practice_code)
+    ${select}`
+  );
+}
+
+/** The rows of a clean file as `activity` stores them, in its column order, under the dataset `dataset` (an
+ * SQL expression), or null when a column's type rules the fast path out. Reading it raises an error at the
+ * first row that is not clean. */
+export function cleanFileSelect(rows: TypedRows, years: YearWindow, dataset: string): string | null {
   const value: Partial<Record<ActivityColumn, string>> = {};
   for (const [field, column] of Object.entries(rows.columns) as [ActivityColumn, { sql: string; type: string }][]) {
     if (!FAST_TYPES[field](column.type.toUpperCase())) return null;
@@ -122,13 +135,13 @@ export function cleanFileInsert(rows: TypedRows, years: YearWindow): string | nu
   // The guard sits in the SELECT list, never in a WHERE, so no optimisation can drop a row before it is
   // checked: every row read is inserted or aborts the statement.
   return `
-    INSERT INTO activity (dataset, financial_year, month, provider_code, residence_code, service_code, pod, age_band,
-      sex, activity, cost, patients, gp_practice_code)
-    SELECT CASE WHEN ${clean} THEN $1 ELSE error('not a clean file') END,
-      ${code('financial_year')}, CAST(${month} AS TINYINT), ${code('provider_code')},
-      CASE WHEN ${residence} IN (${sqlList(RESIDENCE_NOT_KNOWN_CODES)}) THEN NULL ELSE ${residence} END,
-      ${code('service_code')}, ${code('pod')}, ${text('age_band')}, ${storedSex},
-      ${number('activity')}, CAST(${cost} AS DECIMAL(18, 2)), ${number('patients')}, ${text('gp_practice_code')}
+    SELECT CASE WHEN ${clean} THEN ${dataset} ELSE error('not a clean file') END AS dataset,
+      ${code('financial_year')} AS financial_year, CAST(${month} AS TINYINT) AS month,
+      ${code('provider_code')} AS provider_code,
+      CASE WHEN ${residence} IN (${sqlList(RESIDENCE_NOT_KNOWN_CODES)}) THEN NULL ELSE ${residence} END AS residence_code,
+      ${code('service_code')} AS service_code, ${code('pod')} AS pod, ${text('age_band')} AS age_band, ${storedSex} AS sex,
+      ${number('activity')} AS activity, CAST(${cost} AS DECIMAL(18, 2)) AS cost, ${number('patients')} AS patients,
+      ${text('gp_practice_code')} AS gp_practice_code
     FROM ${rows.relation} f`;
 }
 

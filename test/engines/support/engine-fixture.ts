@@ -1,11 +1,12 @@
 // One workspace with the toy geography of basis-fixture.ts plus two GP practices, a real two-shard ClickHouse
-// cluster prepared from it, and helpers to put the same activity rows into the workspace, onto the cluster
+// cluster (Debian's 18.16) and an embedded current ClickHouse (chdb) prepared from it, and helpers to put the same activity rows into the workspace, onto the cluster
 // and into the in-memory reference.
 
 import { ClickHouseEngine } from '../../../src/data/engines/clickhouse.ts';
 import { parseClickHouseAddress } from '../../../src/data/engines/clickhouse-address.ts';
 import type { Workspace } from '../../../src/data/workspace.ts';
 import { type BasisWorkspace, createBasisWorkspace, TOY_ACTIVITY } from '../../integration/support/basis-fixture.ts';
+import { type ChdbEngine, startChdbEngine } from './chdb-engine.ts';
 import { type ClickHouseCluster, startClickHouseCluster } from './clickhouse-cluster.ts';
 import type { ReferenceMaps, ReferenceRow } from './reference-engine.ts';
 
@@ -49,7 +50,9 @@ export interface EngineFixture {
   basis: BasisWorkspace;
   cluster: ClickHouseCluster;
   clickhouse: ClickHouseEngine;
-  /** Replaces `dataset` in the workspace and on the cluster with `rows`. */
+  /** The same engine on chdb's embedded ClickHouse (a current release). */
+  chdb: ChdbEngine;
+  /** Replaces `dataset` in the workspace, on the cluster and in chdb with `rows`. */
   put(dataset: string, rows: readonly ReferenceRow[]): Promise<void>;
   stop(): Promise<void>;
 }
@@ -88,7 +91,10 @@ export async function insertRows(ws: Workspace, dataset: string, rows: readonly 
 export async function startEngineFixture(): Promise<EngineFixture> {
   const cluster = await startClickHouseCluster();
   const basis = await createBasisWorkspace();
+  let chdb: ChdbEngine | undefined;
   try {
+    const embedded = await startChdbEngine();
+    chdb = embedded;
     await basis.ws.run(`INSERT INTO gp_practice (practice_code, name, sub_icb_code, icb_code, region_code) VALUES
       ('G1', 'Practice One', 'A1', 'QA', 'Y01'), ('G2', 'Practice Two', 'C1', 'QC', 'Y02')`);
     const clickhouse = await ClickHouseEngine.connect(parseClickHouseAddress(cluster.url), {
@@ -96,23 +102,28 @@ export async function startEngineFixture(): Promise<EngineFixture> {
       password: cluster.password,
     });
     await clickhouse.prepare(basis.ws);
+    await embedded.engine.prepare(basis.ws);
     const put = async (dataset: string, rows: readonly ReferenceRow[]) => {
       await insertRows(basis.ws, dataset, rows);
       await clickhouse.loadDataset(basis.ws, { source: dataset, dataset, rows: rows.length });
+      await embedded.engine.loadDataset(basis.ws, { source: dataset, dataset, rows: rows.length });
     };
     await put('toy', TOY_ROWS);
     return {
       basis,
       cluster,
       clickhouse,
+      chdb: embedded,
       put,
       async stop() {
         await clickhouse.close();
+        await embedded.stop();
         basis.cleanup();
         await cluster.stop();
       },
     };
   } catch (error) {
+    await chdb?.stop();
     basis.cleanup();
     await cluster.stop();
     throw error;

@@ -1,7 +1,9 @@
-// The delegation and tiering evidence on ClickHouse 18.16, the same questions as service-patients-by-age-sex.ts,
-// service-patient-flows.ts and service-cost-distribution.ts: summed on the shards, looked up on the initiator
-// with one JOIN per SELECT. Patients are the rows' patients, else their activity.
-
+// The delegation and tiering evidence on ClickHouse (18.16 and current releases), the same questions as
+// service-patients-by-age-sex.ts, service-patient-flows.ts and service-cost-distribution.ts: summed on the
+// shards, looked up on the initiator with one JOIN per SELECT. Patients are the rows' patients, else their
+// activity. Inner look-ups are ALL INNER JOINs against a right side with one row per key: ANY INNER JOIN keeps
+// only one left row per key since ClickHouse 20 (it kept every left row in 18.16), and subqueries in a JOIN
+// carry aliases, which current releases require.
 import type { GeographyVintage } from '../../../core/geography/vintage.ts';
 import { geographyColumns } from '../geography-columns.ts';
 import type { SqlDialect } from '../sql-dialect.ts';
@@ -31,11 +33,12 @@ FROM (
       FROM ${database}.activity
       WHERE dataset = $1 AND financial_year = $2
       GROUP BY residence_code, provider_code, service_code
-    )
-    ANY INNER JOIN (SELECT code AS residence_code, ${g.residenceIcb} AS cell_icb FROM ${database}.residence_map)
+    ) AS cells
+    ALL INNER JOIN (SELECT code AS residence_code, ${g.residenceIcb} AS cell_icb FROM ${database}.residence_map) AS residence
     USING residence_code
-  )
-  ANY LEFT JOIN (SELECT provider_code, ${g.providerHostIcb} AS cell_host FROM ${database}.provider) USING provider_code
+  ) AS resident
+  ANY LEFT JOIN (SELECT provider_code, ${g.providerHostIcb} AS cell_host FROM ${database}.provider) AS host
+  USING provider_code
 )
 GROUP BY cell_icb, provider_code, cell_host, service_code`;
 }
@@ -52,11 +55,11 @@ export function clickhouseServiceCostDistributionSql(d: SqlDialect, database: st
   return `SELECT service_code, total_patients, mean_cost,
        ${d.float('sqrt(sum(row_patients * pow(row_cost / row_patients - mean_cost, 2)) / sum(row_patients)) / mean_cost')} AS cv_cost,
        arraySlice(arrayMap(t -> t.2, arraySort(t -> t.1, groupArray((row_hash, row_cost / row_patients)))), 1, $3) AS sample
-FROM (${rows})
-ANY INNER JOIN (
+FROM (${rows}) AS costs
+ALL INNER JOIN (
   SELECT service_code, ${d.float('sum(row_patients)')} AS total_patients, sum(row_cost) / sum(row_patients) AS mean_cost
   FROM (${rows})
   GROUP BY service_code
-) USING service_code
+) AS service USING service_code
 GROUP BY service_code, total_patients, mean_cost`;
 }

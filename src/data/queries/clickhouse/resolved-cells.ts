@@ -2,7 +2,8 @@
 // cell's residence code resolved to its ICB in the vintage and its provider to its host ICB on the
 // initiator, the unknown-residence rule applied — the same rule as flows-by-resident-icb-provider-service.ts.
 // 18.16 allows one JOIN per SELECT, so the two look-ups nest; join_use_nulls = 1 (set by the engine) makes a
-// missing match NULL, as a LEFT JOIN does in DuckDB. Output names differ from input names because ClickHouse
+// missing match NULL, as a LEFT JOIN does in DuckDB. Joined subqueries carry aliases (required by current
+// ClickHouse releases, accepted by 18.16). Output names differ from input names because ClickHouse
 // substitutes aliases everywhere in a SELECT (`sum(activity) AS activity` would nest the aggregate).
 import { UNALLOCATED } from '../../../core/basis/index.ts';
 import type { GeographyVintage } from '../../../core/geography/vintage.ts';
@@ -41,10 +42,11 @@ FROM (
       FROM ${db}.activity
       WHERE dataset = $${q.datasetParam}${year}
       GROUP BY financial_year, residence_code, provider_code, service_code${pod}
-    )
-    ANY LEFT JOIN (SELECT code AS residence_code, ${g.residenceIcb} AS cell_residence_icb FROM ${db}.residence_map)
+    ) AS cells
+    ANY LEFT JOIN (SELECT code AS residence_code, ${g.residenceIcb} AS cell_residence_icb FROM ${db}.residence_map) AS residence
     USING residence_code
-  )
-  ANY LEFT JOIN (SELECT provider_code, ${g.providerHostIcb} AS cell_host_icb FROM ${db}.provider) USING provider_code
+  ) AS resident
+  ANY LEFT JOIN (SELECT provider_code, ${g.providerHostIcb} AS cell_host_icb FROM ${db}.provider) AS host
+  USING provider_code
 )`;
 }

@@ -1,8 +1,9 @@
 // The atlas of variation's scan on ClickHouse, the same question as utilisation-by-icb-age-sex.ts: activity,
 // patients and spend by year × the patients' ICB (NULL when the residence code is blank or not mapped) ×
 // service × age band × sex (M, F, else NULL). Summed on the shards by residence code first, then resolved
-// on the initiator with one JOIN per SELECT (ClickHouse 18.16).
-
+// on the initiator with one JOIN per SELECT (ClickHouse 18.16; the same text runs on current releases: joined
+// subqueries carry aliases, and the practice look-up is an ALL INNER JOIN, as ANY INNER JOIN keeps one left row
+// per key since ClickHouse 20).
 import type { GeographyVintage } from '../../../core/geography/vintage.ts';
 import { geographyColumns } from '../geography-columns.ts';
 import type { SqlDialect } from '../sql-dialect.ts';
@@ -21,8 +22,8 @@ FROM (
     FROM ${database}.activity
     WHERE dataset = $1
     GROUP BY financial_year, residence_code, service_code, age_band, cell_sex
-  )
-  ANY LEFT JOIN (SELECT code AS residence_code, ${g.residenceIcb} AS cell_icb FROM ${database}.residence_map)
+  ) AS cells
+  ANY LEFT JOIN (SELECT code AS residence_code, ${g.residenceIcb} AS cell_icb FROM ${database}.residence_map) AS residence
   USING residence_code
 )
 GROUP BY financial_year, cell_icb, service_code, age_band, cell_sex`;
@@ -39,8 +40,9 @@ FROM (
     FROM ${database}.activity
     WHERE dataset = $1 AND financial_year = $2 AND gp_practice_code != ''
     GROUP BY practice_code, service_code
-  )
-  ANY INNER JOIN (SELECT practice_code, icb_code AS practice_icb FROM ${database}.gp_practice) USING practice_code
+  ) AS cells
+  ALL INNER JOIN (SELECT practice_code, icb_code AS practice_icb FROM ${database}.gp_practice) AS practice
+  USING practice_code
 )
 WHERE practice_icb = $3
 GROUP BY practice_code, service_code
