@@ -77,7 +77,7 @@ export function answerKey(request: AnsweredRequest, scope?: string): string {
 }
 
 /** Whether an If-None-Match header names this tag (a list, weak tags and * included, RFC 9110 13.1.2). */
-export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(',').some((tag) => {
     const t = tag.trim();
@@ -86,7 +86,7 @@ export function matches(ifNoneMatch: string | undefined, etag: string): boolean 
 }
 
 /** Whether an Accept-Encoding header takes gzip (named or *, with a non-zero q, RFC 9110 12.5.3). */
-export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+function acceptsGzip(acceptEncoding: string | undefined): boolean {
   if (!acceptEncoding) return false;
   return acceptEncoding.split(',').some((entry) => {
     const [coding, ...parameters] = entry.split(';').map((part) => part.trim().toLowerCase());

@@ -26,7 +26,6 @@ import type { SignInLimits } from './auth/sign-in-throttle.ts';
 import { installErrorHandling, sendNotFound } from './errors.ts';
 import { renderHomePage } from './home-page.ts';
 import { type LogOptions, loggerOptions } from './logging.ts';
-import { ReplyCache } from './reply-cache.ts';
 import { assuranceRoutes } from './routes/assurance.ts';
 import { assuranceContractRoutes } from './routes/assurance-contracts.ts';
 import { assuranceIntentionRoutes } from './routes/assurance-intentions.ts';
@@ -166,12 +165,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // sessions: forget them all, but only after a change that passed the gate and succeeded, so a refused or
   // anonymous request cannot flush them. It is done as the reply is sent, so the client's next request
   // never sees the answer from before.
-  // GET replies of routes that do not remember their own answer, per organisation and role.
-  const replies = new ReplyCache();
-  replies.install(app);
   const forget = () => {
     context.answers.clear();
-    replies.clear();
     context.sessions.clear();
   };
   options.changes?.subscribe(forget);

@@ -18,13 +18,6 @@ export interface EvidencePreview {
   evidence: Map<string, ServiceEvidence>;
 }
 
-/** Previews already made, per workspace. A preview rests only on the dataset as imported, its stored run,
- * the year, the service simulated and the delegation rubrics, so it is remembered under those: the server
- * forgets its answers after every change, and the matrix and service pages would otherwise simulate again
- * (seconds) after a change that cannot alter them. */
-const remembered = new WeakMap<Workspace, Map<string, Promise<EvidencePreview>>>();
-const REMEMBERED_PREVIEWS = 64;
-
 export async function previewEvidence(
   ws: Workspace,
   rubrics: Rubrics,
@@ -36,29 +29,11 @@ export async function previewEvidence(
       hint: 'Run `footprint run` first.',
     });
   }
-  const dataset = context.dataset;
   const financialYear = options.financialYear ?? context.years.at(-1)!;
-  const stamps = await ws.one<{ imported: string | null; ran: string | null }>(
-    `SELECT (SELECT CAST(max(imported_at) AS VARCHAR) FROM dataset WHERE name = $1) AS imported,
-            (SELECT CAST(max(ran_at) AS VARCHAR) FROM run WHERE dataset = $1) AS ran`,
-    [dataset],
-  );
-  const key = JSON.stringify([
-    dataset,
-    stamps?.imported,
-    stamps?.ran,
-    financialYear,
-    options.service ?? null,
-    rubrics.delegation,
-  ]);
-  const previews = remembered.get(ws) ?? new Map<string, Promise<EvidencePreview>>();
-  remembered.set(ws, previews);
-  const hit = previews.get(key);
-  if (hit) return hit;
   const d = rubrics.delegation;
-  const made = withActivityEngine(ws, (engine) =>
+  const evidence = await withActivityEngine(ws, (engine) =>
     gatherEvidence(ws, engine, {
-      dataset,
+      dataset: context.dataset!,
       financialYear: financialYear as FinancialYear,
       rules: d.tiering,
       masterSeed: d.volatility.seed,
@@ -66,10 +41,6 @@ export async function previewEvidence(
       costModel: d.volatility.costModel,
       simulateFor: (serviceCode, isMedianIcb) => isMedianIcb || serviceCode === options.service,
     }),
-  ).then((evidence) => ({ dataset, financialYear, evidence }));
-  if (previews.size >= REMEMBERED_PREVIEWS) previews.delete(previews.keys().next().value!);
-  previews.set(key, made);
-  // A failure is not remembered: the next request tries again.
-  made.catch(() => previews.delete(key));
-  return made;
+  );
+  return { dataset: context.dataset, financialYear, evidence };
 }
