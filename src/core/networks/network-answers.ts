@@ -31,7 +31,9 @@ export const networkFlow = z.object({
   providerCode: z.string(),
   providerName: z.string(),
   providerIcb: z.string(),
+  providerIcbName: z.string(),
   residentIcb: z.string(),
+  residentIcbName: z.string(),
   activity: z.number(),
   spend: z.number(),
 });

@@ -3,9 +3,11 @@
 // rest. A definition is checked whole — type, every ICB, service and provider — before anything is stored.
 import { listValue } from '@duckdb/node-api';
 import { fail } from '../../core/errors.ts';
+import type { NetworkFlow } from '../../core/networks/network-answers.ts';
 import { NETWORK_TYPES } from '../../core/networks/network-types.ts';
 import type { NetworkDefinition } from '../../core/networks/shipped-networks.ts';
 import { type AuditActor, recordAudit, SYSTEM_ACTOR } from '../audit/record-audit.ts';
+import { icbNameSql } from '../queries/icb-name.ts';
 import type { Workspace } from '../workspace.ts';
 
 export interface ClinicalNetwork {
@@ -210,15 +212,6 @@ export async function removeNetwork(ws: Workspace, name: string, by: AuditActor 
   });
 }
 
-export interface NetworkFlow {
-  providerCode: string;
-  providerName: string;
-  providerIcb: string;
-  residentIcb: string;
-  activity: number;
-  spend: number;
-}
-
 /** The stored population-basis flows at the network's member providers (only its services when it lists
  * any), by provider and resident ICB, largest first. */
 export async function networkFlows(
@@ -229,9 +222,12 @@ export async function networkFlows(
   if (network.providers.length === 0) return [];
   return ws.all<NetworkFlow>(
     `SELECT f.provider_code AS "providerCode", coalesce(p.name, f.provider_code) AS "providerName",
-            f.provider_icb AS "providerIcb", f.resident_icb AS "residentIcb",
+            f.provider_icb AS "providerIcb", ${icbNameSql('pi.name', 'f.provider_icb')} AS "providerIcbName",
+            f.resident_icb AS "residentIcb", ${icbNameSql('ri.name', 'f.resident_icb')} AS "residentIcbName",
             CAST(sum(f.activity) AS DOUBLE) AS activity, CAST(sum(f.spend) AS DOUBLE) AS spend
      FROM flow f LEFT JOIN provider p ON p.provider_code = f.provider_code
+       LEFT JOIN icb pi ON pi.vintage = f.vintage AND pi.icb_code = f.provider_icb
+       LEFT JOIN icb ri ON ri.vintage = f.vintage AND ri.icb_code = f.resident_icb
      WHERE f.dataset = $1 AND f.vintage = '2026' AND f.financial_year = $2
        AND list_contains($3::VARCHAR[], f.provider_code)
        ${network.services.length > 0 ? 'AND list_contains($4::VARCHAR[], f.service_code)' : ''}

@@ -15,13 +15,27 @@ import { useIcbBoundaries } from '../../charts/use-icb-boundaries.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { HowCalculated } from '../../components/how-calculated.tsx';
 import { Async, Empty, Failed, Loading } from '../../components/states.tsx';
-import { formatCount, formatPounds } from '../../format.ts';
+import { formatCount, formatPounds, shortIcbName } from '../../format.ts';
 import { Link, useLocation, useTitle } from '../../router.tsx';
 import { PlacesNav } from './places-nav.tsx';
 
 const networkHref = (name: string) => `/places/networks?network=${encodeURIComponent(name)}`;
 
-const registerColumns: Column<ClinicalNetwork>[] = [
+/** ICB codes to short names, from the boundaries the footprint map draws (the code while they load). */
+function useIcbNames(): (code: string) => string {
+  const boundaries = useIcbBoundaries();
+  return useMemo(() => {
+    const names = new Map(
+      boundaries.state === 'ready' ? boundaries.data.features.map((f) => [f.properties.code, f.properties.name]) : [],
+    );
+    return (code: string) => {
+      const name = names.get(code);
+      return name ? shortIcbName(name) : code;
+    };
+  }, [boundaries]);
+}
+
+const registerColumns = (icbName: (code: string) => string): Column<ClinicalNetwork>[] => [
   {
     key: 'name',
     header: 'Network',
@@ -31,15 +45,15 @@ const registerColumns: Column<ClinicalNetwork>[] = [
   },
   { key: 'type', header: 'Type', value: (r) => r.typeName },
   { key: 'host', header: 'Host', value: (r) => r.host ?? 'Not recorded' },
-  { key: 'icbs', header: 'Footprint ICBs', value: (r) => r.icbs.join(' ') },
+  { key: 'icbs', header: 'Footprint ICBs', value: (r) => r.icbs.map(icbName).join(', ') },
   { key: 'providers', header: 'Member providers', numeric: true, value: (r) => r.providers.length },
   { key: 'origin', header: 'Recorded by', value: (r) => (r.shipped ? 'Shipped' : (r.owner ?? 'User')) },
 ];
 
 const flowColumns: Column<NetworkFlow>[] = [
   { key: 'provider', header: 'Provider', rowHeader: true, value: (r) => `${r.providerName} (${r.providerCode})` },
-  { key: 'providerIcb', header: 'Provider ICB', value: (r) => r.providerIcb },
-  { key: 'residentIcb', header: "Patients' ICB", value: (r) => r.residentIcb },
+  { key: 'providerIcb', header: 'Provider ICB', value: (r) => shortIcbName(r.providerIcbName) },
+  { key: 'residentIcb', header: "Patients' ICB", value: (r) => shortIcbName(r.residentIcbName) },
   {
     key: 'activity',
     header: 'Activity',
@@ -55,6 +69,7 @@ export default function NetworksPage() {
   const { query } = useLocation();
   const chosen = query.get('network');
   const register = useApi<NetworksAnswer>('/networks');
+  const icbName = useIcbNames();
   return (
     <>
       <h1>Clinical networks</h1>
@@ -71,7 +86,7 @@ export default function NetworksPage() {
             <DataTable
               caption="Clinical networks"
               rows={data.rows}
-              columns={registerColumns}
+              columns={registerColumns(icbName)}
               rowKey={(r) => r.name}
               exportFrom={{ path: '/networks', query: {}, label: 'the networks register' }}
             />
@@ -97,6 +112,7 @@ export default function NetworksPage() {
 
 function NetworkDetail({ name }: { name: string }) {
   const network = useApi<NetworkAnswer>(`/networks/${encodeURIComponent(name)}`);
+  const icbName = useIcbNames();
   return (
     <Async result={network} what={`the network ${name}`}>
       {(data) => (
@@ -106,7 +122,7 @@ function NetworkDetail({ name }: { name: string }) {
             {[
               ['Type', data.network.typeName],
               ['Host', data.network.host ?? 'Not recorded'],
-              ['Footprint', data.network.icbs.join(', ')],
+              ['Footprint', data.network.icbs.map(icbName).join(', ')],
               ['Services', data.network.services.join(', ') || 'None recorded'],
               ['Member providers', data.network.providers.join(', ') || 'None recorded'],
               ['Source', data.network.source],
