@@ -76,6 +76,17 @@ describe('places and networks', () => {
     await expect(page.getByRole('img', { name: /footprint of South London Cardiac ODN/ }).count()).resolves.toBe(1);
     const flows = page.getByRole('table', { name: /member providers/ });
     await expect(flows.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    // Members and ICBs by name, not code.
+    await expect(
+      page.getByText("Guy's and St Thomas' NHS Foundation Trust (RJ1)", { exact: false }).count(),
+    ).resolves.toBeGreaterThan(0);
+    await expect(page.getByText('LOCAL-PAEDIATRIC-CARDIAC').count()).resolves.toBe(0);
+    // No cell of the flows holds a bare ICB code such as QWE.
+    const cells = await flows.locator('tbody td').allTextContents();
+    expect(cells.filter((text) => /^Q[A-Z0-9]{2}$/.test(text.trim()))).toEqual([]);
+    await expect(flows.getByRole('cell', { name: 'South West London', exact: true }).count()).resolves.toBeGreaterThan(
+      0,
+    );
     await checkPage('networks');
   });
 

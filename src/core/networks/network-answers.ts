@@ -39,8 +39,16 @@ export const networkFlow = z.object({
 });
 export type NetworkFlow = z.infer<typeof networkFlow>;
 
+/** The network's services and member providers by name, as a person reads them. */
+export const networkMembers = z.object({
+  services: z.array(z.object({ code: z.string(), name: z.string() })),
+  providers: z.array(z.object({ code: z.string(), label: z.string() })),
+});
+export type NetworkMembers = z.infer<typeof networkMembers>;
+
 export const networkAnswer = z.object({
   network,
+  members: networkMembers,
   flows: z.array(networkFlow),
   provenance,
 });

@@ -5,6 +5,7 @@
 // the income is for residents of its host ICB (counted in that ICB's population-basis spend) and how much
 // for residents of other ICBs.
 import { z } from 'zod';
+import type { TableColumn } from '../export-columns.ts';
 
 const place = z.object({ code: z.string(), name: z.string() });
 
@@ -165,3 +166,31 @@ export function providerComparisonYears(
     };
   });
 }
+
+// The export's tables: one workbook sheet each, or one as CSV (?table=).
+export const PROVIDER_SERVICE_COLUMNS: TableColumn[] = [
+  { key: 'service', header: 'Service code', kind: 'text' },
+  { key: 'name', header: 'Service', kind: 'text' },
+  { key: 'programme', header: 'Programme of care', kind: 'text' },
+  { key: 'income', header: 'Income (£)', kind: 'money' },
+  { key: 'patients', header: 'Patients', kind: 'number' },
+  { key: 'activity', header: 'Activity', kind: 'number' },
+  { key: 'shareOfEngland', header: "Share of England's spend", kind: 'share' },
+];
+
+export const PROVIDER_ICB_COLUMNS: TableColumn[] = [
+  { key: 'icb', header: 'ICB code', kind: 'text' },
+  { key: 'name', header: 'ICB', kind: 'text' },
+  { key: 'income', header: 'Income (£)', kind: 'money' },
+  { key: 'share', header: 'Share of income', kind: 'share' },
+  { key: 'activity', header: 'Activity', kind: 'number' },
+];
+
+export const PROVIDER_YEAR_COLUMNS: TableColumn[] = [
+  { key: 'financialYear', header: 'Financial year', kind: 'text' },
+  { key: 'income', header: 'Income (£)', kind: 'money' },
+  { key: 'incomeFromHost', header: 'For host ICB residents (£)', kind: 'money' },
+  { key: 'incomeFromOutside', header: 'For other residents (£)', kind: 'money' },
+  { key: 'patients', header: 'Patients', kind: 'number' },
+  { key: 'activity', header: 'Activity', kind: 'number' },
+];

@@ -75,3 +75,21 @@ export const serviceAnswer = z.object({
   provenance,
 });
 export type ServiceProfile = z.infer<typeof serviceAnswer>;
+
+// The service page's export tables: one workbook sheet each, or one as CSV (?table=).
+export const SERVICE_BY_ICB_COLUMNS: TableColumn[] = [
+  { key: 'icb', header: 'ICB code', kind: 'text' },
+  { key: 'name', header: 'ICB', kind: 'text' },
+  { key: 'spend', header: 'Population-basis spend (£)', kind: 'money' },
+  { key: 'population', header: 'Population', kind: 'number' },
+  { key: 'perHead', header: 'Per head (£)', kind: 'money' },
+];
+
+export const SERVICE_PROVIDER_COLUMNS: TableColumn[] = [
+  { key: 'provider', header: 'Provider code', kind: 'text' },
+  { key: 'name', header: 'Provider', kind: 'text' },
+  { key: 'providerIcb', header: 'Provider ICB code', kind: 'text' },
+  { key: 'providerIcbName', header: 'Provider ICB', kind: 'text' },
+  { key: 'spend', header: 'Spend (£)', kind: 'money' },
+  { key: 'activity', header: 'Activity', kind: 'number' },
+];

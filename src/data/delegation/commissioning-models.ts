@@ -18,6 +18,7 @@ import { listFootprints } from '../footprints.ts';
 import { CURRENT_TEMPLATE } from '../planning/baseline-scenarios.ts';
 import { listScenarioTemplates } from '../planning/scenario-templates.ts';
 import { readRunContext } from '../queries/run-context.ts';
+import { isCurrentService } from '../queries/services-catalogue.ts';
 import { listCurrentServices } from '../reference/import-services.ts';
 import type { Workspace } from '../workspace.ts';
 import { delegationStatuses, readDelegationWaves } from './delegation-status.ts';
@@ -65,10 +66,7 @@ export async function checkModelEntry(
   if (!parseFinancialYear(entry.financialYear)) {
     bad('financialYear', 'The financial year is not in the form 2026/27.', entry.financialYear, 'e.g. 2026/27');
   }
-  const service = await ws.one('SELECT 1 AS x FROM service WHERE is_current AND service_code = $1', [
-    entry.serviceCode,
-  ]);
-  if (!service)
+  if (!(await isCurrentService(ws, entry.serviceCode)))
     bad(
       'serviceCode',
       'The service code is not in the services catalogue.',

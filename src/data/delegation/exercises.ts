@@ -44,6 +44,11 @@ export async function saveExercise(ws: Workspace, exercise: string, rubrics: Rub
   );
 }
 
+/** Whether an exercise of this name exists, ignoring case (names differing only in case are one name). */
+export async function exerciseExists(ws: Workspace, name: string): Promise<boolean> {
+  return (await ws.one('SELECT name FROM assessment_exercise WHERE lower(name) = lower($1)', [name])) !== undefined;
+}
+
 export async function listExercises(ws: Workspace) {
   return ws.all<{ name: string; assessors: number; services: number; ran: boolean }>(
     `SELECT e.name, CAST(count(DISTINCT a.assessor) AS INTEGER) AS assessors,

@@ -6,6 +6,7 @@ import { DELEGATION_OUTCOMES } from '../../core/delegation/index.ts';
 import { fail } from '../../core/errors.ts';
 import { type AssessmentComparison, compareAssessments } from '../../core/segmentation/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { isCurrentService } from '../queries/services-catalogue.ts';
 import type { Workspace } from '../workspace.ts';
 import { exerciseRubrics } from './exercises.ts';
 import type { DelegationResult } from './run-delegation.ts';
@@ -37,8 +38,7 @@ export async function reconcileOutcome(
   if (!entry.rationale.trim()) bad('rationale', 'A reconciled outcome needs its rationale.', '', 'a sentence or more');
   if (!entry.agreedBy.trim())
     bad('agreedBy', 'A reconciled outcome needs who agreed it.', '', 'e.g. "Regional leads, 3 March"');
-  const known = await ws.one('SELECT 1 AS x FROM service WHERE is_current AND service_code = $1', [entry.serviceCode]);
-  if (!known)
+  if (!(await isCurrentService(ws, entry.serviceCode)))
     bad(
       'serviceCode',
       'The service code is not in the services catalogue.',

@@ -3,27 +3,13 @@
 // rest. A definition is checked whole — type, every ICB, service and provider — before anything is stored.
 import { listValue } from '@duckdb/node-api';
 import { fail } from '../../core/errors.ts';
-import type { NetworkFlow } from '../../core/networks/network-answers.ts';
+import { providerLabel } from '../../core/names/organisation-name.ts';
+import type { ClinicalNetwork, NetworkFlow, NetworkMembers } from '../../core/networks/network-answers.ts';
 import { NETWORK_TYPES } from '../../core/networks/network-types.ts';
 import type { NetworkDefinition } from '../../core/networks/shipped-networks.ts';
 import { type AuditActor, recordAudit, SYSTEM_ACTOR } from '../audit/record-audit.ts';
 import { icbNameSql } from '../queries/icb-name.ts';
 import type { Workspace } from '../workspace.ts';
-
-export interface ClinicalNetwork {
-  name: string;
-  type: string;
-  typeName: string;
-  category: string;
-  host: string | null;
-  description: string | null;
-  shipped: boolean;
-  source: string;
-  owner: string | null;
-  icbs: string[];
-  services: string[];
-  providers: string[];
-}
 
 const NETWORK_NAME = /^[A-Za-z0-9&(),/'\- ]{1,100}$/;
 
@@ -210,6 +196,30 @@ export async function removeNetwork(ws: Workspace, name: string, by: AuditActor 
       after: null,
     });
   });
+}
+
+/** The network's services (current catalogue names) and member providers (named, with the code), in its order;
+ * a code the reference data does not hold keeps the code as its name. */
+export async function networkMembers(ws: Workspace, network: ClinicalNetwork): Promise<NetworkMembers> {
+  // An empty list has no type DuckDB can bind, so a network with no members asks nothing.
+  const names = async (sql: string, codes: string[]) =>
+    new Map(
+      codes.length === 0
+        ? []
+        : (await ws.all<{ code: string; name: string }>(sql, [listValue(codes)])).map((r) => [r.code, r.name]),
+    );
+  const services = await names(
+    'SELECT service_code AS code, name FROM service WHERE is_current AND list_contains($1::VARCHAR[], service_code)',
+    network.services,
+  );
+  const providers = await names(
+    'SELECT provider_code AS code, name FROM provider WHERE list_contains($1::VARCHAR[], provider_code)',
+    network.providers,
+  );
+  return {
+    services: network.services.map((code) => ({ code, name: services.get(code) ?? code })),
+    providers: network.providers.map((code) => ({ code, label: providerLabel(providers.get(code), code) })),
+  };
 }
 
 /** The stored population-basis flows at the network's member providers (only its services when it lists

@@ -5,6 +5,11 @@
 import type { ServiceRow } from '../../core/services/service-answers.ts';
 import type { Workspace } from '../workspace.ts';
 
+/** Whether the code is a service of the current catalogue (the check every entry naming a service makes). */
+export async function isCurrentService(ws: Workspace, code: string): Promise<boolean> {
+  return (await ws.one('SELECT 1 AS x FROM service WHERE is_current AND service_code = $1', [code])) !== undefined;
+}
+
 export interface CatalogueFilter {
   /** Case-insensitive text found in the code or name. */
   q?: string;

@@ -10,12 +10,13 @@ import { DELEGATION_OUTCOMES } from '../../core/delegation/index.ts';
 import { fail } from '../../core/errors.ts';
 import { recordAudit } from '../../data/audit/record-audit.ts';
 import { enterAssessment } from '../../data/delegation/enter-assessment.ts';
-import { checkName, listExercises, saveExercise } from '../../data/delegation/exercises.ts';
+import { checkName, exerciseExists, listExercises, saveExercise } from '../../data/delegation/exercises.ts';
 import { addReviewComment, reconcileOutcome } from '../../data/delegation/reconcile.ts';
 import { loadRubrics } from '../../data/delegation/rubrics.ts';
 import { runDelegation } from '../../data/delegation/run-delegation.ts';
 import { simulateInWorkers } from '../../data/delegation/volatility-workers.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
+import { isCurrentService } from '../../data/queries/services-catalogue.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { forbidUnlessAssessor } from '../auth/scope.ts';
 import { errorBody, serviceCode } from '../schemas.ts';
@@ -71,7 +72,7 @@ export const delegationExerciseRoutes: FastifyPluginAsync<RouteContext> = async 
     async (request, reply) => {
       forbidUnlessAssessor(signedInUser(request).organisation);
       const name = await withBodyFields(() => checkName('exercise', request.body.name));
-      if (await ws.one('SELECT name FROM assessment_exercise WHERE lower(name) = lower($1)', [name])) {
+      if (await exerciseExists(ws, name)) {
         fail('FP_EXERCISE_EXISTS', `There is already an exercise called ${JSON.stringify(name)}.`, {
           where: { parameter: 'body.name' },
           received: name,
@@ -201,10 +202,7 @@ export const delegationExerciseRoutes: FastifyPluginAsync<RouteContext> = async 
     },
     async (request, reply) => {
       forbidUnlessAssessor(signedInUser(request).organisation);
-      const known = await ws.one('SELECT 1 AS x FROM service WHERE is_current AND service_code = $1', [
-        request.body.serviceCode,
-      ]);
-      if (!known) {
+      if (!(await isCurrentService(ws, request.body.serviceCode))) {
         fail('FP_ASSESS_UNKNOWN_SERVICE', 'The service code is not in the services catalogue.', {
           where: { parameter: 'body.serviceCode' },
           received: request.body.serviceCode,

@@ -13,7 +13,14 @@ import {
   wiringAnswer,
 } from '../../core/networks/network-answers.ts';
 import { NETWORK_TYPES } from '../../core/networks/network-types.ts';
-import { addNetwork, findNetwork, listNetworks, networkFlows, removeNetwork } from '../../data/networks/networks.ts';
+import {
+  addNetwork,
+  findNetwork,
+  listNetworks,
+  networkFlows,
+  networkMembers,
+  removeNetwork,
+} from '../../data/networks/networks.ts';
 import { footprintWiring } from '../../data/networks/wiring.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { triangulationFor, triangulationTables } from '../../data/reports/triangulation.ts';
@@ -111,10 +118,11 @@ export const networkRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
             runContext.dataset && year
               ? await networkFlows(ws, found, { dataset: runContext.dataset, financialYear: year })
               : [];
-          return { found, runContext, year, flows };
+          return { found, members: await networkMembers(ws, found), runContext, year, flows };
         },
-        ({ found, runContext, year, flows }): z.infer<typeof networkAnswer> => ({
+        ({ found, members, runContext, year, flows }): z.infer<typeof networkAnswer> => ({
           network: found,
+          members,
           flows,
           provenance: provenanceOf(
             runContext,

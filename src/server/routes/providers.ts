@@ -4,7 +4,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { providerProfileAnswer } from '../../core/providers/provider-profile.ts';
+import {
+  PROVIDER_ICB_COLUMNS,
+  PROVIDER_SERVICE_COLUMNS,
+  PROVIDER_YEAR_COLUMNS,
+  providerProfileAnswer,
+} from '../../core/providers/provider-profile.ts';
 import { providerProfile } from '../../data/queries/provider-profile.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { sendAnswer } from '../answer-cache.ts';
@@ -57,38 +62,17 @@ export const providerRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         const tables = {
           services: {
             name: 'Services',
-            columns: [
-              { key: 'service', header: 'Service code', kind: 'text' as const },
-              { key: 'name', header: 'Service', kind: 'text' as const },
-              { key: 'programme', header: 'Programme of care', kind: 'text' as const },
-              { key: 'income', header: 'Income (£)', kind: 'money' as const },
-              { key: 'patients', header: 'Patients', kind: 'number' as const },
-              { key: 'activity', header: 'Activity', kind: 'number' as const },
-              { key: 'shareOfEngland', header: "Share of England's spend", kind: 'share' as const },
-            ],
+            columns: PROVIDER_SERVICE_COLUMNS,
             rows: tableRows(profile.services),
           },
           icbs: {
             name: "Patients' ICBs",
-            columns: [
-              { key: 'icb', header: 'ICB code', kind: 'text' as const },
-              { key: 'name', header: 'ICB', kind: 'text' as const },
-              { key: 'income', header: 'Income (£)', kind: 'money' as const },
-              { key: 'share', header: 'Share of income', kind: 'share' as const },
-              { key: 'activity', header: 'Activity', kind: 'number' as const },
-            ],
+            columns: PROVIDER_ICB_COLUMNS,
             rows: tableRows(profile.residentIcbs),
           },
           years: {
             name: 'Over the years',
-            columns: [
-              { key: 'financialYear', header: 'Financial year', kind: 'text' as const },
-              { key: 'income', header: 'Income (£)', kind: 'money' as const },
-              { key: 'incomeFromHost', header: 'For host ICB residents (£)', kind: 'money' as const },
-              { key: 'incomeFromOutside', header: 'For other residents (£)', kind: 'money' as const },
-              { key: 'patients', header: 'Patients', kind: 'number' as const },
-              { key: 'activity', header: 'Activity', kind: 'number' as const },
-            ],
+            columns: PROVIDER_YEAR_COLUMNS,
             rows: tableRows(profile.trend),
           },
         };

@@ -5,7 +5,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DELEGATION_STATUS_YEARS, describeDelegationStatus } from '../../core/delegation/delegation-status.ts';
 import { fail } from '../../core/errors.ts';
-import { catalogueAnswer, SERVICE_COLUMNS, serviceAnswer } from '../../core/services/service-answers.ts';
+import {
+  catalogueAnswer,
+  SERVICE_BY_ICB_COLUMNS,
+  SERVICE_COLUMNS,
+  SERVICE_PROVIDER_COLUMNS,
+  serviceAnswer,
+} from '../../core/services/service-answers.ts';
 import { serviceTrendAnswer } from '../../core/services/service-trend.ts';
 import {
   delegatedServicesCount as readDelegatedServicesCount,
@@ -201,25 +207,12 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         const tables = {
           icbs: {
             name: 'Spend by ICB',
-            columns: [
-              { key: 'icb', header: 'ICB code', kind: 'text' as const },
-              { key: 'name', header: 'ICB', kind: 'text' as const },
-              { key: 'spend', header: 'Population-basis spend (£)', kind: 'money' as const },
-              { key: 'population', header: 'Population', kind: 'number' as const },
-              { key: 'perHead', header: 'Per head (£)', kind: 'money' as const },
-            ],
+            columns: SERVICE_BY_ICB_COLUMNS,
             rows: tableRows(byIcb),
           },
           providers: {
             name: 'Providers',
-            columns: [
-              { key: 'provider', header: 'Provider code', kind: 'text' as const },
-              { key: 'name', header: 'Provider', kind: 'text' as const },
-              { key: 'providerIcb', header: 'Provider ICB code', kind: 'text' as const },
-              { key: 'providerIcbName', header: 'Provider ICB', kind: 'text' as const },
-              { key: 'spend', header: 'Spend (£)', kind: 'money' as const },
-              { key: 'activity', header: 'Activity', kind: 'number' as const },
-            ],
+            columns: SERVICE_PROVIDER_COLUMNS,
             rows: tableRows(providers),
           },
         };

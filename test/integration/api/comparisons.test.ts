@@ -166,7 +166,12 @@ describe('provider API', () => {
     const body = response.json() as Profile;
     expect(body.financialYear).toBe(year);
     expect(body.provider.label).toMatch(new RegExp(`\\(${code}\\)$`));
-    expect(body.provider.hostIcb?.name).toBeTruthy();
+    const host = await ws.one<{ code: string; name: string }>(
+      `SELECT i.icb_code AS code, i.name FROM flow f JOIN icb i ON i.vintage = f.vintage AND i.icb_code = f.provider_icb
+        WHERE f.vintage = '2026' AND f.provider_code = $1 LIMIT 1`,
+      [code],
+    );
+    expect(body.provider.hostIcb).toMatchObject({ code: host!.code, name: host!.name });
     const stored = await ws.all<{ year: string; income: number; host: number }>(
       `SELECT financial_year AS year, CAST(sum(spend) AS DOUBLE) AS income,
               CAST(sum(CASE WHEN resident_icb = provider_icb THEN spend ELSE 0 END) AS DOUBLE) AS host

@@ -2,6 +2,7 @@
 // organisation, bad input as 4xx naming the item with nothing stored, and the exports.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationName } from '../../../src/core/names/organisation-name.ts';
 import type { Workspace } from '../../../src/data/workspace.ts';
 import { buildApp } from '../../../src/server/app.ts';
 import { type SignedInClient, signIn } from './support/api-client.ts';
@@ -159,8 +160,18 @@ describe('networks', () => {
     const made = await post('/api/networks', as.londonEditor, network);
     expect(made.statusCode).toBe(201);
     expect(made.json()).toMatchObject({ owner: 'Y56', typeName: 'Renal', shipped: false });
-    const flows = (await get('/api/networks/South%20London%20Renal%20Network', as.qweViewer)).json().flows;
-    expect(flows.length).toBeGreaterThan(0);
+    const shown = (await get('/api/networks/South%20London%20Renal%20Network', as.qweViewer)).json();
+    expect(shown.flows.length).toBeGreaterThan(0);
+    const named = await ws.all<{ code: string; name: string }>(
+      "SELECT provider_code AS code, name FROM provider WHERE provider_code IN ('RJ1', 'RJZ') ORDER BY provider_code",
+    );
+    expect(shown.members.providers).toEqual(
+      named.map((p) => ({ code: p.code, label: `${organisationName(p.name)} (${p.code})` })),
+    );
+    for (const flow of shown.flows) {
+      expect(flow.providerIcbName).not.toBe(flow.providerIcb);
+      expect(flow.residentIcbName).not.toBe(flow.residentIcb);
+    }
     expect((await del('/api/networks/South%20London%20Renal%20Network', as.qweEditor)).statusCode).toBe(403);
     expect((await del('/api/networks/South%20London%20Renal%20Network', as.londonEditor)).statusCode).toBe(204);
   });

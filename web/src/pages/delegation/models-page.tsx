@@ -11,7 +11,9 @@ import type {
 import type { ServiceCatalogue } from '../../../../src/core/services/service-answers.ts';
 import { ApiError, putJson } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { serviceGroups } from '../../components/choice-groups.ts';
 import { ExportLinks } from '../../components/data-table.tsx';
+import { GroupedSelect } from '../../components/grouped-select.tsx';
 import { ScrollBox } from '../../components/scroll-box.tsx';
 import { Async } from '../../components/states.tsx';
 import { shortIcbName } from '../../format.ts';
@@ -56,23 +58,14 @@ export default function ModelsPage() {
       </p>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half">
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="choose-service">
-              Service
-            </label>
-            <select
-              className="nhsuk-select"
-              id="choose-service"
-              value={service}
-              onChange={(e) => setQuery({ service: e.target.value })}
-            >
-              {services.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <GroupedSelect
+            id="choose-service"
+            label="Service"
+            searchLabel="Search services"
+            value={service}
+            onChange={(v) => setQuery({ service: v })}
+            groups={serviceGroups(services)}
+          />
         </div>
         <div className="nhsuk-grid-column-one-half">
           <div className="nhsuk-form-group">

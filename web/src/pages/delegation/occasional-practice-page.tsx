@@ -8,8 +8,11 @@ import type {
 } from '../../../../src/core/delegation/index.ts';
 import type { ServiceCatalogue } from '../../../../src/core/services/service-answers.ts';
 import { useApi } from '../../api/use-api.ts';
+import { serviceGroups } from '../../components/choice-groups.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
+import { GroupedSelect } from '../../components/grouped-select.tsx';
 import { Async } from '../../components/states.tsx';
+import { YearSelect } from '../../components/year-select.tsx';
 import { formatCount, formatShare, shortIcbName } from '../../format.ts';
 import { Link, setQuery, useLocation, useTitle } from '../../router.tsx';
 import { DelegationNav, serviceHref } from './delegation-nav.tsx';
@@ -74,44 +77,19 @@ export default function OccasionalPracticePage() {
       </p>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-half">
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="choose-service">
-              Service
-            </label>
-            <select
-              className="nhsuk-select"
-              id="choose-service"
-              value={service}
-              onChange={(e) => setQuery({ service: e.target.value })}
-            >
-              <option value="">Every service</option>
-              {services.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <GroupedSelect
+            id="choose-service"
+            label="Service"
+            searchLabel="Search services"
+            value={service}
+            onChange={(v) => setQuery({ service: v })}
+            everything={{ value: '', label: 'Every service' }}
+            groups={serviceGroups(services)}
+          />
         </div>
         <div className="nhsuk-grid-column-one-half">
           {report.state === 'ready' && report.data.years.length > 0 && (
-            <div className="nhsuk-form-group">
-              <label className="nhsuk-label" htmlFor="choose-year">
-                Financial year
-              </label>
-              <select
-                className="nhsuk-select"
-                id="choose-year"
-                value={report.data.financialYear ?? ''}
-                onChange={(e) => setQuery({ year: e.target.value })}
-              >
-                {report.data.years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <YearSelect id="choose-year" years={report.data.years} year={report.data.financialYear ?? ''} />
           )}
         </div>
       </div>

@@ -123,8 +123,8 @@ function NetworkDetail({ name }: { name: string }) {
               ['Type', data.network.typeName],
               ['Host', data.network.host ?? 'Not recorded'],
               ['Footprint', data.network.icbs.map(icbName).join(', ')],
-              ['Services', data.network.services.join(', ') || 'None recorded'],
-              ['Member providers', data.network.providers.join(', ') || 'None recorded'],
+              ['Services', data.members.services.map((s) => s.name).join(', ') || 'None recorded'],
+              ['Member providers', data.members.providers.map((p) => p.label).join(', ') || 'None recorded'],
               ['Source', data.network.source],
             ].map(([key, value]) => (
               <div className="nhsuk-summary-list__row" key={key}>
