@@ -19,6 +19,7 @@ import {
   outOfAreaSharesFromFlowsSql,
   providerIncomeSharesFromFlowsSql,
 } from '../queries/basis-from-flows.ts';
+import { storeProviderFigures } from '../queries/provider-figures.ts';
 import { parseVintage } from '../reference/geography.ts';
 import type { Workspace } from '../workspace.ts';
 
@@ -51,7 +52,15 @@ export interface BasisConversionResult {
 }
 
 /** Tables holding one run's results, keyed by dataset and vintage. */
-const RESULT_TABLES = ['run', 'run_total', 'flow', 'allocation', 'out_of_area_share', 'provider_income_share'];
+const RESULT_TABLES = [
+  'run',
+  'run_total',
+  'flow',
+  'allocation',
+  'out_of_area_share',
+  'provider_income_share',
+  'provider_figure',
+];
 
 export async function runBasisConversion(
   ws: Workspace,
@@ -105,6 +114,7 @@ export async function runBasisConversionInTransaction(
     `INSERT INTO provider_income_share SELECT $1, $2, * FROM (${providerIncomeSharesFromFlowsSql(d)}) s`,
     key,
   );
+  await storeProviderFigures(ws, dataset, vintage);
   const failures = await ws.all<Record<string, unknown>>(basisConservationFailuresSql(d), key);
   const first = failures[0];
   if (first) {
