@@ -21,7 +21,7 @@ import { readRunContext } from '../queries/run-context.ts';
 import { isCurrentService } from '../queries/services-catalogue.ts';
 import { listCurrentServices } from '../reference/import-services.ts';
 import type { Workspace } from '../workspace.ts';
-import { delegationStatuses, readDelegationWaves } from './delegation-status.ts';
+import { delegationStatusesByIcb, icbRegion, readDelegationWaves } from './delegation-status.ts';
 import { chooseExercise, storedResult } from './segmentation-matrix.ts';
 
 const VINTAGE = '2026';
@@ -130,16 +130,22 @@ export async function commissioningModels(ws: Workspace, q: ModelsQuestion): Pro
     });
   }
   const years = await modelHorizon(ws);
-  const icbNames = new Map(
-    (
-      await ws.all<{ code: string; name: string }>('SELECT icb_code AS code, name FROM icb WHERE vintage = $1', [
-        VINTAGE,
-      ])
-    ).map((r) => [r.code, r.name]),
+  const icbRows = await ws.all<{ code: string; name: string; region: string }>(
+    'SELECT icb_code AS code, name, region_code AS region FROM icb WHERE vintage = $1',
+    [VINTAGE],
   );
-  const icbs = [...new Set(footprints.flatMap((f) => f.icbs))].sort();
-  const statusByIcb = new Map<string, Awaited<ReturnType<typeof delegationStatuses>>>();
-  for (const icb of icbs) statusByIcb.set(icb, await delegationStatuses(ws, { icbCode: icb, years, vintage: VINTAGE }));
+  const icbNames = new Map(icbRows.map((r) => [r.code, r.name]));
+  const regionOf = new Map(icbRows.map((r) => [r.code, r.region]));
+  const icbs = [];
+  for (const icbCode of [...new Set(footprints.flatMap((f) => f.icbs))].sort()) {
+    const regionCode = regionOf.get(icbCode) ?? (await icbRegion(ws, icbCode, VINTAGE, 'icb')).regionCode;
+    icbs.push({ icbCode, regionCode });
+  }
+  const statusByIcb = await delegationStatusesByIcb(ws, {
+    icbs,
+    years,
+    serviceCodes: q.service ? new Set(services.map((s) => s.serviceCode)) : undefined,
+  });
 
   const exercise = await chooseExercise(ws, undefined);
   const run = await storedResult(ws, exercise);
@@ -153,8 +159,9 @@ export async function commissioningModels(ws: Workspace, q: ModelsQuestion): Pro
       `SELECT service_code AS "serviceCode", resident_icb AS "residentIcb", provider_code AS "providerCode",
               provider_icb AS "providerIcb", CAST(sum(spend) AS DOUBLE) AS spend
          FROM flow WHERE dataset = $1 AND vintage = $2 AND financial_year = $3
+          AND ($4::VARCHAR IS NULL OR service_code = $4)
         GROUP BY ALL`,
-      [context.dataset, VINTAGE, spendYear],
+      [context.dataset, VINTAGE, spendYear, q.service ?? null],
     );
     for (const r of rows) {
       const list = spend.get(r.serviceCode) ?? [];
