@@ -54,7 +54,7 @@ const COLUMNS: Column<FlowRow>[] = [
   },
   {
     key: 'crosses',
-    header: 'Crosses ICB boundary',
+    header: 'Outside own ICB',
     value: (r) => (r.providerIcb === r.residentIcb ? 'No' : 'Yes'),
   },
 ];
