@@ -18,7 +18,7 @@ import {
 import { fail } from '../../core/errors.ts';
 import type { AreaDelegation, DelegationArea } from '../../core/services/delegation-area-columns.ts';
 import { parseFinancialYear } from '../../core/units.ts';
-import { listCurrentServices } from '../reference/import-services.ts';
+import { listCurrentServices } from '../queries/services-catalogue.ts';
 import { insertRows, stageCsv } from '../reference/reference-files.ts';
 import type { Workspace } from '../workspace.ts';
 

@@ -207,34 +207,6 @@ export async function importServices(ws: Workspace, file: string): Promise<Servi
   });
 }
 
-export interface CurrentService {
-  serviceCode: string;
-  name: string;
-  programmeOfCare: string | null;
-  crgCode: string | null;
-  highlySpecialised: boolean | null;
-  catalogueVersion: number;
-  source: string;
-  delegated2023: boolean | null;
-  delegated2024: boolean | null;
-  delegated2025: boolean | null;
-}
-
-/** The current catalogue, with delegation by year (null = unknown or not given). */
-export async function listCurrentServices(ws: Workspace): Promise<CurrentService[]> {
-  return ws.all<CurrentService>(`
-    SELECT s.service_code AS "serviceCode", s.name, s.programme_of_care AS "programmeOfCare", s.crg_code AS "crgCode",
-      s.highly_specialised AS "highlySpecialised", s.catalogue_version AS "catalogueVersion", s.source,
-      max(CASE WHEN d.financial_year = '2023/24' THEN d.delegated END) AS "delegated2023",
-      max(CASE WHEN d.financial_year = '2024/25' THEN d.delegated END) AS "delegated2024",
-      max(CASE WHEN d.financial_year = '2025/26' THEN d.delegated END) AS "delegated2025"
-    FROM service s
-    LEFT JOIN service_delegation d ON d.service_code = s.service_code AND d.catalogue_version = s.catalogue_version
-    WHERE s.is_current
-    GROUP BY ALL
-    ORDER BY s.service_code`);
-}
-
 /** True when any current service still comes from the shipped partial catalogue. */
 export async function catalogueIsShippedPartial(ws: Workspace): Promise<boolean> {
   const row = await ws.one<{ n: number }>(
