@@ -1,5 +1,6 @@
 // The arrows of docs/architecture.md: core imports nothing of ours and no I/O; data imports core;
-// server and cli import core and data; SQL lives in data; no file of data imports itself round a circle.
+// server and cli import core and data; SQL lives in data; no file or folder of data imports itself round a
+// circle.
 // A file that breaks a rule fails here, naming the import or the line.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -74,6 +75,26 @@ function circlesOf(graph: Map<string, string[]>): string[][] {
   return circles;
 }
 
+/** The same graph between the folders of src/data (files at its top, such as workspace.ts, belong to none). */
+function dataFolderGraph(files: Map<string, string[]>): Map<string, string[]> {
+  const folderOf = (file: string) => {
+    const parts = relative(join(root, 'src', 'data'), file).split('/');
+    return parts.length > 1 ? `src/data/${parts[0]}` : undefined;
+  };
+  const folders = new Map<string, Set<string>>();
+  for (const [file, targets] of files) {
+    const from = folderOf(file);
+    if (!from) continue;
+    const into = folders.get(from) ?? new Set<string>();
+    folders.set(from, into);
+    for (const target of targets) {
+      const to = folderOf(target);
+      if (to && to !== from) into.add(to);
+    }
+  }
+  return new Map([...folders].map(([folder, into]) => [join(root, folder), [...into].map((f) => join(root, f))]));
+}
+
 const SQL_STATEMENT =
   /\b(SELECT|INSERT INTO|UPDATE\s+\w+\s+SET|DELETE FROM|CREATE (TABLE|VIEW|INDEX)|WITH\s+\w+\s+AS\s*\()/;
 
@@ -130,6 +151,18 @@ describe('architecture', () => {
     const graph = dataImportGraph(files);
     expect(graph.size).toBeGreaterThan(10);
     expect(circlesOf(graph)).toEqual([]);
+  });
+
+  it('has no folder loop in src/data: a folder that imports another is not imported back', () => {
+    const folders = dataFolderGraph(dataImportGraph(files));
+    expect(folders.size).toBeGreaterThan(10);
+    const back: string[] = [];
+    for (const [from, into] of folders) {
+      for (const to of into) {
+        if (from < to && folders.get(to)?.includes(from)) back.push(`${relative(root, from)} ⇄ ${relative(root, to)}`);
+      }
+    }
+    expect(back).toEqual([]);
   });
 
   it('finds an import circle when there is one', () => {

@@ -7,9 +7,9 @@ import ExcelJS from 'exceljs';
 import { FootprintError, fail, type Problem } from '../../core/errors.ts';
 import { parseAreaDelegationColumns } from '../../core/services/delegation-area-columns.ts';
 import { type CatalogueService, parseServicesTable, type ServicesTable } from '../../core/services/services-table.ts';
-import { delegationAreas, storeAreaDelegation } from '../delegation/delegation-status.ts';
+import { insertRows } from '../insert-rows.ts';
 import type { Workspace } from '../workspace.ts';
-import { insertRows } from './reference-files.ts';
+import { delegationAreas, storeAreaDelegation } from './delegation-reference.ts';
 
 export const SHIPPED_CATALOGUE_SOURCE = 'shipped-partial-catalogue';
 export const SHIPPED_CATALOGUE_VERSION = 1;
