@@ -13,14 +13,20 @@ import { cliSession } from './session.ts';
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** The format asked for, refused with FP_REPORT_BAD_FORMAT; a workbook without --out is refused too. */
-export function reportFormat(asked: string, out: string | undefined, example: string): ReportFormat {
-  const format = REPORT_FORMATS.find((f) => f === asked);
+/** The format asked for among those the command writes (default json, csv, xlsx), refused with
+ * FP_REPORT_BAD_FORMAT; a workbook without --out is refused too. */
+export function reportFormat<F extends string = ReportFormat>(
+  asked: string,
+  out: string | undefined,
+  example: string,
+  formats: readonly F[] = REPORT_FORMATS as unknown as readonly F[],
+): F {
+  const format = formats.find((f) => f === asked);
   if (!format) {
     fail('FP_REPORT_BAD_FORMAT', `"${asked}" is not an output format.`, {
       where: { parameter: '--format' },
       received: asked,
-      accepted: REPORT_FORMATS.join(', '),
+      accepted: formats.join(', '),
     });
   }
   if (format === 'xlsx' && !out) {
