@@ -3,7 +3,7 @@
 // to, by a second run; and the same when migration 23 fills them in for a run stored before it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNALLOCATED } from '../../src/core/basis/index.ts';
-import { providerFiguresSql } from '../../src/data/queries/provider-figures.ts';
+import { providerFiguresSql } from '../../src/data/queries/provider-figures-sql.ts';
 import { runBasisConversion } from '../../src/data/run/run-basis-conversion.ts';
 import type { Workspace } from '../../src/data/workspace.ts';
 import { createApiWorkspace, TEST_DATASET } from './api/support/api-workspace.ts';

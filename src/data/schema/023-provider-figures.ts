@@ -1,7 +1,7 @@
 // Migration 23: every provider's figures by year and service, stored with each run (src/data/queries/
 // provider-figures.ts), so a provider's page reads them instead of summing every flow and activity row on
 // its first view. Runs stored before this migration get theirs here, from their flows and activity.
-import { providerFiguresSql } from '../queries/provider-figures.ts';
+import { providerFiguresSql } from '../queries/provider-figures-sql.ts';
 
 export const name = 'provider-figures';
 
