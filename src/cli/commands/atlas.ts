@@ -1,11 +1,14 @@
 // `footprint atlas`: the atlas of variation for the current dataset (computed and stored first if the
 // stored one is missing or older than the latest run): each ICB's crude and standardised rates against
 // England, or with --spread the variation across ICBs year by year.
+
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
-import { parseFinancialYear } from '../../core/units.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
+import type { FinancialYear } from '../../core/units.ts';
+
 import { ATLAS_MEASURES } from '../../core/variation/index.ts';
 import { writeCsv } from '../../data/export/write-csv.ts';
 import { writeJson } from '../../data/export/write-json.ts';
@@ -13,7 +16,7 @@ import { writeXlsx } from '../../data/export/write-xlsx.ts';
 import { atlasRatesTable, atlasVariationTable } from '../../data/variation/atlas-tables.ts';
 import { computeAtlas, ensureAtlas } from '../../data/variation/compute-atlas.ts';
 import { readAtlasRates, readAtlasRun, readAtlasVariation } from '../../data/variation/read-atlas.ts';
-import { DATASET_OPTION } from '../options.ts';
+import { DATASET_OPTION, geographyOption, yearOption } from '../options.ts';
 import { say } from '../output.ts';
 import { cliSession, openCliWorkspace } from '../session.ts';
 
@@ -23,7 +26,7 @@ interface AtlasCliOptions {
   workspace?: string;
   dataset?: string;
   service?: string;
-  year?: string;
+  year?: FinancialYear;
   measure?: string;
   icb?: string;
   outliers?: boolean;
@@ -49,13 +52,6 @@ function checkOptions(opts: AtlasCliOptions): (typeof FORMATS)[number] {
       accepted: 'a file path ending .xlsx',
     });
   }
-  if (opts.year !== undefined && !parseFinancialYear(opts.year)) {
-    fail('FP_CLI_BAD_OPTION', `"${opts.year}" is not a financial year.`, {
-      where: { parameter: '--year' },
-      received: opts.year,
-      accepted: 'a financial year such as 2024/25',
-    });
-  }
   if (opts.measure !== undefined && !ATLAS_MEASURES.some((m) => m === opts.measure)) {
     fail('FP_CLI_BAD_OPTION', `"${opts.measure}" is not an atlas measure.`, {
       where: { parameter: '--measure' },
@@ -74,8 +70,9 @@ export function register(program: Command): void {
     )
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option(...DATASET_OPTION)
+    .addOption(geographyOption([DEFAULT_VINTAGE]))
     .option('--service <code>', 'only this service line code')
-    .option('--year <year>', 'only this financial year, e.g. 2024/25')
+    .option(...yearOption('only this financial year, e.g. 2024/25'))
     .option('--measure <measure>', ATLAS_MEASURES.join(' | '))
     .option('--icb <code>', 'only this ICB (2026 ODS code)')
     .option('--outliers', 'only ICBs above or below the 95% or 99.8% funnel limits')

@@ -1,10 +1,12 @@
 // `footprint plan --scenario NAME|FILE`: the financial plan of a stored scenario (its result is stored too)
 // or of a scenario file (checked, not stored), as JSON, CSV (the rows) or an Excel workbook.
+
 import { createWriteStream, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import type { Scenario } from '../../core/planning/scenario-schema.ts';
 import { writeCsv } from '../../data/export/write-csv.ts';
 import { type PlanResult, planScenario } from '../../data/planning/plan-scenario.ts';
@@ -14,7 +16,7 @@ import { readScenarioFile } from '../../data/planning/read-scenario-file.ts';
 import { checkScenario, findScenario } from '../../data/planning/scenario-store.ts';
 import { planStoredScenario } from '../../data/planning/stored-plan.ts';
 import type { Workspace } from '../../data/workspace.ts';
-import { DATASET_OPTION } from '../options.ts';
+import { DATASET_OPTION, geographyOption } from '../options.ts';
 import { cliPath, cliSession, openCliWorkspace } from '../session.ts';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -52,6 +54,7 @@ export function register(program: Command): void {
     .requiredOption('--scenario <name|file>', 'a stored scenario name or a scenario JSON file')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option(...DATASET_OPTION)
+    .addOption(geographyOption([DEFAULT_VINTAGE]))
     .option('--format <format>', FORMATS.join(' | '), 'json')
     .option('--out <file>', 'write to this file (needed for xlsx; json and csv go to stdout without it)')
     .action(async (opts: PlanCliOptions) => {

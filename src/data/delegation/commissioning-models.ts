@@ -12,6 +12,7 @@ import {
   type RecordedModel,
 } from '../../core/delegation/index.ts';
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import { planFinancialYear } from '../../core/planning/plan-years.ts';
 import { type FinancialYear, financialYearStart, financialYearStarting, parseFinancialYear } from '../../core/units.ts';
 import { listFootprints } from '../footprints.ts';
@@ -24,7 +25,7 @@ import type { Workspace } from '../workspace.ts';
 import { delegationStatuses, readDelegationWaves } from './delegation-status.ts';
 import { chooseExercise, storedResult } from './segmentation-matrix.ts';
 
-const VINTAGE = '2026';
+const VINTAGE = DEFAULT_VINTAGE;
 
 export async function listModels(
   ws: Workspace,
@@ -105,6 +106,8 @@ export async function modelHorizon(ws: Workspace): Promise<string[]> {
 }
 
 export interface ModelsQuestion {
+  /** The dataset whose flows name a lead ICB (--dataset, ?dataset=); default the current one. */
+  dataset?: string;
   service?: string;
   footprint?: string;
   /** The footprints the asker may set a model for. */
@@ -145,7 +148,7 @@ export async function commissioningModels(ws: Workspace, q: ModelsQuestion): Pro
   const run = await storedResult(ws, exercise);
   const tiers = new Map((run?.rows ?? []).map((r) => [r.service, r.tier]));
 
-  const context = await readRunContext(ws, VINTAGE);
+  const context = await readRunContext(ws, { dataset: q.dataset, geography: VINTAGE });
   const spendYear = context.years.at(-1) ?? null;
   const spend = new Map<string, LeadSpend[]>();
   if (context.dataset && spendYear) {

@@ -15,7 +15,7 @@ import {
   type PopulationBand,
   STANDARD_POPULATION_NAME,
 } from '../../core/variation/index.ts';
-import { currentDataset } from '../datasets/current-dataset.ts';
+import { currentDataset, workspaceCurrentDataset } from '../datasets/current-dataset.ts';
 import type { ActivityEngine } from '../engines/engine.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import { icbNeedsIndex } from '../planning/needs-index.ts';
@@ -84,7 +84,7 @@ export async function storeAtlasAfterRun(
   run: { dataset: string; vintage: string },
   engine?: ActivityEngine,
 ): Promise<AtlasRunSummary | null> {
-  if (run.vintage !== ATLAS_VINTAGE || (await ws.setting('current_dataset')) !== run.dataset) return null;
+  if (run.vintage !== ATLAS_VINTAGE || (await workspaceCurrentDataset(ws)) !== run.dataset) return null;
   // A workspace without registered populations (a toy geography, a partial load) has no rates to store: the
   // run stands, and the atlas page says why when asked (FP_ATLAS_NO_POPULATION) instead of the run failing.
   const populated = await ws.one(
