@@ -63,7 +63,7 @@ export async function occasionalPractice(ws: Workspace, ask: OccasionalPracticeA
       dataset: context.dataset!,
       vintage: VINTAGE,
       unknownResidenceRule: 'provider-host-icb',
-      financialYear: financialYear as FinancialYear,
+      financialYear: financialYear,
     }),
   );
   const providerNames = new Map(

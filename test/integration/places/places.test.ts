@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../../src/core/errors.ts';
+import type { FinancialYear } from '../../../src/core/units.ts';
 import { importActivity } from '../../../src/data/import/import-activity.ts';
 import { initWorkspace } from '../../../src/data/init-workspace.ts';
 import { addNetwork, listNetworks, networkFlows, removeNetwork } from '../../../src/data/networks/networks.ts';
@@ -110,7 +111,11 @@ describe('activity carrying a GP practice code', () => {
     );
     const summary = await importActivity(ws, { file, dataset: 'practice-coded' });
     expect(summary.accepted).toBe(4);
-    const answer = await icbPlaces(ws, { icb: 'QWE', dataset: 'practice-coded', financialYear: '2025/26' });
+    const answer = await icbPlaces(ws, {
+      icb: 'QWE',
+      dataset: 'practice-coded',
+      financialYear: '2025/26' as FinancialYear,
+    });
     const place = (name: string) => answer.places.find((p) => p.name === name)!;
     expect([place('Croydon').spend, place('Croydon').activity]).toEqual([150.5, 3]);
     expect([place('Sutton').spend, place('Sutton').activity]).toEqual([20, 1]);
