@@ -14,7 +14,7 @@ import {
 import { fail } from '../../core/errors.ts';
 import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import { planFinancialYear } from '../../core/planning/plan-years.ts';
-import { type FinancialYear, financialYearStart, financialYearStarting, parseFinancialYear } from '../../core/units.ts';
+import { financialYearStart, financialYearStarting, parseFinancialYear } from '../../core/units.ts';
 import { listFootprints } from '../footprints.ts';
 import { CURRENT_TEMPLATE } from '../planning/baseline-scenarios.ts';
 import { listScenarioTemplates } from '../planning/scenario-templates.ts';
@@ -95,11 +95,11 @@ export async function saveModel(ws: Workspace, entry: RecordedModel): Promise<vo
 /** The first delegation wave (2023/24) to the last plan year of the current planning round (2028/29). */
 export async function modelHorizon(ws: Workspace): Promise<string[]> {
   const { waves } = await readDelegationWaves(ws);
-  const first = waves.map((w) => w.fromYear).sort()[0] ?? '2023/24';
+  const first = waves.map((w) => w.fromYear).sort()[0] ?? financialYearStarting(2023);
   const round = listScenarioTemplates().find((t) => t.id === CURRENT_TEMPLATE)?.scenario;
-  const last = round ? planFinancialYear(round.baseYear as FinancialYear, round.years) : (first as FinancialYear);
+  const last = round ? planFinancialYear(round.baseYear, round.years) : first;
   const years: string[] = [];
-  for (let y = financialYearStart(first as FinancialYear); y <= financialYearStart(last); y++) {
+  for (let y = financialYearStart(first); y <= financialYearStart(last); y++) {
     years.push(financialYearStarting(y));
   }
   return years;
