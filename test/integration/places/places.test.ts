@@ -269,7 +269,7 @@ describe('the clinical networks register', () => {
       { owner: 'Y56' },
     );
     expect(made).toMatchObject({ icbs: ['QKK', 'QWE'], providers: ['RJ1', 'RJ7'], shipped: false });
-    const flows = await networkFlows(ws, made, { dataset: 'synthetic', financialYear: '2025/26' });
+    const flows = await networkFlows(ws, made, { dataset: 'synthetic', financialYear: '2025/26' as FinancialYear });
     const expected = await ws.one<{ spend: number }>(
       `SELECT CAST(sum(spend) AS DOUBLE) AS spend FROM flow WHERE dataset = 'synthetic' AND vintage = '2026'
        AND financial_year = '2025/26' AND provider_code IN ('RJ1', 'RJ7')`,
