@@ -131,6 +131,10 @@ describe('?geography=', () => {
     expect(flows.provenance.vintage).toBe('2023');
     for (const row of flows.rows) if (row.residentIcb !== 'UNALLOCATED') expect(oldCodes).toContain(row.residentIcb);
     expect((await get('/api/services?geography=2023')).provenance.vintage).toBe('2023');
+    const service = (await get('/api/services')).rows[0].code;
+    expect((await get(`/api/services/${service}?geography=2023`)).provenance.vintage).toBe('2023');
+    const provider = flows.rows[0].provider;
+    expect((await get(`/api/providers/${provider}?geography=2023`)).provenance.vintage).toBe('2023');
   });
 
   it('the older name ?vintage= still answers the same', async () => {
