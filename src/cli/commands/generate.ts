@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
 import { checkGenerationOptions } from '../../core/generate/generate-options.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import {
   calibrateFlows,
   type FlowCalibrationReport,
@@ -10,6 +11,7 @@ import {
   generatorFlowFit,
 } from '../../data/generate/calibrate-flows.ts';
 import { generateActivity } from '../../data/generate/generate-activity.ts';
+import { readIcbNames } from '../../data/reference/icbs.ts';
 import { poundsText } from '../human-format.ts';
 import { say, startProgress } from '../output.ts';
 import { openCliWorkspace } from '../session.ts';
@@ -72,13 +74,7 @@ export function register(program: Command): void {
             `Wrote ${result.rows.toLocaleString('en-GB')} rows to ${result.file} (total cost ${poundsText(result.totalCost)}) in ${seconds.toFixed(1)} s`,
           );
         }
-        const icbNames = new Map(
-          (
-            await ws.all<{ code: string; name: string }>(
-              "SELECT icb_code AS code, name FROM icb WHERE vintage = '2026'",
-            )
-          ).map((r) => [r.code, r.name]),
-        );
+        const icbNames = new Map((await readIcbNames(ws, DEFAULT_VINTAGE)).map((r) => [r.code, r.name]));
         if (opts.calibrationReport) printCalibration(await calibrateFlows(ws), icbNames);
         else if (opts.flowFit) printGeneratorFit(await generatorFlowFit(ws), icbNames);
       } finally {

@@ -12,7 +12,7 @@ import { providerLabel } from '../../core/names/organisation-name.ts';
 import type { FinancialYear } from '../../core/units.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import { chooseYear, readRunContext } from '../queries/run-context.ts';
-import { listCurrentServices } from '../reference/import-services.ts';
+import { listCurrentServices } from '../queries/services-catalogue.ts';
 import type { Workspace } from '../workspace.ts';
 import { exerciseRubrics } from './exercises.ts';
 import { loadRubrics } from './rubrics.ts';

@@ -5,6 +5,7 @@
 // changes (ensureAtlas).
 
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import type { AgeBand } from '../../core/population/age-bands.ts';
 import type { IcbCode } from '../../core/units.ts';
 import {
@@ -23,7 +24,7 @@ import type { Workspace } from '../workspace.ts';
 import { appendRows } from './append-rows.ts';
 
 /** Populations by age and sex are published on 2026 ICBs only, so the atlas is on that geography. */
-export const ATLAS_VINTAGE = '2026';
+export const ATLAS_VINTAGE = DEFAULT_VINTAGE;
 /** Goes up when the method changes, so a stored atlas says which method made it. */
 export const ATLAS_METHOD_VERSION = 'atlas-1';
 

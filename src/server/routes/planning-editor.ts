@@ -4,10 +4,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { POINTS_OF_DELIVERY } from '../../core/activity/activity-record.ts';
 import { planningChoices, scenarioProblem, scenarioTemplates } from '../../core/planning/plan-answers.ts';
 import { currentDataset } from '../../data/datasets/current-dataset.ts';
-import { PLAN_VINTAGE, yearsWithSpend } from '../../data/planning/base-year-spend.ts';
+import { readPlanningChoices } from '../../data/planning/planning-choices.ts';
 import { scenarioProblems } from '../../data/planning/scenario-problems.ts';
 import { listScenarioTemplates } from '../../data/planning/scenario-templates.ts';
 import { guard } from '../auth/guard.ts';
@@ -49,27 +48,7 @@ export const planningEditorRoutes: FastifyPluginAsync<RouteContext> = async (app
     },
     async () => {
       const dataset = await currentDataset(ws);
-      const footprints = await ws.all<{ name: string; members: string }>(
-        `SELECT f.name AS name, string_agg(m.icb_code, ' ' ORDER BY m.icb_code) AS members
-         FROM footprint f JOIN footprint_member m ON m.footprint_name = f.name
-         WHERE f.vintage = $1 GROUP BY f.name HAVING count(*) > 1 ORDER BY f.name`,
-        [PLAN_VINTAGE],
-      );
-      return {
-        baseYears: dataset ? await yearsWithSpend(ws, dataset) : [],
-        icbs: await ws.all<{ code: string; name: string }>(
-          'SELECT icb_code AS code, name FROM icb WHERE vintage = $1 ORDER BY name',
-          [PLAN_VINTAGE],
-        ),
-        footprints: footprints.map((f) => ({ name: f.name, members: f.members.split(' ') })),
-        providers: await ws.all<{ code: string; name: string }>(
-          'SELECT provider_code AS code, name FROM provider ORDER BY name',
-        ),
-        services: await ws.all<{ code: string; name: string }>(
-          'SELECT service_code AS code, name FROM service WHERE is_current ORDER BY name',
-        ),
-        pods: [...POINTS_OF_DELIVERY],
-      };
+      return readPlanningChoices(ws, dataset);
     },
   );
 
