@@ -12,8 +12,9 @@ import {
   type RecordedModel,
 } from '../../core/delegation/index.ts';
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import { planFinancialYear } from '../../core/planning/plan-years.ts';
-import { type FinancialYear, financialYearStart, financialYearStarting, parseFinancialYear } from '../../core/units.ts';
+import { financialYearStart, financialYearStarting, parseFinancialYear } from '../../core/units.ts';
 import { listFootprints } from '../footprints.ts';
 import { CURRENT_TEMPLATE } from '../planning/baseline-scenarios.ts';
 import { listScenarioTemplates } from '../planning/scenario-templates.ts';
@@ -23,7 +24,7 @@ import type { Workspace } from '../workspace.ts';
 import { delegationStatusesByIcb, icbRegion, readDelegationWaves } from './delegation-status.ts';
 import { chooseExercise, storedResult } from './segmentation-matrix.ts';
 
-const VINTAGE = '2026';
+const VINTAGE = DEFAULT_VINTAGE;
 
 export async function listModels(
   ws: Workspace,
@@ -93,17 +94,19 @@ export async function saveModel(ws: Workspace, entry: RecordedModel): Promise<vo
 /** The first delegation wave (2023/24) to the last plan year of the current planning round (2028/29). */
 export async function modelHorizon(ws: Workspace): Promise<string[]> {
   const { waves } = await readDelegationWaves(ws);
-  const first = waves.map((w) => w.fromYear).sort()[0] ?? '2023/24';
+  const first = waves.map((w) => w.fromYear).sort()[0] ?? financialYearStarting(2023);
   const round = listScenarioTemplates().find((t) => t.id === CURRENT_TEMPLATE)?.scenario;
-  const last = round ? planFinancialYear(round.baseYear as FinancialYear, round.years) : (first as FinancialYear);
+  const last = round ? planFinancialYear(round.baseYear, round.years) : first;
   const years: string[] = [];
-  for (let y = financialYearStart(first as FinancialYear); y <= financialYearStart(last); y++) {
+  for (let y = financialYearStart(first); y <= financialYearStart(last); y++) {
     years.push(financialYearStarting(y));
   }
   return years;
 }
 
 export interface ModelsQuestion {
+  /** The dataset whose flows name a lead ICB (--dataset, ?dataset=); default the current one. */
+  dataset?: string;
   service?: string;
   footprint?: string;
   /** The footprints the asker may set a model for. */
@@ -150,7 +153,7 @@ export async function commissioningModels(ws: Workspace, q: ModelsQuestion): Pro
   const run = await storedResult(ws, exercise);
   const tiers = new Map((run?.rows ?? []).map((r) => [r.service, r.tier]));
 
-  const context = await readRunContext(ws, VINTAGE);
+  const context = await readRunContext(ws, { dataset: q.dataset, geography: VINTAGE });
   const spendYear = context.years.at(-1) ?? null;
   const spend = new Map<string, LeadSpend[]>();
   if (context.dataset && spendYear) {

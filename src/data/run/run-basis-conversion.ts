@@ -24,9 +24,9 @@ import { parseVintage } from '../reference/geography.ts';
 import type { Workspace } from '../workspace.ts';
 
 export interface BasisConversionOptions {
-  /** Default: the workspace setting 'current_dataset'. */
+  /** Default: the current dataset (currentDataset). */
   dataset?: string;
-  /** Default: '2026', the current ICBs. */
+  /** Default: DEFAULT_VINTAGE, the current ICBs. */
   vintage?: string;
   /** Default: the workspace setting 'unknown_residence_rule', else 'provider-host-icb'. */
   unknownResidenceRule?: string;
