@@ -54,12 +54,13 @@ describe('activity storage (migration 024)', () => {
     ]);
     const latest = await ws.one<{ fy: string }>(`SELECT max(financial_year) AS fy FROM activity WHERE dataset = 't'`);
     expect(latest?.fy).toBe('2100/01');
-    for (const [column, bad] of [
+    const outside: [string, string][] = [
       ['pod', 'apc_el'],
       ['age_band', '0 - 4'],
       ['sex', '1'],
       ['financial_year', '2024/2025'],
-    ]) {
+    ];
+    for (const [column, bad] of outside) {
       await expect(ws.run(`UPDATE activity SET ${column} = $1 WHERE dataset = 't'`, [bad])).rejects.toThrow(
         /Could not convert/,
       );
