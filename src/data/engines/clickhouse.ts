@@ -577,7 +577,8 @@ GROUP BY financial_year, service_code`;
       const total = batches.reduce((n, b) => n + b.files.length, 0);
       let done = 0;
       options.onProgress?.(done, total);
-      await Promise.all(
+      // Every host's insert is let finish before a failure is thrown, so the staging tables are dropped after.
+      const loads = await Promise.allSettled(
         batches.map(async ({ host, table, files, routed }) => {
           for (const file of files) {
             await this.#guard(host, () =>
@@ -595,6 +596,8 @@ GROUP BY financial_year, service_code`;
           }
         }),
       );
+      const failed = loads.find((l) => l.status === 'rejected');
+      if (failed) throw failed.reason;
       const counted = await this.#rows<{ n: string; cost: string }>(
         `SELECT toString(count()) AS n, toString(sum(cost)) AS cost FROM ${db}.${stagingAll}`,
         [],
