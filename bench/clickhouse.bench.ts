@@ -8,7 +8,9 @@
 //
 // --reuse keeps the loaded workspaces and cluster data of an earlier run in DIR and times the runs again.
 // --import-only times the ClickHouse import alone (no DuckDB workspace, no runs): wall time, and CPU time of the
-// CLI and of both servers (the machine is shared, so CPU time is the steadier figure), for M rows/s.
+// CLI and of both servers (the machine is shared, so CPU time is the steadier figure), for M rows/s. The servers'
+// idle CPU is measured first over --idle-seconds (default 30) and reported beside the import's, and after the
+// import the servers' background merging is waited for (up to 10 minutes) and its CPU reported apart.
 // FILE comes from `footprint generate --rows 100000000 --seed 1 --out FILE.csv` (CSV: ClickHouse 18.16 reads no
 // Parquet). The reference workspace needs reference data only; it is copied, never changed.
 import { spawnSync } from 'node:child_process';
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '3' },
     reuse: { type: 'boolean', default: false },
     'import-only': { type: 'boolean', default: false },
+    'idle-seconds': { type: 'string', default: '30' },
   },
 });
 if (!values.csv || !values.reference) {
@@ -136,6 +139,14 @@ try {
   const ch = workspaceCopy('clickhouse-workspace');
   cli(['engine', 'set', cluster.url, '--workspace', ch], env);
   if (!reuse) {
+    const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    const idleSeconds = Number(values['idle-seconds']);
+    const idleBefore = serverCpu();
+    await new Promise((done) => setTimeout(done, idleSeconds * 1000));
+    const idlePerSecond = serverCpu().reduce((sum, after, i) => sum + after - (idleBefore[i] ?? 0), 0) / idleSeconds;
+    report(
+      `servers idle: ${idlePerSecond.toFixed(3)} CPU s per wall second (over ${idleSeconds} s); load average ${load()}`,
+    );
     resetServerPeaks();
     const cpuBefore = serverCpu();
     const chImport = cli(['import', csv, '--workspace', ch, '--dataset', dataset], { ...env, FOOTPRINT_DEBUG: '1' });
@@ -144,7 +155,29 @@ try {
     if (/gave way/.test(chImport.output)) report('(the clean path gave way: the rows were validated in the workspace)');
     const cpu = chImport.cpuSeconds + serversCpu;
     report(
-      `ClickHouse import (clean rows validated as DuckDB writes them out, loaded by the 2 shard servers in parallel): ${rows.toLocaleString('en-GB')} rows in ${chImport.seconds.toFixed(1)} s wall (${rate(rows, chImport.seconds)}); CPU ${chImport.cpuSeconds.toFixed(1)} s CLI + ${serversCpu.toFixed(1)} s servers = ${cpu.toFixed(1)} s (${rate(rows, cpu / 2)} on 2 cores' CPU time); CLI peak ${mib(chImport.peakMiB)}, server peaks ${serverPeaks().map(mib).join(' + ')}`,
+      `ClickHouse import (clean rows validated as DuckDB writes them out, loaded by the 2 shard servers in parallel): ${rows.toLocaleString('en-GB')} rows in ${chImport.seconds.toFixed(1)} s wall (${rate(rows, chImport.seconds)}); CPU ${chImport.cpuSeconds.toFixed(1)} s CLI + ${serversCpu.toFixed(1)} s servers = ${cpu.toFixed(1)} s (${rate(rows, cpu / 2)} on 2 cores' CPU time); servers' idle CPU over the same wall time ${(idlePerSecond * chImport.seconds).toFixed(1)} s; CLI peak ${mib(chImport.peakMiB)}, server peaks ${serverPeaks().map(mib).join(' + ')}; load average ${load()}`,
+    );
+    // The parts an import leaves are merged in the background afterwards: wait for that and count it apart.
+    const mergeBefore = serverCpu();
+    const mergeStarted = performance.now();
+    const merging = async () => {
+      let running = 0;
+      for (const n of cluster.nodes) {
+        const answer = await fetch(
+          `http://127.0.0.1:${n.httpPort}/?user=${cluster.user}&password=${encodeURIComponent(cluster.password)}`,
+          { method: 'POST', body: 'SELECT count() FROM system.merges' },
+        );
+        running += Number((await answer.text()).trim());
+      }
+      return running;
+    };
+    while ((await merging()) > 0 && performance.now() - mergeStarted < 600_000) {
+      await new Promise((done) => setTimeout(done, 1000));
+    }
+    const mergeSeconds = (performance.now() - mergeStarted) / 1000;
+    const mergeCpu = serverCpu().reduce((sum, after, i) => sum + after - (mergeBefore[i] ?? 0), 0);
+    report(
+      `background merging after the import: ${mergeSeconds.toFixed(1)} s wall, ${mergeCpu.toFixed(1)} CPU s on the servers (idle over that time ${(idlePerSecond * mergeSeconds).toFixed(1)} s)`,
     );
   }
   if (!importOnly) {

@@ -67,22 +67,31 @@ async function fingerprint(): Promise<string> {
   }
 }
 
-/** Rows of one dataset on one shard's local table, asked of that shard directly. */
-async function shardRows(shard: number, dataset: string): Promise<number> {
+/** The rows a query gives asked of one shard directly (its local tables). */
+async function onShard<T>(shard: number, query: string, settings: Record<string, number> = {}): Promise<T[]> {
   const client = createClient({
     url: `http://127.0.0.1:${cluster.nodes[shard]!.httpPort}`,
     username: cluster.user,
     password: cluster.password,
   });
   try {
-    const result = await client.query({
-      query: `SELECT toString(count()) AS n FROM footprint.activity_local WHERE dataset = '${dataset}'`,
-      format: 'JSONEachRow',
-    });
-    return Number((await result.json<{ n: string }>())[0]?.n);
+    if (!/^\s*SELECT/i.test(query)) {
+      await client.command({ query, clickhouse_settings: settings });
+      return [];
+    }
+    return await (await client.query({ query, format: 'JSONEachRow' })).json<T>();
   } finally {
     await client.close();
   }
+}
+
+/** Rows of one dataset on one shard's local table, asked of that shard directly. */
+async function shardRows(shard: number, dataset: string): Promise<number> {
+  const rows = await onShard<{ n: string }>(
+    shard,
+    `SELECT toString(count()) AS n FROM footprint.activity_local WHERE dataset = '${dataset}'`,
+  );
+  return Number(rows[0]?.n);
 }
 
 async function freePort(): Promise<number> {
@@ -229,6 +238,88 @@ describe('hostile values cannot change a query', () => {
         financialYear: hostileYear,
       }),
     ).toEqual([]);
+  });
+});
+
+/** Three rows per residence code of the toy map, one with none and one with a code the map lacks, under
+ * dataset `dataset`; `month` is the SQL of the month column (r.code the residence, i the row, 0…2). */
+const spreadRows = (dataset: string, month = 'CAST(4 AS TINYINT)') => `
+  SELECT '${dataset}' AS dataset, '2024/25' AS financial_year, ${month} AS month, 'RJ1' AS provider_code,
+    r.code AS residence_code, CASE WHEN i = 1 THEN '18A' ELSE '13X' END AS service_code, 'APC_EL' AS pod,
+    CAST(NULL AS VARCHAR) AS age_band, CAST(NULL AS VARCHAR) AS sex, CAST(i + 1 AS DOUBLE) AS activity,
+    CAST(1.25 AS DECIMAL(18, 2)) AS cost, CAST(NULL AS DOUBLE) AS patients, CAST(NULL AS VARCHAR) AS gp_practice_code
+  FROM (SELECT code FROM residence_map UNION ALL SELECT NULL UNION ALL SELECT 'NOTMAPPED') r(code), range(3) t(i)`;
+
+/** Per shard, each residence code's rows of a dataset: what the shard holds, in a comparable form. */
+async function placementOf(dataset: string): Promise<string[]> {
+  return Promise.all(
+    [0, 1].map(async (shard) =>
+      JSON.stringify(
+        await onShard(
+          shard,
+          `SELECT residence_code, toString(count()) AS n FROM footprint.activity_local
+           WHERE dataset = '${dataset}' GROUP BY residence_code ORDER BY residence_code`,
+        ),
+      ),
+    ),
+  );
+}
+
+describe('the load sends each shard its own rows, and a failure part-way leaves the cluster as it was', () => {
+  let engine: ClickHouseEngine;
+  beforeAll(async () => {
+    engine = await ClickHouseEngine.connect(parseClickHouseAddress(cluster.url), {
+      user: cluster.user,
+      password: cluster.password,
+    });
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  it('puts every row on the shard the Distributed table would send it to', async () => {
+    const ws = await openWorkspace(wsDir, { readOnly: true });
+    try {
+      const loaded = await engine.loadRows(ws, { select: spreadRows('spread'), dataset: 'spread' });
+      expect(loaded).toEqual({ rows: 21, totalCost: '26.25' });
+    } finally {
+      ws.close();
+    }
+    // The same rows inserted through the Distributed table, which routes each by the sharding key.
+    await onShard(
+      0,
+      `INSERT INTO footprint.activity SELECT 'routed', financial_year, month, provider_code, residence_code,
+         service_code, pod, age_band, sex, activity, cost, patients, gp_practice_code
+       FROM footprint.activity WHERE dataset = 'spread'`,
+      { insert_distributed_sync: 1 },
+    );
+    const placed = await placementOf('spread');
+    expect(placed).toEqual(await placementOf('routed'));
+    // Both shards hold some of the codes, so the split is tested, not a single file.
+    expect((await shardRows(0, 'spread')) * (await shardRows(1, 'spread'))).toBeGreaterThan(0);
+    for (const shard of [0, 1]) await onShard(shard, `ALTER TABLE footprint.activity_local DROP PARTITION 'routed'`);
+  });
+
+  it('a row one shard cannot parse fails the load after the other shard took its rows: nothing changes', async () => {
+    const before = await placementOf('spread');
+    const ws = await openWorkspace(wsDir, { readOnly: true });
+    try {
+      // Month is text here, and one row's is no number: only the shard that row goes to refuses its file.
+      const select = spreadRows('spread', `CASE WHEN r.code = '36L' AND i = 2 THEN 'x' ELSE '4' END`);
+      const problem = await problemOf(engine.loadRows(ws, { select, dataset: 'spread' }));
+      expect(problem).toMatchObject({ code: 'FP_ENGINE_QUERY_FAILED', where: { parameter: 'engine' } });
+    } finally {
+      ws.close();
+    }
+    expect(await placementOf('spread')).toEqual(before);
+    for (const shard of [0, 1]) {
+      const staging = await onShard<{ name: string }>(
+        shard,
+        `SELECT name FROM system.tables WHERE database = 'footprint' AND name LIKE 'activity_staging%'`,
+      );
+      expect(staging).toEqual([]);
+    }
+    for (const shard of [0, 1]) await onShard(shard, `ALTER TABLE footprint.activity_local DROP PARTITION 'spread'`);
   });
 });
 

@@ -26,7 +26,13 @@ import { sqlString } from '../queries/sql-dialect.ts';
 import type { Workspace } from '../workspace.ts';
 import { type ClickHouseAddress, formatClickHouseAddress } from './clickhouse-address.ts';
 import { engineError } from './clickhouse-errors.ts';
-import { distributedActivityDdl, localActivityDdl, REFERENCE_TABLES } from './clickhouse-schema.ts';
+import {
+  ACTIVITY_SORT_KEY,
+  distributedActivityDdl,
+  localActivityDdl,
+  REFERENCE_TABLES,
+  SHARDING_KEY,
+} from './clickhouse-schema.ts';
 import { type BoundValue, bindValues, clickhouseDialect, stringLiteral } from './clickhouse-sql.ts';
 import type {
   ActivityEngine,
@@ -70,8 +76,11 @@ const FLOWS_TABLE = 'fp_cluster_flow';
 
 /** Settings for every query: a LEFT JOIN miss is NULL as in DuckDB. */
 const QUERY_SETTINGS = { join_use_nulls: 1 } as const;
-/** Size of each exported file, and so of each INSERT batch, when a dataset is streamed to the cluster. */
-const LOAD_BATCH_BYTES = '256MB';
+/** Rows per block a shard cuts a load into (ClickHouse's default is 1,048,576): fewer, larger parts to merge
+ * later, at about 0.5 GB of server memory per block. */
+const LOAD_BLOCK_ROWS = 4_194_304;
+/** The file of rows no host is known to hold, loaded through the Distributed table, which routes them. */
+const ROUTED = -1;
 
 interface Host {
   label: string;
@@ -504,12 +513,15 @@ GROUP BY financial_year, service_code`;
 
   /** Loads the rows of `select` — a workspace SELECT of the activity columns named as in clickhouse-schema.ts
    * (blank codes NULL), its `dataset` column `dataset`, which is copied, never replaced, so a guard computed there
-   * is evaluated on every row — onto the cluster as dataset `dataset`. DuckDB writes them to files of
-   * LOAD_BATCH_BYTES; the hosts take the files in turn, in parallel, each INSERTing into a staging table through
-   * its own Distributed table (synchronously, so a failed batch fails the load), so every server parses its
-   * share. The staging rows are counted against the rows written (and `expectRows`, when given), then swapped in
-   * shard by shard with REPLACE PARTITION. Any failure — the SELECT's own included — drops the staging tables: no
-   * part of the dataset is ever visible. Returns the rows loaded and their total cost in pounds ('1234.50'). */
+   * is evaluated on every row — onto the cluster as dataset `dataset`. DuckDB writes them in one pass, sorted in
+   * each shard's order (ACTIVITY_SORT_KEY) and split by the shard the Distributed table would send them to
+   * (#residencePlacement), one file per host; every host then parses its own file into its own staging table,
+   * in parallel, with nothing forwarded between shards. Rows whose shard is not known here (a residence code the
+   * workspace does not map) go through a Distributed staging table instead, which routes them. The staging
+   * rows are counted against the rows written (and `expectRows`, when given), then swapped in shard by shard
+   * with REPLACE PARTITION. Any failure — the SELECT's own, a host's insert failing or its server going down
+   * part-way — drops the staging tables: no part of the dataset is ever visible. Returns the rows loaded and
+   * their total cost in pounds ('1234.50'). */
   async loadRows(
     ws: Workspace,
     options: {
@@ -531,13 +543,21 @@ GROUP BY financial_year, service_code`;
         await this.#commandOn(host, localActivityDdl(db, stagingLocal));
         await this.#commandOn(host, distributedActivityDdl(db, stagingAll, stagingLocal, this.address.cluster));
       });
+      const placement = await this.#residencePlacement(ws);
+      const hostOf = placement.size
+        ? `CASE ${[...placement].map(([h, codes]) => `WHEN residence_code IN (${codes.map(sqlString).join(', ')}) THEN ${h}`).join(' ')} ELSE ${ROUTED} END`
+        : String(ROUTED);
       const write = async () => {
         const copied = await ws.connection.run(
-          `COPY (SELECT dataset, financial_year, month, provider_code, coalesce(residence_code, ''),
-                      service_code, pod, age_band, sex, activity, cost, patients, coalesce(gp_practice_code, '')
-               FROM (${options.select}) t)
+          `COPY (SELECT ${hostOf} AS host, *
+               FROM (SELECT dataset, financial_year, month, provider_code, coalesce(residence_code, '') AS residence_code,
+                            service_code, pod, age_band, sex, activity, cost, patients,
+                            coalesce(gp_practice_code, '') AS gp_practice_code
+                     FROM (${options.select}) t) r
+               ORDER BY ${ACTIVITY_SORT_KEY})
          TO ${sqlString(join(dir, 'rows'))}
-         (FORMAT csv, DELIMITER '\t', HEADER false, NULLSTR '\\N', QUOTE '', FILE_SIZE_BYTES '${LOAD_BATCH_BYTES}')`,
+         (FORMAT csv, DELIMITER '\t', HEADER false, NULLSTR '\\N', QUOTE '', PARTITION_BY (host),
+          WRITE_PARTITION_COLUMNS false)`,
         );
         return Number(copied.rowsChanged);
       };
@@ -545,24 +565,42 @@ GROUP BY financial_year, service_code`;
       // Nothing to load and no count asked for: leave the cluster's dataset as it is (an empty file is the
       // caller's to report).
       if (rows === 0 && options.expectRows === undefined) return { rows, totalCost: '0.00' };
-      const files = existsSync(join(dir, 'rows')) ? readdirSync(join(dir, 'rows')).sort() : [];
+      const filesFor = (h: number) => {
+        const folder = join(dir, 'rows', `host=${h}`);
+        return existsSync(folder)
+          ? readdirSync(folder)
+              .sort()
+              .map((f) => join(folder, f))
+          : [];
+      };
+      const batches = [
+        ...this.#hosts.map((host, h) => ({ host, table: stagingLocal, files: filesFor(h), routed: false })),
+        { host: this.#hosts[0] as Host, table: stagingAll, files: filesFor(ROUTED), routed: true },
+      ].filter((b) => b.files.length > 0);
+      const total = batches.reduce((n, b) => n + b.files.length, 0);
       let done = 0;
-      options.onProgress?.(done, files.length);
-      await Promise.all(
-        this.#hosts.map(async (host, h) => {
-          for (let i = h; i < files.length; i += this.#hosts.length) {
+      options.onProgress?.(done, total);
+      // Every host's insert is let finish before a failure is thrown, so the staging tables are dropped after.
+      const loads = await Promise.allSettled(
+        batches.map(async ({ host, table, files, routed }) => {
+          for (const file of files) {
             await this.#guard(host, () =>
               host.client.insert({
-                table: `${db}.${stagingAll}`,
-                values: createReadStream(join(dir, 'rows', files[i] as string)),
+                table: `${db}.${table}`,
+                values: createReadStream(file),
                 format: 'TabSeparated',
-                clickhouse_settings: { insert_distributed_sync: 1 },
+                clickhouse_settings: {
+                  max_insert_block_size: String(LOAD_BLOCK_ROWS),
+                  ...(routed ? { insert_distributed_sync: 1 } : {}),
+                },
               }),
             );
-            options.onProgress?.(++done, files.length);
+            options.onProgress?.(++done, total);
           }
         }),
       );
+      const failed = loads.find((l) => l.status === 'rejected');
+      if (failed) throw failed.reason;
       const counted = await this.#rows<{ n: string; cost: string }>(
         `SELECT toString(count()) AS n, toString(sum(cost)) AS cost FROM ${db}.${stagingAll}`,
         [],
@@ -591,6 +629,42 @@ GROUP BY financial_year, service_code`;
         await host.client.command({ query: `DROP TABLE IF EXISTS ${db}.${stagingLocal}` }).catch(() => {});
       });
     }
+  }
+
+  /** The residence codes of the workspace's map (and '', no known residence) grouped by the index of the host
+   * whose shard the Distributed table sends their rows to: SHARDING_KEY, computed by the cluster itself, modulo
+   * the shards' total weight, each shard owning as many consecutive slots as its weight, in shard order, as
+   * ClickHouse assigns them. Each host says which shard it is (system.clusters.is_local). Empty when that cannot
+   * be told — a host that is no shard, or more than one — so every row is then routed by the Distributed table. */
+  async #residencePlacement(ws: Workspace): Promise<Map<number, string[]>> {
+    const shardOfHost: number[] = [];
+    let slots: number[] = [];
+    for (const host of this.#hosts) {
+      const shards = await this.#rowsOn<{ shard: number; weight: number; local: number }>(
+        host,
+        `SELECT shard_num AS shard, any(shard_weight) AS weight, max(is_local) AS local FROM system.clusters
+         WHERE cluster = $1 GROUP BY shard_num ORDER BY shard_num`,
+        [this.address.cluster],
+      );
+      const local = shards.filter((s) => Number(s.local) === 1);
+      if (local.length !== 1) return new Map();
+      shardOfHost.push(Number(local[0]?.shard));
+      slots = shards.flatMap((s) => Array.from({ length: Number(s.weight) }, () => Number(s.shard)));
+    }
+    if (new Set(shardOfHost).size !== this.#hosts.length || slots.length === 0) return new Map();
+    const codes = (await ws.all<{ code: string }>('SELECT DISTINCT code FROM residence_map')).map((r) => r.code);
+    const slotted = await this.#rowsOn<{ residence_code: string; slot: number }>(
+      this.#hosts[0] as Host,
+      `SELECT residence_code, toUInt32(${SHARDING_KEY} % ${slots.length}) AS slot
+       FROM (SELECT arrayJoin([${['', ...codes].map(stringLiteral).join(', ')}]) AS residence_code)`,
+      [],
+    );
+    const placement = new Map<number, string[]>();
+    for (const { residence_code, slot } of slotted) {
+      const h = shardOfHost.indexOf(slots[Number(slot)] as number);
+      placement.set(h, [...(placement.get(h) ?? []), residence_code]);
+    }
+    return placement;
   }
 
   /** Every host's version and activity rows, or the problem that stops it answering; never throws. */

@@ -1,7 +1,8 @@
 // `footprint import` when the workspace's engine is a ClickHouse cluster. A clean file (every row clean by
 // the checks of move-clean-file.ts, the DuckDB import's fast path) goes straight from the reader to the
-// cluster: DuckDB validates each row in the same pass that writes the rows out in batches, which every shard
-// server parses in parallel into a staging table, swapped in whole — the workspace stores no activity rows.
+// cluster: DuckDB validates each row in the same pass that writes the rows out, sorted in the shards' order and
+// split by shard, and every shard server parses its own rows in parallel into a staging table, swapped in whole
+// (ClickHouseEngine.loadRows) — the workspace stores no activity rows.
 // Any other file (a row that is not certainly clean, a column type the fast path does not take) is validated
 // exactly as for DuckDB (importActivity: same checks, rejects file and counts) into a scratch dataset of the
 // workspace, then streamed to the cluster the same way; only then does the workspace record the dataset, and
