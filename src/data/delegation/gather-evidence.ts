@@ -22,6 +22,11 @@ export type Simulate = (
   options: VolatilityOptions,
 ) => VolatilityResults | Promise<VolatilityResults>;
 
+/** The flows the evidence reads: patients on the current ICBs, unknown residence at the provider's host ICB. */
+export const EVIDENCE_FLOWS = { vintage: '2026', unknownResidenceRule: 'provider-host-icb' } as const;
+/** Per-row costs per patient kept for resampling, per service. */
+export const COST_SAMPLE_SIZE = 2000;
+
 const TIER_OF_KIND: Record<string, Tier | undefined> = { icb: 'icb', group: 'multi-icb', region: 'region' };
 
 export interface ServiceEvidence {
@@ -102,11 +107,13 @@ export async function gatherEvidence(
   const flows = await engine.servicePatientFlows({
     dataset: options.dataset,
     financialYear: options.financialYear,
-    vintage: '2026',
-    unknownResidenceRule: 'provider-host-icb',
+    ...EVIDENCE_FLOWS,
   });
   const costs = new Map(
-    (await engine.serviceCostDistribution(options.dataset, options.financialYear, 2000)).map((c) => [c.serviceCode, c]),
+    (await engine.serviceCostDistribution(options.dataset, options.financialYear, COST_SAMPLE_SIZE)).map((c) => [
+      c.serviceCode,
+      c,
+    ]),
   );
   const servicePatients = groupBy(patientsByAgeSex, (p) => p.serviceCode);
   const serviceFlows = groupBy(flows, (f) => f.serviceCode);

@@ -12,7 +12,7 @@ import { DEFAULT_VINTAGE, type GeographyVintage } from '../../core/geography/vin
 import { type AuditActor, commandLineActor, recordAudit } from '../audit/record-audit.ts';
 import { currentDataset } from '../datasets/current-dataset.ts';
 import { DuckDbEngine, duckdbDialect } from '../engines/duckdb.ts';
-import type { ActivityEngine, ActivityTotal } from '../engines/engine.ts';
+import type { ActivityEngine, ActivityTotal, DelegationEvidenceEngine } from '../engines/engine.ts';
 import { basisConservationFailuresSql } from '../queries/basis-conservation.ts';
 import {
   allocationsFromFlowsSql,
@@ -21,6 +21,7 @@ import {
 } from '../queries/basis-from-flows.ts';
 import { parseVintage } from '../reference/geography.ts';
 import type { Workspace } from '../workspace.ts';
+import { storeRunAnswers } from './run-answers.ts';
 
 export interface BasisConversionOptions {
   /** Default: the workspace setting 'current_dataset'. */
@@ -30,7 +31,7 @@ export interface BasisConversionOptions {
   /** Default: the workspace setting 'unknown_residence_rule', else 'provider-host-icb'. */
   unknownResidenceRule?: string;
   /** Default: the DuckDB engine on the workspace. */
-  engine?: ActivityEngine;
+  engine?: ActivityEngine & DelegationEvidenceEngine;
   /** Who runs it, for the audit trail. Default the command line's user. */
   by?: AuditActor;
 }
@@ -51,7 +52,15 @@ export interface BasisConversionResult {
 }
 
 /** Tables holding one run's results, keyed by dataset and vintage. */
-const RESULT_TABLES = ['run', 'run_total', 'flow', 'allocation', 'out_of_area_share', 'provider_income_share'];
+const RESULT_TABLES = [
+  'run',
+  'run_total',
+  'flow',
+  'allocation',
+  'out_of_area_share',
+  'provider_income_share',
+  'run_answer',
+];
 
 export async function runBasisConversion(
   ws: Workspace,
@@ -147,6 +156,11 @@ export async function runBasisConversionInTransaction(
       penceAsDecimalText(result.unknownResidenceCostPence),
     ],
   );
+  const latestYear = totals
+    .map((t) => t.financialYear)
+    .sort()
+    .at(-1)!;
+  await storeRunAnswers(ws, engine, { dataset, vintage, unknownResidenceRule, financialYear: latestYear });
   // The previous run's results were replaced above, inside this transaction: the trail keeps both.
   const { dataset: _d, vintage: _v, ...outcome } = result;
   await recordAudit(ws, {

@@ -28,6 +28,7 @@ import {
 import { planStoredScenario } from '../../data/planning/stored-plan.ts';
 import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
 import type { Workspace } from '../../data/workspace.ts';
+import { sendAnswer, userScope } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, sendWorkbook } from '../export-reply.ts';
 import { errorBody, format, noContent } from '../schemas.ts';
@@ -257,13 +258,22 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         response: { 200: planAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
+    // Remembered per organisation and role while the workspace is unchanged: planning a scenario groups its
+    // base year and runs every unit's plan, and the stored plan it writes is written only when it differs.
     async (request, reply) => {
-      const { stored: s, result } = await withFieldPaths(() => planStoredScenario(ws, request.params.name));
+      const answer = await answers.answer(
+        request,
+        reply,
+        () => withFieldPaths(() => planStoredScenario(ws, request.params.name)),
+        ({ result }) => planJson(result) as unknown as Plan,
+        userScope(request),
+      );
+      const { stored: s, result } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx')
         return sendWorkbook(reply, ['plan', s.name], (file) => writePlanWorkbook(result, s.scenario, file));
       if (asked === 'csv') return sendExport(reply, 'csv', ['plan', s.name], [planRowsTable(result)]);
-      return planJson(result) as unknown as Plan;
+      return sendAnswer(request, reply, answer);
     },
   );
 
