@@ -13,7 +13,7 @@ import { listAudit } from '../../data/audit/record-audit.ts';
 import { readBoardPack } from '../../data/reports/board-pack.ts';
 import { boardPackHtml } from '../../data/reports/board-pack-html.ts';
 import { coveredCodes } from '../../data/users/organisations.ts';
-import { sendAnswer } from '../answer-cache.ts';
+import { sendAnswer, userScope } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport } from '../export-reply.ts';
 import { errorBody, format, icbCode } from '../schemas.ts';
@@ -131,8 +131,21 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
       // review sees all of it; otherwise a user sees what their organisation and those it covers did.
       const wholeHistory = objectType === 'review' && objectId !== undefined;
       if (wholeHistory) await readReview(ws, actor, objectId);
-      const organisations = wholeHistory ? null : await coveredCodes(ws, actor);
-      const rows = await listAudit(ws, { objectType, objectId, organisations });
+      // Remembered per organisation and role while the workspace is unchanged (every audited change moves it).
+      const answer = await context.answers.answer(
+        request,
+        reply,
+        async () => ({
+          rows: await listAudit(ws, {
+            objectType,
+            objectId,
+            organisations: wholeHistory ? null : await coveredCodes(ws, actor),
+          }),
+        }),
+        (value) => value,
+        userScope(request),
+      );
+      const { rows } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         return sendExport(
@@ -163,7 +176,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           ],
         );
       }
-      return { rows };
+      return sendAnswer(request, reply, answer);
     },
   );
 
