@@ -99,6 +99,19 @@ export function userScope(request: Pick<FastifyRequest, 'signedIn'>): string {
   return user ? `${user.organisation.code} ${user.role}` : 'anonymous';
 }
 
+/** The answer to a GET that depends on who asks, remembered for users of the same organisation and role
+ * (and of whatever else `also` names, such as the day a figure is dated) while the workspace is unchanged. */
+export function rememberedFor<T>(
+  answers: AnswerCache,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  compute: () => Promise<T>,
+  also?: string,
+): Promise<Answer<T>> {
+  const scope = userScope(request);
+  return answers.answer(request, reply, compute, (value) => value, also === undefined ? scope : `${scope} ${also}`);
+}
+
 /** Whether an If-None-Match header names this tag (a list, weak tags and * included, RFC 9110 13.1.2). */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;

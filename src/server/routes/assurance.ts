@@ -13,7 +13,7 @@ import { listAudit } from '../../data/audit/record-audit.ts';
 import { readBoardPack } from '../../data/reports/board-pack.ts';
 import { boardPackHtml } from '../../data/reports/board-pack-html.ts';
 import { coveredCodes } from '../../data/users/organisations.ts';
-import { sendAnswer, userScope } from '../answer-cache.ts';
+import { rememberedFor, sendAnswer, userScope } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport } from '../export-reply.ts';
 import { errorBody, format, icbCode } from '../schemas.ts';
@@ -92,16 +92,19 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         response: { 200: z.object({ round: roundSummary, reviews: z.array(reviewSubject) }), ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = signedInUser(request).organisation;
-      const round = (await listRounds(ws, actor)).find((x) => x.id === request.params.id);
-      if (!round) {
-        fail('FP_ASSURANCE_ROUND_NOT_FOUND', `There is no review round ${request.params.id} you can see.`, {
-          where: { parameter: 'id' },
-          received: request.params.id,
-        });
-      }
-      return { round, reviews: (await visibleReviews(ws, actor)).filter((v) => v.roundId === round.id) };
+      const answer = await rememberedFor(context.answers, request, reply, async () => {
+        const round = (await listRounds(ws, actor)).find((x) => x.id === request.params.id);
+        if (!round) {
+          fail('FP_ASSURANCE_ROUND_NOT_FOUND', `There is no review round ${request.params.id} you can see.`, {
+            where: { parameter: 'id' },
+            received: request.params.id,
+          });
+        }
+        return { round, reviews: (await visibleReviews(ws, actor)).filter((v) => v.roundId === round.id) };
+      });
+      return sendAnswer(request, reply, answer);
     },
   );
 

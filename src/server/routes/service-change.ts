@@ -9,7 +9,7 @@ import { whatIfAnswerSchema } from '../../core/service-change/index.ts';
 import { importQippActualsText, readQippDelivery } from '../../data/qipp/qipp-delivery.ts';
 import { readWhatIf } from '../../data/service-change/read-what-if.ts';
 import { whatIfTables } from '../../data/service-change/what-if-tables.ts';
-import { sendAnswer, userScope } from '../answer-cache.ts';
+import { rememberedFor, sendAnswer, userScope } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { errorBody, format } from '../schemas.ts';
@@ -33,11 +33,14 @@ export const serviceChangeRoutes: FastifyPluginAsync<RouteContext> = async (app,
       },
     },
     async (request, reply) => {
-      const answer = await readWhatIf(context.ws, request.params.name, { year: request.query.year });
+      const remembered = await rememberedFor(context.answers, request, reply, () =>
+        readWhatIf(context.ws, request.params.name, { year: request.query.year }),
+      );
+      const answer = remembered.value;
       const asked = request.query.format;
       if (asked === 'xlsx') return sendExport(reply, 'xlsx', ['whatif', answer.scenario], whatIfTables(answer));
       if (asked === 'csv') return sendExport(reply, 'csv', ['whatif', answer.scenario], whatIfTables(answer));
-      return answer;
+      return sendAnswer(request, reply, remembered);
     },
   );
 
