@@ -3,7 +3,7 @@
 // London ICB's three years with their sources. Axe runs on each page; screenshots at 1280 and 375 px.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listCurrentServices } from '../../src/data/reference/import-services.ts';
+import { listCurrentServices } from '../../src/data/queries/services-catalogue.ts';
 import { addUser } from '../../src/data/users/user-store.ts';
 import { screenshotBothWidths, seriousAccessibilityProblems, settled } from './support/browser.ts';
 import { type E2eServer, signIn, startE2eServer } from './support/server.ts';

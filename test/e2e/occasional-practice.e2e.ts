@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OccasionalPracticeAnswer } from '../../src/core/delegation/index.ts';
-import { listCurrentServices } from '../../src/data/reference/import-services.ts';
+import { listCurrentServices } from '../../src/data/queries/services-catalogue.ts';
 import { addUser } from '../../src/data/users/user-store.ts';
 import { screenshotBothWidths, seriousAccessibilityProblems, settled } from './support/browser.ts';
 import { type ConsoleWatch, NO_PROBLEMS, pageProblems, watchConsole } from './support/page-checks.ts';

@@ -94,6 +94,7 @@ describe('chart specs', () => {
       RJZ: "King's College Hospital",
     };
     const flow = (residentIcb: string, provider: string, providerIcb: string, spend: number): FlowRow => ({
+      financialYear: '2024/25',
       residentIcb,
       residentIcbName: `ICB ${residentIcb}`,
       providerIcbName: `ICB ${providerIcb}`,

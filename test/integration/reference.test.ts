@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../src/core/errors.ts';
 import { addFootprint, listFootprints, removeFootprint } from '../../src/data/footprints.ts';
-import { importServices, listCurrentServices } from '../../src/data/reference/import-services.ts';
+import { listCurrentServices } from '../../src/data/queries/services-catalogue.ts';
+import { importServices } from '../../src/data/reference/import-services.ts';
 import { loadReference, type ReferenceSummary } from '../../src/data/reference/load-reference.ts';
 import { openWorkspace, type Workspace } from '../../src/data/workspace.ts';
 

@@ -450,17 +450,15 @@ describe('footprint report', () => {
         },
       ]);
       const flows = JSON.parse(footprint(['report', 'flows', '--workspace', toy.dir, '--icb', 'QC']).stdout);
+      // The flows of GET /api/flows, year by year: QC's residents (C1) at P4, which has no host ICB.
       expect(flows.rows[0]).toEqual({
         financialYear: '2023/24',
         residentIcb: 'QC',
         residentIcbName: 'ICB C and D',
-        residenceKnown: true,
         provider: 'P4',
         providerName: 'Provider Four',
         providerIcb: 'UNALLOCATED',
         providerIcbName: 'Not known',
-        service: 'S1',
-        serviceName: 'Service One',
         activity: 1,
         spend: 1.23,
       });
@@ -481,9 +479,10 @@ describe('footprint report', () => {
       ]);
       const lines = result.stdout.split('\r\n');
       expect(lines[0]).toBe(
-        'financialYear,residentIcb,residentIcbName,residenceKnown,provider,providerName,providerIcb,providerIcbName,service,serviceName,activity,spend',
+        'financialYear,residentIcb,residentIcbName,provider,providerName,providerIcb,providerIcbName,activity,spend',
       );
-      expect(lines).toContain('2024/25,QA,ICB A,true,P1,"Provider One, ""North""",QA,ICB A,S1,Service One,3,9.00');
+      // QA's residents at P1: A1 £10 (2), A1 −£1 (1) and ZZZ £0.50 (1, placed at P1's host QA by the default rule).
+      expect(lines).toContain('2024/25,QA,ICB A,P1,"Provider One, ""North""",QA,ICB A,4,9.50');
     });
 
     it('XLSX report: frozen bold header, money formatted, needs --out', async () => {

@@ -11,7 +11,7 @@ import { Link, matchPath, navigate, useLocation, useTitle } from './router.tsx';
 import { SessionContext } from './session.tsx';
 
 const OverviewPage = lazy(() => import('./pages/overview/overview-page.tsx'));
-const IcbPage = lazy(() => import('./pages/icb/icb-page.tsx'));
+const IcbPage = lazy(() => import('./pages/icbs/icb-page.tsx'));
 const ServicesPage = lazy(() => import('./pages/services/services-page.tsx'));
 const ServicePage = lazy(() => import('./pages/services/service-page.tsx'));
 const ProviderPage = lazy(() => import('./pages/providers/provider-page.tsx'));

@@ -1,23 +1,17 @@
 // `footprint atlas`: the atlas of variation for the current dataset (computed and stored first if the
 // stored one is missing or older than the latest run): each ICB's crude and standardised rates against
 // England, or with --spread the variation across ICBs year by year.
-import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
 import { parseFinancialYear } from '../../core/units.ts';
 import { ATLAS_MEASURES } from '../../core/variation/index.ts';
-import { writeCsv } from '../../data/export/write-csv.ts';
-import { writeJson } from '../../data/export/write-json.ts';
-import { writeXlsx } from '../../data/export/write-xlsx.ts';
 import { atlasRatesTable, atlasVariationTable } from '../../data/variation/atlas-tables.ts';
 import { computeAtlas, ensureAtlas } from '../../data/variation/compute-atlas.ts';
 import { readAtlasRates, readAtlasRun, readAtlasVariation } from '../../data/variation/read-atlas.ts';
 import { DATASET_OPTION } from '../options.ts';
 import { say } from '../output.ts';
-import { cliSession, openCliWorkspace } from '../session.ts';
-
-const FORMATS = ['json', 'csv', 'xlsx'] as const;
+import { REPORT_FORMATS, type ReportFormat, reportFormat, writeReport } from '../report-output.ts';
+import { openCliWorkspace } from '../session.ts';
 
 interface AtlasCliOptions {
   workspace?: string;
@@ -33,22 +27,8 @@ interface AtlasCliOptions {
   out?: string;
 }
 
-function checkOptions(opts: AtlasCliOptions): (typeof FORMATS)[number] {
-  const format = FORMATS.find((f) => f === opts.format);
-  if (!format) {
-    fail('FP_CLI_BAD_OPTION', `"${opts.format}" is not an output format.`, {
-      where: { parameter: '--format' },
-      received: opts.format,
-      accepted: FORMATS.join(', '),
-    });
-  }
-  if (format === 'xlsx' && !opts.out) {
-    fail('FP_CLI_BAD_OPTION', 'An Excel workbook needs a file to go to.', {
-      where: { parameter: '--out' },
-      received: '(none)',
-      accepted: 'a file path ending .xlsx',
-    });
-  }
+function checkOptions(opts: AtlasCliOptions): ReportFormat {
+  const format = reportFormat(opts.format, opts.out, 'atlas.xlsx');
   if (opts.year !== undefined && !parseFinancialYear(opts.year)) {
     fail('FP_CLI_BAD_OPTION', `"${opts.year}" is not a financial year.`, {
       where: { parameter: '--year' },
@@ -81,7 +61,7 @@ export function register(program: Command): void {
     .option('--outliers', 'only ICBs above or below the 95% or 99.8% funnel limits')
     .option('--spread', 'the variation across ICBs by year (coefficient of variation, quartiles) instead of rates')
     .option('--recompute', 'compute the atlas again even if the stored one is current')
-    .option('--format <format>', FORMATS.join(' | '), 'csv')
+    .option('--format <format>', REPORT_FORMATS.join(' | '), 'csv')
     .option('--out <file>', 'write to this file (needed for xlsx)')
     .action(async (opts: AtlasCliOptions) => {
       const format = checkOptions(opts);
@@ -100,18 +80,8 @@ export function register(program: Command): void {
           ? atlasVariationTable(await readAtlasVariation(ws, dataset, filter))
           : atlasRatesTable(await readAtlasRates(ws, dataset, filter));
         const run = await readAtlasRun(ws, dataset);
-        if (format === 'xlsx') {
-          await writeXlsx([table], opts.out!);
-          say(`Wrote ${[...table.rows].length} rows to ${opts.out}`);
-          return;
-        }
-        const out = opts.out ? createWriteStream(opts.out) : cliSession().stdout;
-        if (format === 'json') await writeJson(table, out, { atlas: run });
-        else await writeCsv(table, out);
-        if (opts.out) {
-          out.end();
-          await finished(out);
-        }
+        await writeReport(format, opts.out, { tables: [table], meta: { atlas: run } });
+        if (format === 'xlsx') say(`Wrote ${[...table.rows].length} rows to ${opts.out}`);
       } finally {
         ws.close();
       }

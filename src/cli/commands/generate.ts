@@ -10,6 +10,7 @@ import {
   generatorFlowFit,
 } from '../../data/generate/calibrate-flows.ts';
 import { generateActivity } from '../../data/generate/generate-activity.ts';
+import { readIcbNames } from '../../data/reference/icbs.ts';
 import { poundsText } from '../human-format.ts';
 import { say, startProgress } from '../output.ts';
 import { openCliWorkspace } from '../session.ts';
@@ -72,13 +73,7 @@ export function register(program: Command): void {
             `Wrote ${result.rows.toLocaleString('en-GB')} rows to ${result.file} (total cost ${poundsText(result.totalCost)}) in ${seconds.toFixed(1)} s`,
           );
         }
-        const icbNames = new Map(
-          (
-            await ws.all<{ code: string; name: string }>(
-              "SELECT icb_code AS code, name FROM icb WHERE vintage = '2026'",
-            )
-          ).map((r) => [r.code, r.name]),
-        );
+        const icbNames = new Map((await readIcbNames(ws, '2026')).map((r) => [r.code, r.name]));
         if (opts.calibrationReport) printCalibration(await calibrateFlows(ws), icbNames);
         else if (opts.flowFit) printGeneratorFit(await generatorFlowFit(ws), icbNames);
       } finally {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { parseYearWindow } from '../../core/activity/import-bounds.ts';
-import { importDataset } from '../../data/datasets/import-dataset.ts';
 import { engineChoice, openActivityEngine } from '../../data/engines/open-engine.ts';
 import { ImportRejectedError, type ImportSummary } from '../../data/import/import-activity.ts';
+import { importDataset } from '../../data/import/import-dataset.ts';
 import {
   type BasisConversionResult,
   runBasisConversion,

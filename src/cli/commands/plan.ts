@@ -1,12 +1,9 @@
 // `footprint plan --scenario NAME|FILE`: the financial plan of a stored scenario (its result is stored too)
 // or of a scenario file (checked, not stored), as JSON, CSV (the rows) or an Excel workbook.
-import { createWriteStream, existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
 import type { Scenario } from '../../core/planning/scenario-schema.ts';
-import { writeCsv } from '../../data/export/write-csv.ts';
 import { type PlanResult, planScenario } from '../../data/planning/plan-scenario.ts';
 import { planJson, planRowsTable } from '../../data/planning/plan-tables.ts';
 import { writePlanWorkbook } from '../../data/planning/plan-workbook.ts';
@@ -15,9 +12,8 @@ import { checkScenario, findScenario } from '../../data/planning/scenario-store.
 import { planStoredScenario } from '../../data/planning/stored-plan.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { DATASET_OPTION } from '../options.ts';
-import { cliPath, cliSession, openCliWorkspace } from '../session.ts';
-
-const FORMATS = ['json', 'csv', 'xlsx'] as const;
+import { REPORT_FORMATS, reportFormat, writeReport } from '../report-output.ts';
+import { cliPath, openCliWorkspace } from '../session.ts';
 
 interface PlanCliOptions {
   scenario: string;
@@ -52,42 +48,16 @@ export function register(program: Command): void {
     .requiredOption('--scenario <name|file>', 'a stored scenario name or a scenario JSON file')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option(...DATASET_OPTION)
-    .option('--format <format>', FORMATS.join(' | '), 'json')
+    .option('--format <format>', REPORT_FORMATS.join(' | '), 'json')
     .option('--out <file>', 'write to this file (needed for xlsx; json and csv go to stdout without it)')
     .action(async (opts: PlanCliOptions) => {
-      const format = FORMATS.find((f) => f === opts.format);
-      if (!format) {
-        fail('FP_REPORT_BAD_FORMAT', `"${opts.format}" is not an output format.`, {
-          where: { parameter: '--format' },
-          received: opts.format,
-          accepted: FORMATS.join(', '),
-        });
-      }
-      if (format === 'xlsx' && !opts.out) {
-        fail('FP_CLI_BAD_OPTION', 'An Excel workbook needs a file to go to.', {
-          where: { parameter: '--out' },
-          received: '(none)',
-          accepted: 'a file path ending .xlsx',
-          hint: 'Add --out plan.xlsx.',
-        });
-      }
+      const format = reportFormat(opts.format, opts.out, 'plan.xlsx');
       const ws = await openCliWorkspace(opts.workspace, { dataset: opts.dataset });
       try {
         const { scenario, result } = await plan(ws, opts.scenario);
-        if (format === 'xlsx') {
-          await writePlanWorkbook(result, scenario, opts.out!);
-        } else if (format === 'json') {
-          const text = `${JSON.stringify(planJson(result), null, 1)}\n`;
-          if (opts.out) await writeFile(opts.out, text);
-          else cliSession().stdout.write(text);
-        } else if (opts.out) {
-          const out = createWriteStream(opts.out);
-          await writeCsv(planRowsTable(result), out);
-          out.end();
-          await finished(out);
-        } else {
-          await writeCsv(planRowsTable(result), cliSession().stdout);
-        }
+        // The workbook is the plan's own, with formulas; JSON and CSV are written as every report's.
+        if (format === 'xlsx') await writePlanWorkbook(result, scenario, opts.out!);
+        else await writeReport(format, opts.out, { json: planJson(result), tables: [planRowsTable(result)] });
       } finally {
         ws.close();
       }

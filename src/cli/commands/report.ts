@@ -1,17 +1,11 @@
 // `footprint report allocations|flows|services|reference`: stored results as JSON, CSV or an Excel workbook.
-import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
 import { parseFinancialYear } from '../../core/units.ts';
-import { writeCsv } from '../../data/export/write-csv.ts';
-import { writeJson } from '../../data/export/write-json.ts';
-import { writeXlsx } from '../../data/export/write-xlsx.ts';
 import { buildReport, REPORT_NAMES } from '../../data/reports/index.ts';
-import { cliSession, openCliWorkspace } from '../session.ts';
+import { REPORT_FORMATS, reportFormat, writeReport } from '../report-output.ts';
+import { openCliWorkspace } from '../session.ts';
 import { writeBoardPack } from './report-pack.ts';
-
-const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
 interface ReportCliOptions {
   workspace?: string;
@@ -39,27 +33,12 @@ export function register(program: Command): void {
     .option('--threshold <share>', 'triangulation: materiality threshold as a share, e.g. 0.05 (default)')
     .option('--by-region', 'allocations: one row per NHS region')
     .option('--geography <vintage>', 'ICB boundaries: 2026 (current) or 2023', '2026')
-    .option('--format <format>', FORMATS.join(' | '), 'json')
+    .option('--format <format>', REPORT_FORMATS.join(' | '), 'json')
     .option('--scenario <name>', 'pack: the stored scenario whose plan to show (default the latest covering it)')
     .option('--out <file>', 'write to this file (needed for xlsx; json and csv go to stdout without it)')
     .action(async (name: string, opts: ReportCliOptions & { scenario?: string }) => {
       if (name === 'pack') return writeBoardPack(opts);
-      const format = FORMATS.find((f) => f === opts.format);
-      if (!format) {
-        fail('FP_REPORT_BAD_FORMAT', `"${opts.format}" is not an output format.`, {
-          where: { parameter: '--format' },
-          received: opts.format,
-          accepted: FORMATS.join(', '),
-        });
-      }
-      if (format === 'xlsx' && !opts.out) {
-        fail('FP_CLI_BAD_OPTION', 'An Excel workbook needs a file to go to.', {
-          where: { parameter: '--out' },
-          received: '(none)',
-          accepted: 'a file path ending .xlsx',
-          hint: 'Add --out report.xlsx.',
-        });
-      }
+      const format = reportFormat(opts.format, opts.out, 'report.xlsx');
       if (opts.year !== undefined && !parseFinancialYear(opts.year)) {
         fail('FP_CLI_BAD_OPTION', `"${opts.year}" is not a financial year.`, {
           where: { parameter: '--year' },
@@ -78,17 +57,7 @@ export function register(program: Command): void {
           byRegion: opts.byRegion,
           threshold: opts.threshold === undefined ? undefined : Number(opts.threshold),
         });
-        if (format === 'xlsx') {
-          await writeXlsx([table], opts.out!);
-          return;
-        }
-        const out = opts.out ? createWriteStream(opts.out) : cliSession().stdout;
-        if (format === 'json') await writeJson(table, out, { report: name, ...meta });
-        else await writeCsv(table, out);
-        if (opts.out) {
-          out.end();
-          await finished(out);
-        }
+        await writeReport(format, opts.out, { tables: [table], meta: { report: name, ...meta } });
       } finally {
         ws.close();
       }

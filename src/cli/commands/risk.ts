@@ -9,6 +9,7 @@ import { writeCsv } from '../../data/export/write-csv.ts';
 import { getRisk, listRisks, saveRisk } from '../../data/risks/risk-register.ts';
 import { findOrganisation } from '../../data/users/organisations.ts';
 import type { Workspace } from '../../data/workspace.ts';
+import { reportFormat } from '../report-output.ts';
 import { openCliWorkspace } from '../session.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -54,13 +55,7 @@ export function register(program: Command): void {
     .option('--format <format>', 'text | json | csv', 'text')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .action(async (opts: { organisation?: string; link?: string; format: string; workspace?: string }) => {
-      if (!['text', 'json', 'csv'].includes(opts.format)) {
-        fail('FP_REPORT_BAD_FORMAT', `"${opts.format}" is not an output format.`, {
-          where: { parameter: '--format' },
-          received: opts.format,
-          accepted: 'text, json, csv',
-        });
-      }
+      reportFormat(opts.format, undefined, 'risks.csv', ['text', 'json', 'csv']);
       const [kind, ...code] = (opts.link ?? '').split(':');
       if (opts.link !== undefined && (!RISK_LINK_KINDS.some((k) => k === kind) || code.length === 0)) {
         fail('FP_CLI_BAD_OPTION', 'A link is a kind and a code.', {

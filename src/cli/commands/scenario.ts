@@ -1,6 +1,5 @@
 // `footprint scenario add|list|show|remove`: financial-planning scenarios stored in the workspace.
 import type { Command } from 'commander';
-import { fail } from '../../core/errors.ts';
 import { writeXlsx } from '../../data/export/write-xlsx.ts';
 import { comparisonTables, readScenarioComparison } from '../../data/planning/compare-scenarios.ts';
 import { readScenarioFile } from '../../data/planning/read-scenario-file.ts';
@@ -8,6 +7,7 @@ import { deleteScenario, getScenario, listScenarios, saveScenario } from '../../
 import { NATIONAL, requireOrganisation } from '../../data/users/organisations.ts';
 import { parseListFormat } from '../list-format.ts';
 import { say } from '../output.ts';
+import { reportFormat } from '../report-output.ts';
 import { cliSession, openCliWorkspace } from '../session.ts';
 
 const WORKSPACE = ['--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)'] as const;
@@ -103,20 +103,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'file for xlsx')
     .option(...WORKSPACE)
     .action(async (names: string[], opts: { unit?: string; format: string; out?: string; workspace?: string }) => {
-      if (!['text', 'json', 'xlsx'].includes(opts.format)) {
-        fail('FP_REPORT_BAD_FORMAT', `"${opts.format}" is not an output format.`, {
-          where: { parameter: '--format' },
-          received: opts.format,
-          accepted: 'text, json, xlsx',
-        });
-      }
-      if (opts.format === 'xlsx' && !opts.out) {
-        fail('FP_CLI_BAD_OPTION', 'An Excel workbook needs a file to go to.', {
-          where: { parameter: '--out' },
-          received: '(none)',
-          accepted: 'a file path ending .xlsx',
-        });
-      }
+      reportFormat(opts.format, opts.out, 'comparison.xlsx', ['text', 'json', 'xlsx']);
       // Planning the scenarios stores their plans, so this opens the workspace for writing.
       const ws = await openCliWorkspace(opts.workspace);
       try {

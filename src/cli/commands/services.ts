@@ -5,11 +5,8 @@ import { fail } from '../../core/errors.ts';
 import { SHIPPED_CATALOGUE_WARNING } from '../../core/services/services-table.ts';
 import { parseFinancialYear } from '../../core/units.ts';
 import { delegationStatuses, icbRegion } from '../../data/delegation/delegation-status.ts';
-import {
-  catalogueIsShippedPartial,
-  importServices,
-  listCurrentServices,
-} from '../../data/reference/import-services.ts';
+import { listCurrentServices } from '../../data/queries/services-catalogue.ts';
+import { catalogueIsShippedPartial, importServices } from '../../data/reference/import-services.ts';
 import { parseListFormat } from '../list-format.ts';
 import { say } from '../output.ts';
 import { openCliWorkspace } from '../session.ts';

@@ -1,6 +1,8 @@
 // Commissioning intentions and contracts as the API gives them (GET /api/assurance/intentions, /contracts):
-// each intention, each contract with its lines, and each system's position against its control total.
+// each intention, each contract with its lines, and each system's position against its control total, with
+// their export column lists.
 import { z } from 'zod';
+import type { TableColumn } from '../export-columns.ts';
 
 export const CONTRACT_TYPES = ['single-provider', 'alliance', 'lead-provider'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
@@ -20,6 +22,18 @@ export const intention = z.object({
   updatedBy: z.string(),
 });
 export type Intention = z.infer<typeof intention>;
+
+/** The intentions export: services and providers as space-separated codes. */
+export const INTENTION_COLUMNS: TableColumn[] = [
+  { key: 'financialYear', header: 'Year', kind: 'text' },
+  { key: 'title', header: 'Intention', kind: 'text' },
+  { key: 'owner', header: 'Owner', kind: 'text' },
+  { key: 'ownerName', header: 'Lead', kind: 'text' },
+  { key: 'measure', header: 'Measurable change', kind: 'text' },
+  { key: 'measuredBy', header: 'Measured by', kind: 'text' },
+  { key: 'services', header: 'Services', kind: 'text' },
+  { key: 'providers', header: 'Providers', kind: 'text' },
+];
 
 export const contract = z.object({
   id: z.string(),
@@ -48,6 +62,19 @@ export const contract = z.object({
 });
 export type Contract = z.infer<typeof contract>;
 
+/** The contract register export: commissioners and fragmented services as space-separated codes. */
+export const CONTRACT_COLUMNS: TableColumn[] = [
+  { key: 'financialYear', header: 'Year', kind: 'text' },
+  { key: 'providerCode', header: 'Provider code', kind: 'text' },
+  { key: 'providerName', header: 'Provider', kind: 'text' },
+  { key: 'type', header: 'Type', kind: 'text' },
+  { key: 'leadCommissioner', header: 'Lead commissioner', kind: 'text' },
+  { key: 'commissioners', header: 'Commissioners', kind: 'text' },
+  { key: 'systemName', header: 'System', kind: 'text' },
+  { key: 'totalValue', header: 'Value (£)', kind: 'money' },
+  { key: 'fragmentedServices', header: 'Services also under another contract', kind: 'text' },
+];
+
 export const controlTotalPosition = z.object({
   systemName: z.string(),
   financialYear: z.string(),
@@ -56,3 +83,11 @@ export const controlTotalPosition = z.object({
   headroom: z.number().nullable(),
 });
 export type ControlTotalPosition = z.infer<typeof controlTotalPosition>;
+
+export const CONTROL_TOTAL_COLUMNS: TableColumn[] = [
+  { key: 'systemName', header: 'System', kind: 'text' },
+  { key: 'financialYear', header: 'Year', kind: 'text' },
+  { key: 'controlTotal', header: 'Control total (£)', kind: 'money' },
+  { key: 'contracted', header: 'Contracted (£)', kind: 'money' },
+  { key: 'headroom', header: 'Headroom (£)', kind: 'money' },
+];

@@ -1,6 +1,7 @@
 // Review rounds as the API gives them (GET /api/assurance/rounds, /reviews/:id, /heatmap): one shape
 // shared by the data layer that reads them and the web app that shows them.
 import { z } from 'zod';
+import type { TableColumn } from '../export-columns.ts';
 import { WORKSPACE_EVIDENCE } from './kloe-template.ts';
 import { RATINGS } from './rating-scale.ts';
 
@@ -114,3 +115,13 @@ export const heatMap = z.object({
   ),
 });
 export type HeatMap = z.infer<typeof heatMap>;
+
+/** The KLOE ratings export: round, subject, one column per question id asked in the rounds, mean score. */
+export function kloeRatingColumns(questionIds: readonly string[]): TableColumn[] {
+  return [
+    { key: 'round', header: 'Round', kind: 'text' },
+    { key: 'subject', header: 'ICB or footprint', kind: 'text' },
+    ...questionIds.map((q): TableColumn => ({ key: q, header: q, kind: 'text' })),
+    { key: 'meanScore', header: 'Mean score (red 1 … green 4)', kind: 'number' },
+  ];
+}

@@ -1,10 +1,11 @@
-// Resident ICB × provider flows for a year (GET /api/flows), with the cross-boundary share and the export's
-// column list.
+// Resident ICB × provider flows for a year (GET /api/flows and `footprint report flows`, one reader:
+// data/queries/flows-table.ts), with the cross-boundary share and the one export column list.
 import { z } from 'zod';
 import type { TableColumn } from '../export-columns.ts';
 import { provenance } from '../provenance.ts';
 
 export const flowRow = z.object({
+  financialYear: z.string(),
   residentIcb: z.string(),
   residentIcbName: z.string(),
   provider: z.string(),
@@ -23,6 +24,7 @@ export const flowsAnswer = flowsTableShape.extend({ provenance });
 export type Flows = z.infer<typeof flowsAnswer>;
 
 export const FLOW_COLUMNS: TableColumn[] = [
+  { key: 'financialYear', header: 'Financial year', kind: 'text' },
   { key: 'residentIcb', header: 'Resident ICB code', kind: 'text' },
   { key: 'residentIcbName', header: 'Resident ICB', kind: 'text' },
   { key: 'provider', header: 'Provider code', kind: 'text' },
@@ -31,37 +33,4 @@ export const FLOW_COLUMNS: TableColumn[] = [
   { key: 'providerIcbName', header: 'Provider ICB', kind: 'text' },
   { key: 'activity', header: 'Activity', kind: 'number' },
   { key: 'spend', header: 'Spend (£)', kind: 'money' },
-];
-
-/** A row of `footprint report flows`: one year, resident ICB, provider and service, with whether the residence
- * was known (the CLI's export of the stored flows; the API's answer above sums services with names). */
-export const flowReportRow = z.object({
-  financialYear: z.string(),
-  residentIcb: z.string(),
-  residentIcbName: z.string().nullable(),
-  residenceKnown: z.boolean(),
-  provider: z.string(),
-  providerName: z.string().nullable(),
-  providerIcb: z.string(),
-  providerIcbName: z.string().nullable(),
-  service: z.string(),
-  serviceName: z.string().nullable(),
-  activity: z.number(),
-  spend: z.number(),
-});
-export type FlowReportRow = z.infer<typeof flowReportRow>;
-
-export const FLOW_REPORT_COLUMNS: TableColumn[] = [
-  { key: 'financialYear', header: 'Financial year', kind: 'text' },
-  { key: 'residentIcb', header: 'Resident ICB code', kind: 'text' },
-  { key: 'residentIcbName', header: 'Resident ICB', kind: 'text' },
-  { key: 'residenceKnown', header: 'Residence known', kind: 'text' },
-  { key: 'provider', header: 'Provider code', kind: 'text' },
-  { key: 'providerName', header: 'Provider', kind: 'text' },
-  { key: 'providerIcb', header: 'Provider ICB code', kind: 'text' },
-  { key: 'providerIcbName', header: 'Provider ICB', kind: 'text' },
-  { key: 'service', header: 'Service code', kind: 'text' },
-  { key: 'serviceName', header: 'Service', kind: 'text' },
-  { key: 'activity', header: 'Activity', kind: 'number' },
-  { key: 'spend', header: 'Spend', kind: 'money' },
 ];

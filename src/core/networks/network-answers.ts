@@ -1,6 +1,7 @@
 // Clinical networks and cross-boundary coordination (GET /api/networks, /api/triangulation, /api/wiring): the
 // networks register, a network's flows, the triangulation of a footprint and its wiring diagram.
 import { z } from 'zod';
+import type { TableColumn } from '../export-columns.ts';
 import { provenance } from '../provenance.ts';
 import { TRIANGULATION_CLASSES } from '../triangulation/triangulate.ts';
 import { COMMISSIONING_MODELS, WIRING_LEVELS } from '../wiring/wiring-levels.ts';
@@ -113,3 +114,14 @@ export const wiringAnswer = z.object({
   ),
 });
 export type WiringAnswer = z.infer<typeof wiringAnswer>;
+
+/** The clinical networks register export: ICBs, services and providers as space-separated codes. */
+export const NETWORK_COLUMNS: TableColumn[] = [
+  { key: 'name', header: 'Network', kind: 'text' },
+  { key: 'typeName', header: 'Type', kind: 'text' },
+  { key: 'host', header: 'Host', kind: 'text' },
+  { key: 'icbs', header: 'Footprint ICBs', kind: 'text' },
+  { key: 'services', header: 'Services', kind: 'text' },
+  { key: 'providers', header: 'Member providers', kind: 'text' },
+  { key: 'source', header: 'Source', kind: 'text' },
+];

@@ -1,6 +1,7 @@
 // Places and neighbourhoods below an ICB (GET /api/icbs/:code/places): their populations, size flags,
 // practices and the place groupings defined for the ICB.
 import { z } from 'zod';
+import type { TableColumn } from '../export-columns.ts';
 import { AGE_BANDS } from '../population/age-bands.ts';
 import { provenance } from '../provenance.ts';
 
@@ -62,3 +63,31 @@ export const placesAnswer = z.object({
   provenance,
 });
 export type IcbPlacesAnswer = z.infer<typeof placesAnswer>;
+
+/** The places (or neighbourhoods) export: one row an area, its practices counted. */
+export function placeAreaColumns(level: string): TableColumn[] {
+  return [
+    { key: 'name', header: level, kind: 'text' },
+    { key: 'practices', header: 'GP practices', kind: 'number' },
+    { key: 'population', header: 'Population', kind: 'number' },
+    { key: 'sizeFlag', header: 'Size against the usual range', kind: 'text' },
+    { key: 'activity', header: 'Activity (practice-coded)', kind: 'number' },
+    { key: 'spend', header: 'Spend (practice-coded, £)', kind: 'money' },
+  ];
+}
+
+export const PLACE_AGE_SEX_COLUMNS: TableColumn[] = [
+  { key: 'level', header: 'Level', kind: 'text' },
+  { key: 'name', header: 'Place or neighbourhood', kind: 'text' },
+  { key: 'sex', header: 'Sex', kind: 'text' },
+  { key: 'ageBand', header: 'Age band', kind: 'text' },
+  { key: 'persons', header: 'Persons', kind: 'number' },
+];
+
+export const PLACE_PRACTICE_COLUMNS: TableColumn[] = [
+  { key: 'code', header: 'Practice', kind: 'text' },
+  { key: 'name', header: 'Name', kind: 'text' },
+  { key: 'place', header: 'Place', kind: 'text' },
+  { key: 'neighbourhood', header: 'Neighbourhood', kind: 'text' },
+  { key: 'population', header: 'Population', kind: 'number' },
+];

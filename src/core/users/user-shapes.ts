@@ -1,6 +1,7 @@
 // Users and sessions as the API gives them: one shape shared by the routes that check them, the command
 // line and the web app's users page and header.
 import { z } from 'zod';
+import type { TableColumn } from '../export-columns.ts';
 
 /** Roles, weakest first: a viewer reads; an editor also changes what belongs to their organisation; an
  * admin also manages users. */
@@ -30,3 +31,11 @@ export type OrganisationSummary = z.infer<typeof organisationSummary>;
 export type UserSummary = z.infer<typeof userSummary>;
 export type SessionAnswer = z.infer<typeof sessionAnswer>;
 export type UserList = z.infer<typeof userList>;
+
+/** The users export: the organisation's code and name beside each email. */
+export const USER_COLUMNS: TableColumn[] = [
+  { key: 'email', header: 'Email', kind: 'text' },
+  { key: 'organisation', header: 'Organisation code', kind: 'text' },
+  { key: 'organisationName', header: 'Organisation', kind: 'text' },
+  { key: 'role', header: 'Role', kind: 'text' },
+];

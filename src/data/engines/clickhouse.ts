@@ -15,7 +15,6 @@ import { FootprintError } from '../../core/errors.ts';
 import type { GeographyVintage } from '../../core/geography/vintage.ts';
 import type { FinancialYear, IcbCode, ProviderCode, ServiceCode } from '../../core/units.ts';
 import type { UtilisationCell } from '../../core/variation/utilisation-cell.ts';
-import { sqlString } from '../import/stage-validate-move.ts';
 import {
   clickhouseServiceCostDistributionSql,
   clickhouseServicePatientFlowsSql,
@@ -23,6 +22,7 @@ import {
 } from '../queries/clickhouse/delegation-evidence.ts';
 import { clickhouseFlowsSql, clickhousePodSpendSql } from '../queries/clickhouse/flows.ts';
 import { clickhouseSpendByPracticeSql, clickhouseUtilisationSql } from '../queries/clickhouse/utilisation.ts';
+import { sqlString } from '../queries/sql-dialect.ts';
 import type { Workspace } from '../workspace.ts';
 import { type ClickHouseAddress, formatClickHouseAddress } from './clickhouse-address.ts';
 import { engineError } from './clickhouse-errors.ts';

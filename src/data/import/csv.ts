@@ -3,10 +3,10 @@
 // than a failed import.
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { ActivityColumn } from '../../core/activity/activity-record.ts';
+import { sqlString } from '../queries/sql-dialect.ts';
 import type { Workspace } from '../workspace.ts';
 import type { FileRows, TypedRows } from './file-rows.ts';
 import { CSV_READ_TYPES } from './move-clean-file.ts';
-import { sqlString } from './stage-validate-move.ts';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 

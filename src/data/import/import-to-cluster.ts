@@ -11,6 +11,7 @@ import { FootprintError, fail } from '../../core/errors.ts';
 import { commandLineActor } from '../audit/record-audit.ts';
 import { makeCurrentIfAskedOrFirst } from '../datasets/current-dataset.ts';
 import type { ClickHouseEngine } from '../engines/clickhouse.ts';
+import { sqlString } from '../queries/sql-dialect.ts';
 import type { Workspace } from '../workspace.ts';
 import {
   DATASET_NAME,
@@ -24,7 +25,6 @@ import {
   withCleanFileSelect,
 } from './import-activity.ts';
 import { withReadProgress } from './read-progress.ts';
-import { sqlString } from './stage-validate-move.ts';
 
 /** Phase label shown while rows stream to the cluster. */
 export const PHASE_CLUSTER = 'Loading onto the cluster';

@@ -14,9 +14,10 @@ import { POINTS_OF_DELIVERY, SEXES } from '../../core/activity/activity-record.t
 import { MAX_ROW_COST, MAX_ROW_COUNT, type YearWindow } from '../../core/activity/import-bounds.ts';
 import { RESIDENCE_NOT_KNOWN_CODES } from '../../core/activity/residence-not-known.ts';
 import { AGE_BANDS } from '../../core/population/age-bands.ts';
+import { sqlString } from '../queries/sql-dialect.ts';
 import type { Workspace } from '../workspace.ts';
 import type { TypedRows } from './file-rows.ts';
-import { NHS_SEX_CODES, sqlString } from './stage-validate-move.ts';
+import { NHS_SEX_CODES } from './stage-validate-move.ts';
 
 /** Types the CSV reader gives each field. Cost is read at six decimal places, as the validating path
  * reads it, so that a third decimal place is seen (and sent to the validating path), not rounded away. */

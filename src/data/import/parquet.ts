@@ -1,9 +1,9 @@
 // Parquet rows through DuckDB's reader; file_row_number gives each row its number for free.
 
 import type { ActivityColumn } from '../../core/activity/activity-record.ts';
+import { sqlString } from '../queries/sql-dialect.ts';
 import type { Workspace } from '../workspace.ts';
 import { type FileRows, quoteIdentifier, type TypedRows } from './file-rows.ts';
-import { sqlString } from './stage-validate-move.ts';
 
 export async function openParquet(ws: Workspace, file: string): Promise<FileRows> {
   const relation = `read_parquet(${sqlString(file)}, file_row_number=true)`;

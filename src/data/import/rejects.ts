@@ -1,8 +1,9 @@
 // The rejects file: one line per problem (row, field, value, code, message), written by DuckDB straight
 // from the validation query so millions of rejects never pass through JavaScript.
 import type { ErrorCode } from '../../core/errors.ts';
+import { sqlString } from '../queries/sql-dialect.ts';
 import type { Workspace } from '../workspace.ts';
-import { type ActivitySource, rejectsQuery, sqlString } from './stage-validate-move.ts';
+import { type ActivitySource, rejectsQuery } from './stage-validate-move.ts';
 
 export interface FirstReject {
   row: number;

@@ -14,6 +14,7 @@ import { financialYearText, MAX_ROW_COST, MAX_ROW_COUNT, type YearWindow } from 
 import { RESIDENCE_NOT_KNOWN_CODES } from '../../core/activity/residence-not-known.ts';
 import type { ErrorCode } from '../../core/errors.ts';
 import { AGE_BANDS } from '../../core/population/age-bands.ts';
+import { sqlString } from '../queries/sql-dialect.ts';
 import type { Workspace } from '../workspace.ts';
 
 /** Where the rows come from, as SQL the validation can select from. */
@@ -31,7 +32,6 @@ export interface ActivitySource {
 
 export const QUARANTINE = ' quarantine';
 
-export const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 /** A full PSS service line (NCBPS, two digits, a letter): it maps to its own row in service_line, or
  * else to its group's (the first seven characters, e.g. NCBPS13F → NCBPS13). */
 const SERVICE_LINE_SQL = 'NCBPS[0-9]{2}[A-Z]';

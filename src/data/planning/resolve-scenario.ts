@@ -3,9 +3,9 @@
 // (the units' ICBs and the risk-share footprint's members). Every problem names the field path.
 import type { Problem } from '../../core/errors.ts';
 import type { Scenario } from '../../core/planning/scenario-schema.ts';
-import { serviceChangeCodeProblems } from '../service-change/check-change-codes.ts';
 import type { Workspace } from '../workspace.ts';
 import { PLAN_VINTAGE } from './base-year-spend.ts';
+import { serviceChangeCodeProblems } from './check-change-codes.ts';
 
 export const FOOTPRINT_PREFIX = 'footprint:';
 

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { FootprintError, fail, type Problem } from '../../core/errors.ts';
 import { AGE_BANDS, type AgeBand, ageBandOf } from '../../core/population/age-bands.ts';
 import { parseCsv } from '../csv/parse-csv.ts';
-import { insertRows } from '../reference/reference-files.ts';
+import { insertRows } from '../insert-rows.ts';
 import type { Workspace } from '../workspace.ts';
 
 export type ProjectionAreaLevel = 'local-authority' | 'icb';

@@ -1,6 +1,7 @@
-// The services catalogue with each service's national figures for one year: spend (population basis =
-// provider basis nationally), patients (summed from the activity rows that carry them), activity and the
-// number of providers with spend.
+// The services catalogue: whether a code is a current service, the current services with delegation by
+// year, and each service's national figures for one year: spend (population basis = provider basis
+// nationally), patients (summed from the activity rows that carry them), activity and the number of
+// providers with spend.
 
 import type { ServiceRow } from '../../core/services/service-answers.ts';
 import type { Workspace } from '../workspace.ts';
@@ -8,6 +9,34 @@ import type { Workspace } from '../workspace.ts';
 /** Whether the code is a service of the current catalogue (the check every entry naming a service makes). */
 export async function isCurrentService(ws: Workspace, code: string): Promise<boolean> {
   return (await ws.one('SELECT 1 AS x FROM service WHERE is_current AND service_code = $1', [code])) !== undefined;
+}
+
+export interface CurrentService {
+  serviceCode: string;
+  name: string;
+  programmeOfCare: string | null;
+  crgCode: string | null;
+  highlySpecialised: boolean | null;
+  catalogueVersion: number;
+  source: string;
+  delegated2023: boolean | null;
+  delegated2024: boolean | null;
+  delegated2025: boolean | null;
+}
+
+/** The current catalogue, with delegation by year (null = unknown or not given). */
+export async function listCurrentServices(ws: Workspace): Promise<CurrentService[]> {
+  return ws.all<CurrentService>(`
+    SELECT s.service_code AS "serviceCode", s.name, s.programme_of_care AS "programmeOfCare", s.crg_code AS "crgCode",
+      s.highly_specialised AS "highlySpecialised", s.catalogue_version AS "catalogueVersion", s.source,
+      max(CASE WHEN d.financial_year = '2023/24' THEN d.delegated END) AS "delegated2023",
+      max(CASE WHEN d.financial_year = '2024/25' THEN d.delegated END) AS "delegated2024",
+      max(CASE WHEN d.financial_year = '2025/26' THEN d.delegated END) AS "delegated2025"
+    FROM service s
+    LEFT JOIN service_delegation d ON d.service_code = s.service_code AND d.catalogue_version = s.catalogue_version
+    WHERE s.is_current
+    GROUP BY ALL
+    ORDER BY s.service_code`);
 }
 
 export interface CatalogueFilter {

@@ -15,3 +15,6 @@ export interface SqlDialect {
   /** An integer count as a 64-bit integer. */
   count(expression: string): string;
 }
+
+/** A text as an SQL string literal, quotes doubled (the same in DuckDB and ClickHouse). */
+export const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;

@@ -7,9 +7,9 @@ import ExcelJS from 'exceljs';
 import { FootprintError, fail, type Problem } from '../../core/errors.ts';
 import { parseAreaDelegationColumns } from '../../core/services/delegation-area-columns.ts';
 import { type CatalogueService, parseServicesTable, type ServicesTable } from '../../core/services/services-table.ts';
-import { delegationAreas, storeAreaDelegation } from '../delegation/delegation-status.ts';
+import { insertRows } from '../insert-rows.ts';
 import type { Workspace } from '../workspace.ts';
-import { insertRows } from './reference-files.ts';
+import { delegationAreas, storeAreaDelegation } from './delegation-reference.ts';
 
 export const SHIPPED_CATALOGUE_SOURCE = 'shipped-partial-catalogue';
 export const SHIPPED_CATALOGUE_VERSION = 1;
@@ -205,34 +205,6 @@ export async function importServices(ws: Workspace, file: string): Promise<Servi
       areaStatuses: areas.value.length,
     };
   });
-}
-
-export interface CurrentService {
-  serviceCode: string;
-  name: string;
-  programmeOfCare: string | null;
-  crgCode: string | null;
-  highlySpecialised: boolean | null;
-  catalogueVersion: number;
-  source: string;
-  delegated2023: boolean | null;
-  delegated2024: boolean | null;
-  delegated2025: boolean | null;
-}
-
-/** The current catalogue, with delegation by year (null = unknown or not given). */
-export async function listCurrentServices(ws: Workspace): Promise<CurrentService[]> {
-  return ws.all<CurrentService>(`
-    SELECT s.service_code AS "serviceCode", s.name, s.programme_of_care AS "programmeOfCare", s.crg_code AS "crgCode",
-      s.highly_specialised AS "highlySpecialised", s.catalogue_version AS "catalogueVersion", s.source,
-      max(CASE WHEN d.financial_year = '2023/24' THEN d.delegated END) AS "delegated2023",
-      max(CASE WHEN d.financial_year = '2024/25' THEN d.delegated END) AS "delegated2024",
-      max(CASE WHEN d.financial_year = '2025/26' THEN d.delegated END) AS "delegated2025"
-    FROM service s
-    LEFT JOIN service_delegation d ON d.service_code = s.service_code AND d.catalogue_version = s.catalogue_version
-    WHERE s.is_current
-    GROUP BY ALL
-    ORDER BY s.service_code`);
 }
 
 /** True when any current service still comes from the shipped partial catalogue. */

@@ -13,14 +13,14 @@ import {
   type ResidenceCodeDefinition,
 } from '../../core/geography/residence-map.ts';
 import { organisationName } from '../../core/names/organisation-name.ts';
-import { loadDelegationWaves } from '../delegation/delegation-status.ts';
+import { insertRows } from '../insert-rows.ts';
 import { writeEstimatedProjections } from '../projections/estimated-projections.ts';
 import type { Workspace } from '../workspace.ts';
+import { loadDelegationWaves } from './delegation-reference.ts';
 import { readServicesFile, replaceShippedCatalogue } from './import-services.ts';
 import {
   DEFAULT_REFERENCE_DIR,
   geoJsonProperties,
-  insertRows,
   type LoadedFile,
   type ReferenceFileKey,
   referencePaths,

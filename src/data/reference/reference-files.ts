@@ -102,25 +102,3 @@ export function geoJsonProperties(path: string, required: readonly string[]): Re
   });
   return properties;
 }
-
-/** Inserts rows in batches of multi-row VALUES (reference tables are thousands of rows, not millions). */
-export async function insertRows(
-  ws: Workspace,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly (string | number | boolean | null)[])[],
-): Promise<void> {
-  const batch = 500;
-  for (let start = 0; start < rows.length; start += batch) {
-    const slice = rows.slice(start, start + batch);
-    const params: (string | number | boolean | null)[] = [];
-    const tuples = slice.map((row) => {
-      const marks = row.map((value) => {
-        params.push(value);
-        return `$${params.length}`;
-      });
-      return `(${marks.join(', ')})`;
-    });
-    await ws.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
-  }
-}

@@ -6,6 +6,7 @@ import type { Table, TableColumn, TableRow } from '../export/table.ts';
 import { areaAllocationsSql, icbAllocationsSql } from '../queries/allocations-report.ts';
 import type { RunMeta } from '../queries/run-context.ts';
 import type { Workspace } from '../workspace.ts';
+import { checkFootprint } from './check-footprint.ts';
 import { type ReportOptions, reportRun } from './report-context.ts';
 import { reportNames } from './report-names.ts';
 
@@ -98,27 +99,4 @@ export async function allocationsReport(
       ),
     },
   };
-}
-
-async function checkFootprint(ws: Workspace, name: string, vintage: string): Promise<void> {
-  const footprint = await ws.one<{ vintage: string }>('SELECT vintage FROM footprint WHERE name = $1', [name]);
-  if (!footprint) {
-    fail('FP_FOOTPRINT_NOT_FOUND', `No footprint is called "${name}".`, {
-      where: { parameter: '--footprint' },
-      received: name,
-      hint: 'List footprints with `footprint footprint list`.',
-    });
-  }
-  if (footprint.vintage !== vintage) {
-    fail(
-      'FP_REPORT_FOOTPRINT_VINTAGE',
-      `Footprint "${name}" is made of ${footprint.vintage} ICBs, not ${vintage} ones.`,
-      {
-        where: { parameter: '--footprint' },
-        received: `${name} (${footprint.vintage} geography)`,
-        accepted: `a footprint of the ${vintage} geography`,
-        hint: `Add --geography ${footprint.vintage}.`,
-      },
-    );
-  }
 }

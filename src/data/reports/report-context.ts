@@ -15,7 +15,8 @@ export interface ReportOptions {
   year?: string;
   /** Only this ICB (ODS code in the vintage, or UNALLOCATED). */
   icb?: string;
-  /** allocations only: sum the member ICBs of this footprint. */
+  /** allocations: sum the member ICBs of this footprint; flows: the flows of its residents and into its
+   * providers. */
   footprint?: string;
   /** allocations only: one row per region instead of per ICB. */
   byRegion?: boolean;

@@ -119,6 +119,20 @@ export async function readAtlasRun(ws: Workspace, dataset: string): Promise<Atla
   );
 }
 
+/** The service with the most activity in England in the year: the atlas page's first choice. */
+export async function readBusiestAtlasService(
+  ws: Workspace,
+  dataset: string,
+  year: string,
+): Promise<string | undefined> {
+  const busiest = await ws.one<{ code: string }>(
+    `SELECT service_code AS code FROM atlas_variation WHERE dataset = $1 AND financial_year = $2 AND measure = 'activity'
+     ORDER BY england_events DESC LIMIT 1`,
+    [dataset, year],
+  );
+  return busiest?.code;
+}
+
 export async function readPeers(ws: Workspace, dataset: string, icb: string) {
   return ws.all<{ peerIcb: string; peerName: string; nearness: number; needIndex: number; peerNeedIndex: number }>(
     `SELECT p.peer_icb AS "peerIcb", COALESCE(i.name, p.peer_icb) AS "peerName", p.nearness, p.need_index AS "needIndex",

@@ -3,7 +3,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CONTRACT_TYPES, contract, controlTotalPosition } from '../../core/assurance/contract-shapes.ts';
+import {
+  CONTRACT_COLUMNS,
+  CONTRACT_TYPES,
+  CONTROL_TOTAL_COLUMNS,
+  contract,
+  controlTotalPosition,
+} from '../../core/assurance/contract-shapes.ts';
 import {
   addContract,
   contractRegister,
@@ -91,17 +97,7 @@ export const assuranceContractRoutes: FastifyPluginAsync<RouteContext> = async (
           [
             {
               name: 'Contracts',
-              columns: [
-                { key: 'financialYear', header: 'Year', kind: 'text' },
-                { key: 'providerCode', header: 'Provider code', kind: 'text' },
-                { key: 'providerName', header: 'Provider', kind: 'text' },
-                { key: 'type', header: 'Type', kind: 'text' },
-                { key: 'leadCommissioner', header: 'Lead commissioner', kind: 'text' },
-                { key: 'commissioners', header: 'Commissioners', kind: 'text' },
-                { key: 'systemName', header: 'System', kind: 'text' },
-                { key: 'totalValue', header: 'Value (£)', kind: 'money' },
-                { key: 'fragmentedServices', header: 'Services also under another contract', kind: 'text' },
-              ],
+              columns: CONTRACT_COLUMNS,
               rows: tableRows(
                 contracts.map((c) => ({
                   ...c,
@@ -116,13 +112,7 @@ export const assuranceContractRoutes: FastifyPluginAsync<RouteContext> = async (
             },
             {
               name: 'Control totals',
-              columns: [
-                { key: 'systemName', header: 'System', kind: 'text' },
-                { key: 'financialYear', header: 'Year', kind: 'text' },
-                { key: 'controlTotal', header: 'Control total (£)', kind: 'money' },
-                { key: 'contracted', header: 'Contracted (£)', kind: 'money' },
-                { key: 'headroom', header: 'Headroom (£)', kind: 'money' },
-              ],
+              columns: CONTROL_TOTAL_COLUMNS,
               rows: tableRows(positions),
             },
           ],

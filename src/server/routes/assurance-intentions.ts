@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { intention } from '../../core/assurance/contract-shapes.ts';
+import { INTENTION_COLUMNS, intention } from '../../core/assurance/contract-shapes.ts';
 import {
   addIntention,
   addStarterIntentions,
@@ -64,16 +64,7 @@ export const assuranceIntentionRoutes: FastifyPluginAsync<RouteContext> = async 
           [
             {
               name: 'Commissioning intentions',
-              columns: [
-                { key: 'financialYear', header: 'Year', kind: 'text' },
-                { key: 'title', header: 'Intention', kind: 'text' },
-                { key: 'owner', header: 'Owner', kind: 'text' },
-                { key: 'ownerName', header: 'Lead', kind: 'text' },
-                { key: 'measure', header: 'Measurable change', kind: 'text' },
-                { key: 'measuredBy', header: 'Measured by', kind: 'text' },
-                { key: 'services', header: 'Services', kind: 'text' },
-                { key: 'providers', header: 'Providers', kind: 'text' },
-              ],
+              columns: INTENTION_COLUMNS,
               rows: tableRows(
                 rows.map((i) => ({ ...i, services: i.services.join(' '), providers: i.providers.join(' ') })),
               ),

@@ -4,7 +4,14 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RATINGS } from '../../core/assurance/rating-scale.ts';
-import { answer, attachment, type evidenceItem, heatMap, reviewDetail } from '../../core/assurance/review-shapes.ts';
+import {
+  answer,
+  attachment,
+  type evidenceItem,
+  heatMap,
+  kloeRatingColumns,
+  reviewDetail,
+} from '../../core/assurance/review-shapes.ts';
 import { ratingHeatMap } from '../../data/assurance/heat-map.ts';
 import { addAttachment, MAX_ATTACHMENT_BYTES, readAttachment } from '../../data/assurance/review-attachments.ts';
 import { workspaceEvidence } from '../../data/assurance/review-evidence.ts';
@@ -172,12 +179,7 @@ export const assuranceReviewRoutes: FastifyPluginAsync<RouteContext> = async (ap
           [
             {
               name: 'KLOE ratings',
-              columns: [
-                { key: 'round', header: 'Round', kind: 'text' },
-                { key: 'subject', header: 'ICB or footprint', kind: 'text' },
-                ...questions.map((q) => ({ key: q, header: q, kind: 'text' as const })),
-                { key: 'meanScore', header: 'Mean score (red 1 … green 4)', kind: 'number' },
-              ],
+              columns: kloeRatingColumns(questions),
               rows: map.rows.map((row) => ({
                 round: map.rounds.find((x) => x.id === row.roundId)?.name ?? row.roundId,
                 subject: row.subjectName,

@@ -5,7 +5,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { reviewSubject, roundSummary, template } from '../../core/assurance/review-shapes.ts';
-import { auditEventShape } from '../../core/audit/audit-event.ts';
+import { AUDIT_EVENT_COLUMNS, auditEventShape } from '../../core/audit/audit-event.ts';
 import { fail } from '../../core/errors.ts';
 import { listKloeTemplates } from '../../data/assurance/kloe-templates.ts';
 import { createRound, listRounds, readReview, visibleReviews } from '../../data/assurance/review-rounds.ts';
@@ -158,18 +158,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           [
             {
               name: 'Audit trail',
-              columns: [
-                { key: 'seq', header: 'Event', kind: 'number' },
-                { key: 'at', header: 'When (UTC)', kind: 'text' },
-                { key: 'actor', header: 'Who', kind: 'text' },
-                { key: 'organisation', header: 'Organisation', kind: 'text' },
-                { key: 'source', header: 'From', kind: 'text' },
-                { key: 'objectType', header: 'Object type', kind: 'text' },
-                { key: 'objectId', header: 'Object', kind: 'text' },
-                { key: 'action', header: 'Action', kind: 'text' },
-                { key: 'before', header: 'Before (JSON)', kind: 'text' },
-                { key: 'after', header: 'After (JSON)', kind: 'text' },
-              ],
+              columns: AUDIT_EVENT_COLUMNS,
               rows: rows.map((e) => ({
                 ...e,
                 before: e.before === null ? null : JSON.stringify(e.before),

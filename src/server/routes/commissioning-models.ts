@@ -13,7 +13,7 @@ import {
   modelStatusFor,
   recordedModel,
 } from '../../core/delegation/index.ts';
-import { FootprintError, fail } from '../../core/errors.ts';
+import { fail } from '../../core/errors.ts';
 import { recordAudit } from '../../data/audit/record-audit.ts';
 import {
   checkModelEntry,
@@ -27,18 +27,8 @@ import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { footprintsInScope } from '../auth/scope.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { errorBody, format, serviceCode } from '../schemas.ts';
+import { withBodyFields } from './delegation-body-fields.ts';
 import type { RouteContext } from './route-context.ts';
-
-/** A problem the data layer names by field names the request body's field instead. */
-async function namingBodyField<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const where = error instanceof FootprintError ? error.problem.where : undefined;
-    if (!(error instanceof FootprintError) || !where?.field || where.parameter) throw error;
-    throw new FootprintError({ ...error.problem, where: { ...where, parameter: `body.${where.field}` } });
-  }
-}
 
 export const commissioningModelRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws, answers } = context;
@@ -116,7 +106,7 @@ export const commissioningModelRoutes: FastifyPluginAsync<RouteContext> = async 
         model: request.body.model,
         lead: request.body.lead?.trim() || null,
       };
-      await namingBodyField(() => checkModelEntry(ws, entry));
+      await withBodyFields(() => checkModelEntry(ws, entry));
       if (!(await footprintsInScope(ws, actor)).has(entry.footprint)) {
         fail('FP_AUTH_FORBIDDEN', `${actor.name} cannot set commissioning models for ${entry.footprint}.`, {
           where: { parameter: 'organisation' },

@@ -11,10 +11,10 @@ import { datasetList, type ImportOutcome, importOutcome, runSummary } from '../.
 import { fail } from '../../core/errors.ts';
 import { requireDataset, setCurrentDataset } from '../../data/datasets/current-dataset.ts';
 import { listDatasets, removeDataset } from '../../data/datasets/datasets.ts';
-import { importDataset } from '../../data/datasets/import-dataset.ts';
 import { discardUpload, storeUpload, uploadRejects } from '../../data/datasets/uploads.ts';
 import { withActivityEngine } from '../../data/engines/open-engine.ts';
 import { ImportRejectedError } from '../../data/import/import-activity.ts';
+import { importDataset } from '../../data/import/import-dataset.ts';
 import { runBasisConversion } from '../../data/run/run-basis-conversion.ts';
 import { sendAnswer } from '../answer-cache.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
-import { footprintsAnswer } from '../../core/footprints/footprints-answer.ts';
+import { FOOTPRINT_COLUMNS, footprintsAnswer } from '../../core/footprints/footprints-answer.ts';
 import { addFootprint, removeFootprint } from '../../data/footprints.ts';
 import { footprintOwnership, footprintsSummary } from '../../data/queries/footprints-summary.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
@@ -59,14 +59,7 @@ export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           [
             {
               name: 'Footprints',
-              columns: [
-                { key: 'name', header: 'Footprint', kind: 'text' },
-                { key: 'kind', header: 'Kind', kind: 'text' },
-                { key: 'members', header: 'ICBs', kind: 'text' },
-                { key: 'population', header: 'Population', kind: 'number' },
-                { key: 'populationBasisSpend', header: 'Population-basis spend (£)', kind: 'money' },
-                { key: 'owner', header: 'Owner', kind: 'text' },
-              ],
+              columns: FOOTPRINT_COLUMNS,
               rows: tableRows(rows.map((f) => ({ ...f, members: f.members.join(' ') }))),
             },
           ],

@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
 import {
+  NETWORK_COLUMNS,
   network,
   networkAnswer,
   registerAnswer,
@@ -70,15 +71,7 @@ export const networkRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
           [
             {
               name: 'Clinical networks',
-              columns: [
-                { key: 'name', header: 'Network', kind: 'text' },
-                { key: 'typeName', header: 'Type', kind: 'text' },
-                { key: 'host', header: 'Host', kind: 'text' },
-                { key: 'icbs', header: 'Footprint ICBs', kind: 'text' },
-                { key: 'services', header: 'Services', kind: 'text' },
-                { key: 'providers', header: 'Member providers', kind: 'text' },
-                { key: 'source', header: 'Source', kind: 'text' },
-              ],
+              columns: NETWORK_COLUMNS,
               rows: tableRows(
                 answer.value.map((n) => ({
                   ...n,

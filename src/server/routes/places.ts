@@ -3,9 +3,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type IcbPlaces, placesAnswer } from '../../core/places/places-answer.ts';
+import { placesAnswer } from '../../core/places/places-answer.ts';
 import { USUAL_SIZE } from '../../core/places/size-flags.ts';
-import type { Table } from '../../data/export/table.ts';
 import { icbPlaces } from '../../data/places/icb-places.ts';
 import {
   addPlaceGrouping,
@@ -13,53 +12,19 @@ import {
   readPlaceGrouping,
   removePlaceGrouping,
 } from '../../data/places/place-groupings.ts';
+import { placesTables } from '../../data/places/places-tables.ts';
 import { PRACTICE_SIZE_YEAR } from '../../data/places/practice-geography.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { findOrganisation } from '../../data/users/organisations.ts';
 import { sendAnswer } from '../answer-cache.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { requireCovered } from '../auth/scope.ts';
-import { sendExport, tableRows } from '../export-reply.ts';
+import { sendExport } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
 import { errorBody, financialYear, format, icbCode, noContent } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const DERIVATION = `Places are the local authority districts of the ICB's GP practices (or a user's grouping of them); neighbourhoods are primary care networks. A practice's population is its ${PRACTICE_SIZE_YEAR} registered population (NHS England allocation file) scaled so the practices of each sub-ICB location add up to its GP-registered total (August 2026), with the sub-ICB's age and sex structure. Spend and activity come from activity rows that carry a GP practice code.`;
-
-function areaTable(name: string, level: string, areas: IcbPlaces['places']): Table {
-  return {
-    name,
-    columns: [
-      { key: 'name', header: level, kind: 'text' },
-      { key: 'practices', header: 'GP practices', kind: 'number' },
-      { key: 'population', header: 'Population', kind: 'number' },
-      { key: 'sizeFlag', header: 'Size against the usual range', kind: 'text' },
-      { key: 'activity', header: 'Activity (practice-coded)', kind: 'number' },
-      { key: 'spend', header: 'Spend (practice-coded, £)', kind: 'money' },
-    ],
-    rows: areas.map((a) => ({ ...a, practices: a.practices.length, ageSex: null })),
-  };
-}
-
-function ageSexTable(answer: IcbPlaces): Table {
-  const rows = [
-    ...answer.places.map((a) => ({ level: 'place', a })),
-    ...answer.neighbourhoods.map((a) => ({ level: 'neighbourhood', a })),
-  ].flatMap(({ level, a }) =>
-    a.ageSex.map((c) => ({ level, name: a.name, sex: c.sex, ageBand: c.ageBand, persons: c.persons })),
-  );
-  return {
-    name: 'Age and sex',
-    columns: [
-      { key: 'level', header: 'Level', kind: 'text' },
-      { key: 'name', header: 'Place or neighbourhood', kind: 'text' },
-      { key: 'sex', header: 'Sex', kind: 'text' },
-      { key: 'ageBand', header: 'Age band', kind: 'text' },
-      { key: 'persons', header: 'Persons', kind: 'number' },
-    ],
-    rows,
-  };
-}
 
 export const placeRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
   const { ws, answers } = context;
@@ -106,27 +71,7 @@ export const placeRoutes: FastifyPluginAsync<RouteContext> = async (app, context
       const asking = request.query.format;
       if (asking === 'xlsx' || asking === 'csv') {
         const { value } = answer.value;
-        return sendExport(
-          reply,
-          asking,
-          ['places', value.icbCode, value.grouping],
-          [
-            areaTable('Places', 'Place', value.places),
-            areaTable('Neighbourhoods', 'Neighbourhood', value.neighbourhoods),
-            ageSexTable(value),
-            {
-              name: 'Practices',
-              columns: [
-                { key: 'code', header: 'Practice', kind: 'text' },
-                { key: 'name', header: 'Name', kind: 'text' },
-                { key: 'place', header: 'Place', kind: 'text' },
-                { key: 'neighbourhood', header: 'Neighbourhood', kind: 'text' },
-                { key: 'population', header: 'Population', kind: 'number' },
-              ],
-              rows: tableRows(value.practices),
-            },
-          ],
-        );
+        return sendExport(reply, asking, ['places', value.icbCode, value.grouping], placesTables(value));
       }
       return sendAnswer(request, reply, answer);
     },

@@ -4,13 +4,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { POINTS_OF_DELIVERY } from '../../core/activity/activity-record.ts';
 import { planningChoices, scenarioProblem, scenarioTemplates } from '../../core/planning/plan-answers.ts';
 import { currentDataset } from '../../data/datasets/current-dataset.ts';
-import { PLAN_VINTAGE, yearsWithSpend } from '../../data/planning/base-year-spend.ts';
+import { readPlanningChoices } from '../../data/planning/planning-choices.ts';
 import { scenarioProblems } from '../../data/planning/scenario-problems.ts';
 import { listScenarioTemplates } from '../../data/planning/scenario-templates.ts';
-import type { Workspace } from '../../data/workspace.ts';
 import { rememberedFor, sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { errorBody } from '../schemas.ts';
@@ -56,33 +54,14 @@ export const planningEditorRoutes: FastifyPluginAsync<RouteContext> = async (app
     },
     // Remembered while the workspace is unchanged.
     async (request, reply) =>
-      sendAnswer(request, reply, await rememberedFor(context.answers, request, reply, planningChoicesOf)),
+      sendAnswer(
+        request,
+        reply,
+        await rememberedFor(context.answers, request, reply, async () =>
+          readPlanningChoices(ws, await currentDataset(ws)),
+        ),
+      ),
   );
-
-  async function planningChoicesOf() {
-    const dataset = await currentDataset(ws);
-    const footprints = await ws.all<{ name: string; members: string }>(
-      `SELECT f.name AS name, string_agg(m.icb_code, ' ' ORDER BY m.icb_code) AS members
-         FROM footprint f JOIN footprint_member m ON m.footprint_name = f.name
-         WHERE f.vintage = $1 GROUP BY f.name HAVING count(*) > 1 ORDER BY f.name`,
-      [PLAN_VINTAGE],
-    );
-    return {
-      baseYears: dataset ? await yearsWithSpend(ws, dataset) : [],
-      icbs: await ws.all<{ code: string; name: string }>(
-        'SELECT icb_code AS code, name FROM icb WHERE vintage = $1 ORDER BY name',
-        [PLAN_VINTAGE],
-      ),
-      footprints: footprints.map((f) => ({ name: f.name, members: f.members.split(' ') })),
-      providers: await ws.all<{ code: string; name: string }>(
-        'SELECT provider_code AS code, name FROM provider ORDER BY name',
-      ),
-      services: await ws.all<{ code: string; name: string }>(
-        'SELECT service_code AS code, name FROM service WHERE is_current ORDER BY name',
-      ),
-      pods: [...POINTS_OF_DELIVERY],
-    };
-  }
 
   r.post(
     '/planning/scenarios/check',

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fail } from '../../core/errors.ts';
+import { USER_COLUMNS } from '../../core/users/user-shapes.ts';
 import { coveredCodes, covers } from '../../data/users/organisations.ts';
 import { ROLES } from '../../data/users/roles.ts';
 import {
@@ -49,12 +50,7 @@ export const userRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
           [
             {
               name: 'Users',
-              columns: [
-                { key: 'email', header: 'Email', kind: 'text' },
-                { key: 'organisation', header: 'Organisation code', kind: 'text' },
-                { key: 'organisationName', header: 'Organisation', kind: 'text' },
-                { key: 'role', header: 'Role', kind: 'text' },
-              ],
+              columns: USER_COLUMNS,
               rows: rows.map((u) => ({
                 email: u.email,
                 organisation: u.organisation.code,

@@ -9,6 +9,7 @@ import { fail } from '../../core/errors.ts';
 import { atlasAnswer, icbOutliersAnswer, spreadAnswer } from '../../core/variation/atlas-rows.ts';
 import { ATLAS_MEASURES, type AtlasMeasure, COUNT_MEASURES, MEASURE_LABELS } from '../../core/variation/index.ts';
 import { readRunContext } from '../../data/queries/run-context.ts';
+import { findIcb } from '../../data/reference/icbs.ts';
 import { atlasRatesTable, atlasVariationTable } from '../../data/variation/atlas-tables.ts';
 import { ensureAtlas } from '../../data/variation/compute-atlas.ts';
 import {
@@ -17,6 +18,7 @@ import {
   readAtlasRates,
   readAtlasRun,
   readAtlasVariation,
+  readBusiestAtlasService,
   readFunnelLimits,
   readPeers,
 } from '../../data/variation/read-atlas.ts';
@@ -108,12 +110,8 @@ export const variationRoutes: FastifyPluginAsync<RouteContext> = async (app, con
             );
           }
           if (!service) {
-            const [busiest] = await ws.all<{ code: string }>(
-              `SELECT service_code AS code FROM atlas_variation WHERE dataset = $1 AND financial_year = $2 AND measure = 'activity'
-               ORDER BY england_events DESC LIMIT 1`,
-              [dataset, year],
-            );
-            service = found.services.find((s) => s.code === busiest?.code) ?? found.services[0]!;
+            const busiest = await readBusiestAtlasService(ws, dataset, year);
+            service = found.services.find((s) => s.code === busiest) ?? found.services[0]!;
           }
           const filter = { year, service: service.code, measure: chosenMeasure };
           const [rates, funnel, overTime] = await Promise.all([
@@ -215,10 +213,7 @@ export const variationRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         request,
         reply,
         async () => {
-          const icb = await ws.one<{ code: string; name: string }>(
-            "SELECT icb_code AS code, name FROM icb WHERE vintage = '2026' AND icb_code = $1",
-            [code],
-          );
+          const icb = await findIcb(ws, '2026', code);
           if (!icb) {
             fail('FP_HTTP_NOT_FOUND', `There is no 2026 ICB with the code ${code}.`, {
               where: { parameter: 'code' },
@@ -230,7 +225,14 @@ export const variationRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           const outliers = (await readAtlasRates(ws, dataset, { year, icb: code, outliersOnly: true })).filter((r) =>
             COUNT_MEASURES.includes(r.measure as AtlasMeasure),
           );
-          return { icb, year, outliers, peers: await readPeers(ws, dataset, code), run, runContext };
+          return {
+            icb: { code: icb.code, name: icb.name },
+            year,
+            outliers,
+            peers: await readPeers(ws, dataset, code),
+            run,
+            runContext,
+          };
         },
         (v): z.infer<typeof icbOutliersAnswer> => ({
           icb: v.icb,

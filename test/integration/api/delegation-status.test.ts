@@ -2,7 +2,7 @@
 // on the real reference data. Services are looked up from the catalogue, never named.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listCurrentServices } from '../../../src/data/reference/import-services.ts';
+import { listCurrentServices } from '../../../src/data/queries/services-catalogue.ts';
 import type { Workspace } from '../../../src/data/workspace.ts';
 import { buildApp } from '../../../src/server/app.ts';
 import { type SignedInClient, signIn } from './support/api-client.ts';

@@ -1,9 +1,13 @@
 // The page data routes on real reference data and a synthetic run: figures equal what is stored (read
 // here with independent SQL), every answer carries provenance, and the Excel/CSV exports hold exactly the
 // rows the JSON answer has.
+
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCsv } from '../../../src/data/export/write-csv.ts';
+import { buildReport } from '../../../src/data/reports/index.ts';
 import type { Workspace } from '../../../src/data/workspace.ts';
 import { buildApp } from '../../../src/server/app.ts';
 import { type SignedInClient, signIn } from './support/api-client.ts';
@@ -204,6 +208,27 @@ describe('GET /api/flows', () => {
     expect(body.crossBoundaryShare).toBeCloseTo(outside / residents, 10);
     const xlsx = await get('/api/flows?footprint=South%20London&format=xlsx');
     expect(xlsx.headers['content-disposition']).toBe('attachment; filename="flows-South-London-2024-25.xlsx"');
+  });
+
+  it('exports the same CSV as `footprint report flows` for the same year and footprint (one reader, one column list)', async () => {
+    const cliCsv = async (options: { year: string; footprint?: string }) => {
+      const { table } = await buildReport(ws, 'flows', options);
+      const chunks: Buffer[] = [];
+      await writeCsv(
+        table,
+        new Writable({
+          write(chunk, _encoding, done) {
+            chunks.push(Buffer.from(chunk));
+            done();
+          },
+        }),
+      );
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    const south = await cliCsv({ year: '2024/25', footprint: 'South London' });
+    expect(south.split('\r\n').length).toBeGreaterThan(10);
+    expect((await get('/api/flows?year=2024/25&footprint=South%20London&format=csv')).body).toBe(south);
+    expect((await get('/api/flows?year=2023/24&format=csv')).body).toBe(await cliCsv({ year: '2023/24' }));
   });
 });
 

@@ -10,7 +10,8 @@ import { register } from '../../../src/cli/commands/services.ts';
 import { FootprintError } from '../../../src/core/errors.ts';
 import { workspaceEvidence } from '../../../src/data/assurance/review-evidence.ts';
 import { delegatedServicesCount, delegationStatuses } from '../../../src/data/delegation/delegation-status.ts';
-import { importServices, listCurrentServices } from '../../../src/data/reference/import-services.ts';
+import { listCurrentServices } from '../../../src/data/queries/services-catalogue.ts';
+import { importServices } from '../../../src/data/reference/import-services.ts';
 import { loadReference } from '../../../src/data/reference/load-reference.ts';
 import { openWorkspace, type Workspace } from '../../../src/data/workspace.ts';
 

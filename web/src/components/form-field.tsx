@@ -8,7 +8,7 @@ export function FormField(props: {
   onChange: (value: string) => void;
   error?: string | undefined;
   hint?: string;
-  width?: 10 | 20 | 30;
+  width?: 5 | 10 | 20 | 30;
 }) {
   const { id, label, type = 'text', autoComplete, value, onChange, error, hint, width = 20 } = props;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');

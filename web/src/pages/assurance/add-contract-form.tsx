@@ -6,6 +6,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import type { Contract } from '../../../../src/core/assurance/contract-shapes.ts';
 import { ApiError, postJson } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
+import { FormField } from '../../components/form-field.tsx';
 
 const TYPES: { value: Contract['type']; label: string; hint: string }[] = [
   { value: 'single-provider', label: 'Single provider', hint: 'One provider delivers the services.' },
@@ -157,35 +158,16 @@ export function AddContractForm({ onAdded }: { onAdded: () => void }) {
   const errorFor = (id: string) => errors.find((e) => e.field === id)?.message;
 
   /** One labelled text box with its NHS.UK error state. */
-  const box = (id: string, label: string, value: string, onChange: (v: string) => void, width = '', hint = '') => {
-    const error = errorFor(id);
-    const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
-    return (
-      <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-        <label className="nhsuk-label" htmlFor={id}>
-          {label}
-        </label>
-        {hint && (
-          <div className="nhsuk-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        )}
-        {error && (
-          <span className="nhsuk-error-message" id={`${id}-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        )}
-        <input
-          className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ''}${error ? ' nhsuk-input--error' : ''}`}
-          id={id}
-          type="text"
-          value={value}
-          aria-describedby={described || undefined}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      </div>
-    );
-  };
+  const box = (
+    id: string,
+    label: string,
+    value: string,
+    onChange: (v: string) => void,
+    width: 5 | 10 | 20,
+    hint = '',
+  ) => (
+    <FormField id={id} label={label} value={value} onChange={onChange} error={errorFor(id)} hint={hint} width={width} />
+  );
 
   function lines<T>(
     id: string,
@@ -290,15 +272,15 @@ export function AddContractForm({ onAdded }: { onAdded: () => void }) {
         </fieldset>
       </div>
       <div className="fp-filters">
-        {box('contract-providerCode', 'Provider (ODS code)', providerCode, setProviderCode, '5', 'For example RJ7')}
-        {box('contract-financialYear', 'Financial year', financialYear, setFinancialYear, '5', 'For example 2026/27')}
+        {box('contract-providerCode', 'Provider (ODS code)', providerCode, setProviderCode, 5, 'For example RJ7')}
+        {box('contract-financialYear', 'Financial year', financialYear, setFinancialYear, 5, 'For example 2026/27')}
       </div>
       {box(
         'contract-commissioners',
         'Other commissioners party to it (optional)',
         commissioners,
         setCommissioners,
-        '20',
+        20,
         'ICB or region codes separated by spaces. Your organisation is the lead commissioner.',
       )}
       {lines(
@@ -315,9 +297,9 @@ export function AddContractForm({ onAdded }: { onAdded: () => void }) {
               `Service ${i + 1} code`,
               s.serviceCode,
               (v) => set({ serviceCode: v }),
-              '10',
+              10,
             )}
-            {box(`contract-services-${i}-value`, `Service ${i + 1} value (£)`, s.value, (v) => set({ value: v }), '10')}
+            {box(`contract-services-${i}-value`, `Service ${i + 1} value (£)`, s.value, (v) => set({ value: v }), 10)}
           </>
         ),
         {
@@ -339,16 +321,10 @@ export function AddContractForm({ onAdded }: { onAdded: () => void }) {
               `Line ${i + 1} service`,
               a.serviceCode,
               (v) => set({ serviceCode: v }),
-              '5',
+              5,
             )}
-            {box(`contract-activityPlan-${i}-pod`, 'Point of delivery', a.pod, (v) => set({ pod: v }), '5')}
-            {box(
-              `contract-activityPlan-${i}-activity`,
-              'Planned activity',
-              a.activity,
-              (v) => set({ activity: v }),
-              '5',
-            )}
+            {box(`contract-activityPlan-${i}-pod`, 'Point of delivery', a.pod, (v) => set({ pod: v }), 5)}
+            {box(`contract-activityPlan-${i}-activity`, 'Planned activity', a.activity, (v) => set({ activity: v }), 5)}
           </>
         ),
       )}
@@ -361,14 +337,14 @@ export function AddContractForm({ onAdded }: { onAdded: () => void }) {
         'KPI',
         (q, i, set) => (
           <>
-            {box(`contract-qualitySchedule-${i}-kpi`, `KPI ${i + 1}`, q.kpi, (v) => set({ kpi: v }), '10')}
-            {box(`contract-qualitySchedule-${i}-target`, 'Target', q.target, (v) => set({ target: v }), '5')}
+            {box(`contract-qualitySchedule-${i}-kpi`, `KPI ${i + 1}`, q.kpi, (v) => set({ kpi: v }), 10)}
+            {box(`contract-qualitySchedule-${i}-target`, 'Target', q.target, (v) => set({ target: v }), 5)}
             {box(
               `contract-qualitySchedule-${i}-escalation`,
               'Escalation',
               q.escalation,
               (v) => set({ escalation: v }),
-              '10',
+              10,
             )}
             <div className="nhsuk-form-group">
               <label className="nhsuk-label" htmlFor={`contract-qualitySchedule-${i}-status`}>

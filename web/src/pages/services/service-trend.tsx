@@ -11,7 +11,7 @@ import { FigureWithTable } from '../../components/figure-with-table.tsx';
 import { Async } from '../../components/states.tsx';
 import { formatPounds, formatPoundsAndPence, formatShare } from '../../format.ts';
 import { useNarrowScreen } from '../../use-narrow-screen.ts';
-import { IcbComparisonFigures } from '../icb/icb-comparison.tsx';
+import { IcbComparisonFigures } from '../icbs/icb-comparison.tsx';
 
 export function useServiceTrend(code: string, icb: string) {
   return useApi<ServiceTrend>(`/services/${encodeURIComponent(code)}/trend`, { icb: icb || undefined });

@@ -1,10 +1,11 @@
 // An import as a person asks for it, from the command line or the data page: into the workspace's engine
 // (DuckDB, or the ClickHouse cluster it is set to), recording who imported it.
+
+import { recordImporter } from '../datasets/datasets.ts';
 import { openActivityEngine } from '../engines/open-engine.ts';
-import { type ImportOptions, type ImportSummary, importActivity } from '../import/import-activity.ts';
-import { importActivityToCluster } from '../import/import-to-cluster.ts';
 import type { Workspace } from '../workspace.ts';
-import { recordImporter } from './datasets.ts';
+import { type ImportOptions, type ImportSummary, importActivity } from './import-activity.ts';
+import { importActivityToCluster } from './import-to-cluster.ts';
 
 export async function importDataset(
   ws: Workspace,

@@ -2,8 +2,8 @@
 // name exists. Each problem names its field path (changes[0].fromProviders[1]).
 import type { Problem } from '../../core/errors.ts';
 import type { Scenario } from '../../core/planning/scenario-schema.ts';
-import { PLAN_VINTAGE } from '../planning/base-year-spend.ts';
 import type { Workspace } from '../workspace.ts';
+import { PLAN_VINTAGE } from './base-year-spend.ts';
 
 export async function serviceChangeCodeProblems(ws: Workspace, scenario: Scenario, file?: string): Promise<Problem[]> {
   const changes = scenario.changes ?? [];
