@@ -15,17 +15,13 @@ import {
 } from '../../core/volatility/index.ts';
 import type { DelegationEvidenceEngine } from '../engines/engine.ts';
 import { listFootprints } from '../footprints.ts';
+import { COST_SAMPLE_SIZE, EVIDENCE_FLOWS } from '../run/run-answers.ts';
 import type { Workspace } from '../workspace.ts';
 
 export type Simulate = (
   tasks: readonly VolatilityTask[],
   options: VolatilityOptions,
 ) => VolatilityResults | Promise<VolatilityResults>;
-
-/** The flows the evidence reads: patients on the current ICBs, unknown residence at the provider's host ICB. */
-export const EVIDENCE_FLOWS = { vintage: '2026', unknownResidenceRule: 'provider-host-icb' } as const;
-/** Per-row costs per patient kept for resampling, per service. */
-export const COST_SAMPLE_SIZE = 2000;
 
 const TIER_OF_KIND: Record<string, Tier | undefined> = { icb: 'icb', group: 'multi-icb', region: 'region' };
 

@@ -7,7 +7,6 @@
 // activity is the import it was read from; otherwise (another year, an older workspace) the engine answers,
 // with the same figures.
 import type { FinancialYear } from '../../core/units.ts';
-import { COST_SAMPLE_SIZE, EVIDENCE_FLOWS } from '../delegation/gather-evidence.ts';
 import type {
   ActivityEngine,
   DelegationEvidenceEngine,
@@ -18,6 +17,12 @@ import type {
   YearSpendQuestion,
 } from '../engines/engine.ts';
 import type { Workspace } from '../workspace.ts';
+
+/** The flows the delegation evidence reads (src/data/delegation/gather-evidence.ts): patients on the current
+ * ICBs, unknown residence at the provider's host ICB. */
+export const EVIDENCE_FLOWS = { vintage: '2026', unknownResidenceRule: 'provider-host-icb' } as const;
+/** Per-row costs per patient the delegation evidence keeps for resampling, per service. */
+export const COST_SAMPLE_SIZE = 2000;
 
 /** A plan's base-year spend: what the dataset's run stored where it holds, else asked of the engine. */
 export function storedSpendByPod(
