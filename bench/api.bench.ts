@@ -16,8 +16,9 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { addUser, removeUser } from '../src/data/users/user-store.ts';
-import { openWorkspace, type Workspace } from '../src/data/workspace.ts';
+import { openWorkspace } from '../src/data/workspace.ts';
 import { buildApp } from '../src/server/app.ts';
+import { getJson as getJsonAt, type Principal, type Session, seed, signIn as signInAt } from './bench-client.ts';
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
@@ -40,19 +41,6 @@ const seconds = Number(opts.seconds);
 const connections = Number(opts.connections);
 const targetMs = Number(opts.target);
 const only = opts.only ? new RegExp(opts.only) : undefined;
-const SEED_MARK = 'Bench network';
-
-interface Principal {
-  label: string;
-  email: string;
-  password: string;
-  organisation: string;
-}
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
 
 type OpenApi = {
   paths: Record<
@@ -137,95 +125,8 @@ async function restart(): Promise<void> {
   base = await listen();
 }
 
-async function signIn(p: Principal): Promise<Session> {
-  const res = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: p.email, password: p.password }),
-  });
-  if (!res.ok) throw new Error(`sign-in as ${p.label}: HTTP ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken };
-}
-
-async function getJson<T>(session: Session, path: string): Promise<T | undefined> {
-  const res = await fetch(`${base}${path}`, { headers: { cookie: session.cookie } });
-  return res.ok ? ((await res.json()) as T) : undefined;
-}
-
-async function send(session: Session, method: string, path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-/** Objects for the address-parameter routes, made through the API as a national user, each kind only when
- * the workspace has none yet. */
-async function seed(national: Session, w: Workspace): Promise<void> {
-  const none = async (sql: string, params: string[] = []) =>
-    ((await w.one<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${sql}`, params))?.n ?? 0) === 0;
-  const icbs = await w.all<{ code: string }>("SELECT icb_code AS code FROM icb WHERE vintage = '2026' ORDER BY 1");
-  const year = (await w.one<{ y: string }>("SELECT max(financial_year) AS y FROM flow WHERE vintage = '2026'"))!.y;
-  if (await none('clinical_network WHERE name = $1', [SEED_MARK])) {
-    await send(national, 'POST', '/api/networks', {
-      name: SEED_MARK,
-      type: 'cardiac',
-      icbs: icbs.slice(0, 6).map((i) => i.code),
-    });
-  }
-  if (await none('review_round')) await send(national, 'POST', '/api/assurance/rounds', { name: 'Bench round' });
-  if (await none('commissioning_intention')) {
-    await send(national, 'POST', '/api/assurance/intentions/starter', { financialYear: year });
-  }
-  if (await none('risk')) {
-    for (const icb of icbs.filter((_, n) => n % 3 === 0)) {
-      await send(national, 'POST', '/api/risks', {
-        organisation: icb.code,
-        title: 'A paediatric surgery centre may not sustain its rota',
-        category: 'provider-stability',
-        owner: 'Director of specialised commissioning',
-        likelihood: 4,
-        impact: 4,
-        mitigation: 'Network support from the tertiary centre',
-        residualLikelihood: 2,
-        residualImpact: 4,
-        links: [],
-        reviewed: '2026-01-10',
-        nextReview: '2026-04-10',
-      });
-    }
-  }
-  if (!(await none('contract'))) return;
-  console.log('Seeding contracts through the API (first run on this workspace)…');
-  for (const icb of icbs) {
-    // Each ICB's three biggest providers by its residents' spend, with its five biggest services there.
-    const lines = await w.all<{ provider: string; service: string; spend: number }>(
-      `WITH top AS (SELECT provider_code FROM flow WHERE vintage = '2026' AND resident_icb = $1
-                    GROUP BY 1 ORDER BY sum(spend) DESC LIMIT 3)
-       SELECT provider_code AS provider, service_code AS service, CAST(sum(spend) AS DOUBLE) AS spend
-       FROM flow WHERE vintage = '2026' AND resident_icb = $1 AND financial_year = $2
-         AND provider_code IN (SELECT provider_code FROM top)
-       GROUP BY 1, 2 ORDER BY 1, 3 DESC`,
-      [icb.code, year],
-    );
-    const byProvider = new Map<string, typeof lines>();
-    for (const l of lines) byProvider.set(l.provider, [...(byProvider.get(l.provider) ?? []), l]);
-    for (const [provider, services] of byProvider) {
-      await send(national, 'POST', '/api/assurance/contracts', {
-        providerCode: provider,
-        financialYear: year,
-        type: 'single-provider',
-        leadCommissioner: icb.code,
-        services: services.slice(0, 5).map((s) => ({ serviceCode: s.service, value: Math.round(s.spend) })),
-      });
-    }
-  }
-}
+const signIn = (p: Principal) => signInAt(base, p);
+const getJson = <T>(session: Session, path: string) => getJsonAt<T>(base, session, path);
 
 const routeColumns =
   '| Route | as | first ms | first CPU ms | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ health | non-2xx | load |';
@@ -362,7 +263,7 @@ async function resolveUrl(
 
 try {
   const national = await signIn(principals.find((p) => p.organisation === 'national') ?? principals[0]!);
-  if (principals.some((p) => p.organisation === 'national')) await seed(national, ws);
+  if (principals.some((p) => p.organisation === 'national')) await seed(base, national, ws);
   const rows = await ws.one<{ n: number }>('SELECT CAST(count(*) AS BIGINT) AS n FROM activity');
   const flows = await ws.one<{ n: number }>('SELECT CAST(count(*) AS BIGINT) AS n FROM flow');
   const year = (await ws.one<{ y: string }>("SELECT max(financial_year) AS y FROM flow WHERE vintage = '2026'"))!.y;

@@ -27,12 +27,12 @@ const dir = process.argv[2] ?? join(import.meta.dirname, 'out', 'volatility-work
 if (!existsSync(join(dir, WORKSPACE_FILE))) (await initWorkspace({ dir, activityRows: 200_000 })).close();
 
 const ws = await openWorkspace(dir, { readOnly: true });
-const context = await readRunContext(ws, '2026');
+const context = await readRunContext(ws);
 let tasks: VolatilityTask[] = [];
 const options: VolatilityOptions = { masterSeed: 20240401, iterations: ITERATIONS, missMargin: 0.1 };
 await gatherEvidence(ws, new DuckDbEngine(ws), {
   dataset: context.dataset!,
-  financialYear: context.years.at(-1)! as never,
+  financialYear: context.years.at(-1)!,
   rules: {
     missMargin: 0.1,
     maxMissProbability: 0.1,

@@ -35,9 +35,14 @@ export function parseFinancialYear(text: string): FinancialYear | null {
 }
 
 /** The financial-year rule as a schema, for every request, scenario and file field that holds one: text that
- * parseFinancialYear accepts ('2024/25', the second part the year after the first). */
-export const financialYearText = (example = '2024/25') =>
-  z.string().refine((text) => parseFinancialYear(text) !== null, `a financial year such as ${example}`);
+ * parseFinancialYear accepts ('2024/25', the second part the year after the first), carried on as a
+ * FinancialYear. It stays a plain string schema (so the OpenAPI document and the response serialiser see
+ * text); only its type is the brand, because the refinement is the brand's rule. */
+export const financialYearText = (example = '2024/25'): z.ZodType<FinancialYear, string> =>
+  z.string().refine((text) => parseFinancialYear(text) !== null, `a financial year such as ${example}`) as z.ZodType<
+    string,
+    string
+  > as z.ZodType<FinancialYear, string>;
 
 /** The calendar year in which a financial year starts: '2024/25' → 2024. */
 export function financialYearStart(year: FinancialYear): number {

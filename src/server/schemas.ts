@@ -1,14 +1,43 @@
-// Pieces of request and response schema shared by the routes: the year, vintage and export-format
-// parameters, and the provenance every data response carries.
+// Pieces of request and response schema shared by the routes: the year, run (dataset, geography) and
+// export-format parameters, and the provenance every data response carries.
 import { z } from 'zod';
-import { GEOGRAPHY_VINTAGES } from '../core/geography/vintage.ts';
+import { DEFAULT_VINTAGE, GEOGRAPHY_VINTAGES, ICB_COUNT } from '../core/geography/vintage.ts';
 import { financialYearText } from '../core/units.ts';
 
 export const financialYear = financialYearText().describe(
   'Financial year, e.g. 2024/25; default the latest with results.',
 );
 
-export const vintage = z.enum(GEOGRAPHY_VINTAGES).describe("Geography vintage: '2026' (36 ICBs) or '2023' (42 ICBs).");
+export const vintage = z
+  .enum(GEOGRAPHY_VINTAGES)
+  .describe(`Geography vintage: ${GEOGRAPHY_VINTAGES.map((v) => `${v} (${ICB_COUNT[v]} ICBs)`).join(' or ')}.`);
+
+/** ?dataset=: an activity dataset by name; readRunContext answers 404 FP_DATASET_NOT_FOUND, naming the datasets
+ * there are, when there is none of that name. */
+export const dataset = z
+  .string()
+  .min(1)
+  .max(120)
+  .describe('An activity dataset by name (GET /api/datasets); default the current dataset.');
+
+/** The run a GET answer reads, passed as they are to readRunContext: ?dataset= and ?geography=. */
+export const runQuery = {
+  dataset: dataset.optional(),
+  geography: vintage
+    .optional()
+    .describe(`Geography vintage of the stored run; default ${DEFAULT_VINTAGE}. ${vintage.description}`),
+};
+
+/** The same for an answer drawn on the current geography only: ?geography= names it or is refused (400). */
+export const currentGeographyRunQuery = {
+  dataset: dataset.optional(),
+  geography: z
+    .enum([DEFAULT_VINTAGE])
+    .optional()
+    .describe(
+      `Only ${DEFAULT_VINTAGE} (${ICB_COUNT[DEFAULT_VINTAGE]} ICBs): this answer is drawn on the current geography.`,
+    ),
+};
 
 export const EXPORT_FORMATS = ['json', 'xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -23,6 +23,14 @@ async function apiJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** A change made through the API as the signed-in analyst, as the app makes it (with the session's CSRF token). */
+async function apiPost<T>(path: string, body: unknown): Promise<T> {
+  const { csrfToken } = await apiJson<{ csrfToken: string }>('/api/session');
+  const response = await page.request.post(path, { data: body, headers: { 'x-csrf-token': csrfToken } });
+  expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
+  return (await response.json()) as T;
+}
+
 async function visit(path: string): Promise<void> {
   await page.goto(path);
   await settled(page);
@@ -213,6 +221,27 @@ describe('pages an analyst trusts at a glance', () => {
     const service = [...services.rows].sort((a, b) => b.nationalSpend - a.nationalSpend)[0]!.code;
     const kpis = await apiJson<{ rows: { kpiId: string }[] }>('/api/quality/kpis');
     expect(kpis.rows.length, 'the test workspace holds synthetic KPIs').toBeGreaterThan(0);
+    // The pages about one stored object need one: a scenario (a new workspace holds baseline plans), a review
+    // round and one of its reviews, a risk.
+    const scenario = encodeURIComponent(
+      (await apiJson<{ rows: { name: string }[] }>('/api/planning/scenarios')).rows[0]!.name,
+    );
+    const round = await apiPost<{ id: string }>('/api/assurance/rounds', { name: 'Planning round 2025/26' });
+    const review = (await apiJson<{ reviews: { id: string }[] }>(`/api/assurance/rounds/${round.id}`)).reviews[0]!.id;
+    const risk = await apiPost<{ id: string }>('/api/risks', {
+      organisation: 'QWE',
+      title: 'A paediatric surgery centre may not sustain its rota',
+      category: 'provider-stability',
+      owner: 'Director of specialised commissioning',
+      likelihood: 4,
+      impact: 4,
+      mitigation: 'Network support from the tertiary centre',
+      residualLikelihood: 2,
+      residualImpact: 4,
+      links: [],
+      reviewed: '2026-01-10',
+      nextReview: '2026-04-10',
+    });
     const pages = [
       '/',
       '/icb/QWE',
@@ -242,6 +271,19 @@ describe('pages an analyst trusts at a glance', () => {
       '/planning',
       '/planning/new',
       '/planning/compare',
+      `/planning/compare?s=${scenario}`,
+      `/planning/scenarios/${scenario}`,
+      `/planning/scenarios/${scenario}/edit`,
+      `/planning/scenarios/${scenario}/whatif`,
+      `/planning/scenarios/${scenario}/delivery`,
+      `/assurance/rounds/${encodeURIComponent(round.id)}`,
+      `/assurance/reviews/${encodeURIComponent(review)}`,
+      '/assurance/payments',
+      '/delegation/occasional-practice',
+      '/risks',
+      `/risks/${encodeURIComponent(risk.id)}`,
+      '/users',
+      '/data',
     ];
     const found: Record<string, unknown> = {};
     for (const path of pages) {
@@ -269,6 +311,18 @@ describe('pages an analyst trusts at a glance', () => {
     }
     expect(console.take()).toEqual([]);
   }, 300_000);
+});
+
+describe('signed out', () => {
+  it('passes the shared checks on the sign-in page at 1280 and 375 px', async () => {
+    const { csrfToken } = await apiJson<{ csrfToken: string }>('/api/session');
+    expect((await page.request.delete('/api/session', { headers: { 'x-csrf-token': csrfToken } })).status()).toBe(204);
+    await visit('/sign-in');
+    await page.getByLabel('Email address').waitFor();
+    // Asking for the session before signing in is refused, as it should be: that 401 is not a fault.
+    console.take();
+    expect(await pageProblems(page, console)).toEqual(NO_PROBLEMS);
+  });
 });
 
 /** The provider with the largest income in the latest year, as the flows table lists it first. */

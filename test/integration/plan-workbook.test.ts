@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/core/planning/scenario-schema.ts';
+import type { FinancialYear } from '../../src/core/units.ts';
 import { addFootprint } from '../../src/data/footprints.ts';
 import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { type PlanResult, planScenario, planSchemeSavings } from '../../src/data/planning/plan-scenario.ts';
@@ -111,7 +112,7 @@ beforeAll(async () => {
   scenario = {
     ...template,
     name: 'Workbook plan',
-    baseYear: '2024/25',
+    baseYear: '2024/25' as FinancialYear,
     units: ['QUY', 'QSL', `footprint:${FOOTPRINT}`],
     // QUY has a control total, QSL none: so the footprint has none either and reads "not set".
     allocation: { ...template.allocation, controlTotals: { QUY: [0, 1_000_000, 2_000_000, 3_000_000] } },

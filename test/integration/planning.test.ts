@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../src/core/errors.ts';
 import type { Scenario } from '../../src/core/planning/scenario-schema.ts';
+import type { FinancialYear } from '../../src/core/units.ts';
 import { writeXlsx } from '../../src/data/export/write-xlsx.ts';
 import { addFootprint } from '../../src/data/footprints.ts';
 import { initWorkspace } from '../../src/data/init-workspace.ts';
@@ -29,7 +30,7 @@ const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 const template = JSON.parse(
   readFileSync(join(root, 'definitions/scenarios/south-of-england-2017.json'), 'utf8'),
 ) as Scenario;
-const BASE_YEAR = '2024/25';
+const BASE_YEAR = '2024/25' as FinancialYear;
 const TESTER = { actor: 'tester@example.nhs.uk', organisation: 'QUY' };
 const SOUTH_WEST = ['QJK', 'QOX', 'QR1', 'QSL', 'QT6', 'QUY', 'QVV'];
 
@@ -79,7 +80,7 @@ describe('base year', () => {
   });
 
   it('FP_PLAN_NO_BASE_YEAR names the field and the years there are', async () => {
-    const strict = scenario({ baseYear: '2016/17' });
+    const strict = scenario({ baseYear: '2016/17' as FinancialYear });
     delete strict.baseYearIfMissing;
     expect(await problemOf(planScenario(ws, strict))).toMatchObject({
       code: 'FP_PLAN_NO_BASE_YEAR',
@@ -103,7 +104,7 @@ describe('base year', () => {
     );
     expect(result.provenance.derivation).toContain('earliest year the data has');
     // A base year with activity is kept as it is.
-    expect((await planScenario(ws, { ...seed, baseYear: '2024/25' })).baseYear).toBe('2024/25');
+    expect((await planScenario(ws, { ...seed, baseYear: '2024/25' as FinancialYear })).baseYear).toBe('2024/25');
   });
 });
 
@@ -246,12 +247,12 @@ describe('the glide path', () => {
   it('grows allocations without moving to target before convergence.from, then converges within floors', async () => {
     const glide = scenario({
       name: 'Glide',
-      baseYear: '2023/24',
+      baseYear: '2023/24' as FinancialYear,
       units: ['QUY', 'QSL', 'QJK'],
       allocation: {
         growth: [0.02, 0.02, 0.02, 0.02],
         target: 'needs',
-        convergence: { floorGrowth: 0.01, capGrowth: 0.05, from: '2025/26' },
+        convergence: { floorGrowth: 0.01, capGrowth: 0.05, from: '2025/26' as FinancialYear },
       },
     });
     delete glide.baseYearIfMissing;

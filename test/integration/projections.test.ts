@@ -32,7 +32,7 @@ const BAD = join(fixtures, 'bad-rows.csv');
 const scenario = (years: number): Scenario => ({
   version: 1,
   name: 'Projections plan',
-  baseYear: '2024/25',
+  baseYear: '2024/25' as FinancialYear,
   years,
   units: ['QUY', 'QSL'],
   growth: {

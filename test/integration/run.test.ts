@@ -315,7 +315,7 @@ describe('footprint report', () => {
   afterAll(() => toy.cleanup());
 
   it('sums a footprint’s member ICBs, and regions', async () => {
-    const south = await buildReport(toy.ws, 'allocations', { footprint: 'South', year: '2024/25' });
+    const south = await buildReport(toy.ws, 'allocations', { footprint: 'South', year: '2024/25' as FinancialYear });
     // South = QA + QB: S1 provider 14.50 + 37 = 51.50, population 39.50 + 12 = 51.50, nothing outside South.
     expect([...south.table.rows]).toEqual([
       {
@@ -383,7 +383,7 @@ describe('footprint report', () => {
       code: 'FP_REPORT_FOOTPRINT_VINTAGE',
       where: { parameter: '--footprint' },
     });
-    expect(await problemOf(buildReport(toy.ws, 'allocations', { vintage: '2023' }))).toMatchObject({
+    expect(await problemOf(buildReport(toy.ws, 'allocations', { geography: '2023' }))).toMatchObject({
       code: 'FP_RUN_NOT_RUN',
       where: { parameter: '--dataset' },
     });
@@ -398,7 +398,7 @@ describe('footprint report', () => {
   });
 
   it('services and reference reports', async () => {
-    const services = [...(await buildReport(toy.ws, 'services', { year: '2024/25' })).table.rows];
+    const services = [...(await buildReport(toy.ws, 'services', { year: '2024/25' as FinancialYear })).table.rows];
     // S1 2024/25: £51.50 from 6 rows at P1 and P2; S2: £6.00 at P2 and P3; S2 is highly specialised, S1 unknown.
     expect(services).toMatchObject([
       {

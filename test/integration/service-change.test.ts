@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../src/core/errors.ts';
 import type { Scenario } from '../../src/core/planning/scenario-schema.ts';
 import { whatIfAnswerSchema } from '../../src/core/service-change/index.ts';
+import type { FinancialYear } from '../../src/core/units.ts';
 import { initWorkspace } from '../../src/data/init-workspace.ts';
 import { saveScenario } from '../../src/data/planning/scenario-store.ts';
 import { importQippActuals, readQippDelivery } from '../../src/data/qipp/qipp-delivery.ts';
@@ -24,7 +25,7 @@ const template = JSON.parse(
   readFileSync(join(root, 'definitions/scenarios/south-of-england-2017.json'), 'utf8'),
 ) as Scenario;
 const BASE_YEAR = '2024/25';
-const START = '2026/27';
+const START = '2026/27' as FinancialYear;
 const TESTER = { actor: 'tester@example.nhs.uk', organisation: 'national' };
 
 async function problemOf(promise: Promise<unknown>) {
@@ -157,11 +158,11 @@ describe('a consolidation of one service from two providers into one', () => {
   });
 
   it('gives one year with --year, and refuses a year outside the plan naming the parameter', async () => {
-    const one = await readWhatIf(ws, 'Consolidate', { year: '2027/28' });
+    const one = await readWhatIf(ws, 'Consolidate', { year: '2027/28' as FinancialYear });
     expect(new Set([...one.rows, ...one.providers, ...one.icbs].map((r) => r.financialYear))).toEqual(
       new Set(['2027/28']),
     );
-    expect(await problemOf(readWhatIf(ws, 'Consolidate', { year: '2030/31' }))).toMatchObject({
+    expect(await problemOf(readWhatIf(ws, 'Consolidate', { year: '2030/31' as FinancialYear }))).toMatchObject({
       code: 'FP_PLAN_BAD_CHANGE',
       where: { parameter: 'year' },
     });

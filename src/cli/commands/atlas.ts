@@ -3,12 +3,13 @@
 // England, or with --spread the variation across ICBs year by year.
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
-import { parseFinancialYear } from '../../core/units.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
+import type { FinancialYear } from '../../core/units.ts';
 import { ATLAS_MEASURES } from '../../core/variation/index.ts';
 import { atlasRatesTable, atlasVariationTable } from '../../data/variation/atlas-tables.ts';
 import { computeAtlas, ensureAtlas } from '../../data/variation/compute-atlas.ts';
 import { readAtlasRates, readAtlasRun, readAtlasVariation } from '../../data/variation/read-atlas.ts';
-import { DATASET_OPTION } from '../options.ts';
+import { DATASET_OPTION, geographyOption, yearOption } from '../options.ts';
 import { say } from '../output.ts';
 import { REPORT_FORMATS, type ReportFormat, reportFormat, writeReport } from '../report-output.ts';
 import { openCliWorkspace } from '../session.ts';
@@ -17,7 +18,7 @@ interface AtlasCliOptions {
   workspace?: string;
   dataset?: string;
   service?: string;
-  year?: string;
+  year?: FinancialYear;
   measure?: string;
   icb?: string;
   outliers?: boolean;
@@ -29,13 +30,6 @@ interface AtlasCliOptions {
 
 function checkOptions(opts: AtlasCliOptions): ReportFormat {
   const format = reportFormat(opts.format, opts.out, 'atlas.xlsx');
-  if (opts.year !== undefined && !parseFinancialYear(opts.year)) {
-    fail('FP_CLI_BAD_OPTION', `"${opts.year}" is not a financial year.`, {
-      where: { parameter: '--year' },
-      received: opts.year,
-      accepted: 'a financial year such as 2024/25',
-    });
-  }
   if (opts.measure !== undefined && !ATLAS_MEASURES.some((m) => m === opts.measure)) {
     fail('FP_CLI_BAD_OPTION', `"${opts.measure}" is not an atlas measure.`, {
       where: { parameter: '--measure' },
@@ -54,8 +48,9 @@ export function register(program: Command): void {
     )
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option(...DATASET_OPTION)
+    .addOption(geographyOption([DEFAULT_VINTAGE]))
     .option('--service <code>', 'only this service line code')
-    .option('--year <year>', 'only this financial year, e.g. 2024/25')
+    .option(...yearOption('only this financial year, e.g. 2024/25'))
     .option('--measure <measure>', ATLAS_MEASURES.join(' | '))
     .option('--icb <code>', 'only this ICB (2026 ODS code)')
     .option('--outliers', 'only ICBs above or below the 95% or 99.8% funnel limits')

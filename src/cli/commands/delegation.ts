@@ -2,6 +2,7 @@
 // summary of services and spend per outcome and per tier. `footprint delegation models`: the commissioning
 // model each service × footprint has year by year (proposed from the status, and any recorded).
 // `footprint delegation occasional-practice`: per service, the providers under its minimum annual volume.
+
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import {
@@ -11,6 +12,8 @@ import {
   occasionalPracticeRows,
 } from '../../core/delegation/index.ts';
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
+import type { FinancialYear } from '../../core/units.ts';
 import { commissioningModelRows, commissioningModels } from '../../data/delegation/commissioning-models.ts';
 import { icbRegion } from '../../data/delegation/delegation-status.ts';
 import { delegationJson, delegationTables } from '../../data/delegation/delegation-tables.ts';
@@ -20,7 +23,7 @@ import { simulateInWorkers } from '../../data/delegation/volatility-workers.ts';
 import { writeCsv } from '../../data/export/write-csv.ts';
 import { writeXlsx } from '../../data/export/write-xlsx.ts';
 import { countText, percentText } from '../human-format.ts';
-import { DATASET_OPTION } from '../options.ts';
+import { DATASET_OPTION, geographyOption, yearOption } from '../options.ts';
 import { say } from '../output.ts';
 import { cliSession, openCliWorkspace } from '../session.ts';
 
@@ -66,18 +69,19 @@ export function register(program: Command): void {
     .requiredOption('--exercise <name>', 'exercise name')
     .option('--format <format>', 'json, csv or xlsx', 'json')
     .option('--out <file>', 'write to this file (needed for xlsx)')
-    .option('--year <year>', 'financial year of the evidence (default the latest)')
+    .option(...yearOption('financial year of the evidence (default the latest)'))
     .option('--segmentation-rubric <file>', 're-run under a changed copy of the segmentation rubric')
     .option('--delegation-rubric <file>', 're-run under a changed copy of the delegation rubric')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option(...DATASET_OPTION)
+    .addOption(geographyOption([DEFAULT_VINTAGE]))
     .action(
       async (opts: {
         dataset?: string;
         exercise: string;
         format: string;
         out?: string;
-        year?: string;
+        year?: FinancialYear;
         segmentationRubric?: string;
         delegationRubric?: string;
         workspace?: string;
@@ -129,6 +133,7 @@ export function register(program: Command): void {
     .option('--format <format>', READ_FORMATS.join(', '), 'text')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option(...DATASET_OPTION)
+    .addOption(geographyOption([DEFAULT_VINTAGE]))
     .action(
       async (opts: { service?: string; footprint?: string; format: string; workspace?: string; dataset?: string }) => {
         const format = readFormat(opts.format);
@@ -174,15 +179,16 @@ export function register(program: Command): void {
     .description(
       'Per service, the providers under its minimum annual volume in patients, with their activity and the ICBs they serve.',
     )
-    .option('--year <year>', 'financial year (default the latest)')
+    .option(...yearOption('financial year (default the latest)'))
     .option('--service <code>', 'only this service')
     .option('--icb <code>', 'only providers treating this ICB’s residents')
     .option('--format <format>', READ_FORMATS.join(', '), 'text')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option(...DATASET_OPTION)
+    .addOption(geographyOption([DEFAULT_VINTAGE]))
     .action(
       async (opts: {
-        year?: string;
+        year?: FinancialYear;
         service?: string;
         icb?: string;
         format: string;
@@ -192,7 +198,7 @@ export function register(program: Command): void {
         const format = readFormat(opts.format);
         const ws = await openCliWorkspace(opts.workspace, { readOnly: true, dataset: opts.dataset });
         try {
-          const icb = opts.icb ? await icbRegion(ws, opts.icb, '2026', '--icb') : null;
+          const icb = opts.icb ? await icbRegion(ws, opts.icb, DEFAULT_VINTAGE, '--icb') : null;
           const answer = await occasionalPractice(ws, {
             year: opts.year,
             service: opts.service,

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
 import { checkGenerationOptions } from '../../core/generate/generate-options.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import {
   calibrateFlows,
   type FlowCalibrationReport,
@@ -73,7 +74,7 @@ export function register(program: Command): void {
             `Wrote ${result.rows.toLocaleString('en-GB')} rows to ${result.file} (total cost ${poundsText(result.totalCost)}) in ${seconds.toFixed(1)} s`,
           );
         }
-        const icbNames = new Map((await readIcbNames(ws, '2026')).map((r) => [r.code, r.name]));
+        const icbNames = new Map((await readIcbNames(ws, DEFAULT_VINTAGE)).map((r) => [r.code, r.name]));
         if (opts.calibrationReport) printCalibration(await calibrateFlows(ws), icbNames);
         else if (opts.flowFit) printGeneratorFit(await generatorFlowFit(ws), icbNames);
       } finally {

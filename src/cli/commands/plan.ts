@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import type { Scenario } from '../../core/planning/scenario-schema.ts';
 import { type PlanResult, planScenario } from '../../data/planning/plan-scenario.ts';
 import { planJson, planRowsTable } from '../../data/planning/plan-tables.ts';
@@ -11,7 +12,7 @@ import { readScenarioFile } from '../../data/planning/read-scenario-file.ts';
 import { checkScenario, findScenario } from '../../data/planning/scenario-store.ts';
 import { planStoredScenario } from '../../data/planning/stored-plan.ts';
 import type { Workspace } from '../../data/workspace.ts';
-import { DATASET_OPTION } from '../options.ts';
+import { DATASET_OPTION, geographyOption } from '../options.ts';
 import { REPORT_FORMATS, reportFormat, writeReport } from '../report-output.ts';
 import { cliPath, openCliWorkspace } from '../session.ts';
 
@@ -48,6 +49,7 @@ export function register(program: Command): void {
     .requiredOption('--scenario <name|file>', 'a stored scenario name or a scenario JSON file')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option(...DATASET_OPTION)
+    .addOption(geographyOption([DEFAULT_VINTAGE]))
     .option('--format <format>', REPORT_FORMATS.join(' | '), 'json')
     .option('--out <file>', 'write to this file (needed for xlsx; json and csv go to stdout without it)')
     .action(async (opts: PlanCliOptions) => {

@@ -1,5 +1,6 @@
 // `footprint run`: provider basis → population basis, flows and cross-boundary shares for one dataset and
 // geography, with the money-conservation check printed.
+
 import type { Command } from 'commander';
 import { UNKNOWN_RESIDENCE_RULES } from '../../core/basis/index.ts';
 import type { ActivityEngine } from '../../data/engines/engine.ts';
@@ -8,6 +9,7 @@ import { type BasisConversionResult, runBasisConversion } from '../../data/run/r
 import { storeAtlasAfterRun } from '../../data/variation/compute-atlas.ts';
 import type { Workspace } from '../../data/workspace.ts';
 import { penceText } from '../human-format.ts';
+import { geographyOption } from '../options.ts';
 import { say } from '../output.ts';
 import { openCliWorkspace } from '../session.ts';
 
@@ -31,7 +33,7 @@ export function register(program: Command): void {
     .description('Convert spend from provider basis to population basis and store flows and allocations.')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option('--dataset <name>', 'activity dataset (default: the current dataset)')
-    .option('--geography <vintage>', 'ICB boundaries: 2026 (current) or 2023', '2026')
+    .addOption(geographyOption())
     .option(
       '--unknown-residence <rule>',
       `where spend with no valid residence goes: ${UNKNOWN_RESIDENCE_RULES.join(' | ')} (default: the workspace setting, else provider-host-icb)`,

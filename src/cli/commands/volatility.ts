@@ -1,12 +1,15 @@
 // `footprint volatility`: the Monte Carlo financial volatility of one service (or one cost distribution) on
 // one population, printed with the exact keys of issue 5.
+
 import type { Command } from 'commander';
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
+import type { FinancialYear } from '../../core/units.ts';
 import { annualSpendVolatility, type CostModel } from '../../core/volatility/index.ts';
 import { badVolatilityArgument } from '../../core/volatility/volatility-arguments.ts';
 import { serviceVolatilityInputs } from '../../data/delegation/service-volatility-inputs.ts';
 import { countText, percentText, poundsText, ratioText } from '../human-format.ts';
-import { DATASET_OPTION } from '../options.ts';
+import { DATASET_OPTION, geographyOption, yearOption } from '../options.ts';
 import { say } from '../output.ts';
 import { openCliWorkspace } from '../session.ts';
 
@@ -16,7 +19,7 @@ interface Options {
   cvCost?: string;
   patients?: string;
   population?: string;
-  year?: string;
+  year?: FinancialYear;
   miss: string;
   iterations: string;
   seed: string;
@@ -43,13 +46,14 @@ export function register(program: Command): void {
     .option('--cv-cost <cv>', 'coefficient of variation of the cost per patient')
     .option('--patients <lambda>', 'expected patients a year')
     .option('--population <people>', 'population (with --service: expected patients = England rate × population)')
-    .option('--year <year>', 'financial year of the observed costs (default the latest)')
+    .option(...yearOption('financial year of the observed costs (default the latest)'))
     .option('--miss <margin>', 'miss margin m: a year misses when |S − E[S]| > m·E[S]', '0.1')
     .option('--iterations <n>', 'simulated years', '10000')
     .option('--seed <n>', 'seed', '20240401')
     .option('--format <format>', 'json or text', 'json')
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option(...DATASET_OPTION)
+    .addOption(geographyOption([DEFAULT_VINTAGE]))
     .action(async (opts: Options) => {
       if ((opts.service === undefined) === (opts.meanCost === undefined)) {
         fail('FP_CLI_BAD_OPTION', 'Give either --service or --mean-cost with --cv-cost.', {

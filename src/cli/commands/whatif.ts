@@ -1,14 +1,16 @@
 // `footprint whatif --scenario NAME [--year Y]`: the service changes of a stored scenario, as the changed
 // flows beside the unchanged baseline (JSON with provider and ICB evidence, CSV of the flows, or a workbook).
 import type { Command } from 'commander';
+import type { FinancialYear } from '../../core/units.ts';
 import { readWhatIf } from '../../data/service-change/read-what-if.ts';
 import { whatIfTables } from '../../data/service-change/what-if-tables.ts';
+import { yearOption } from '../options.ts';
 import { REPORT_FORMATS, reportFormat, writeReport } from '../report-output.ts';
 import { openCliWorkspace } from '../session.ts';
 
 interface WhatIfCliOptions {
   scenario: string;
-  year?: string;
+  year?: FinancialYear;
   workspace?: string;
   format: string;
   out?: string;
@@ -19,7 +21,7 @@ export function register(program: Command): void {
     .command('whatif')
     .description("Show what a scenario's service changes (repatriation, consolidation) do to flows and spend.")
     .requiredOption('--scenario <name>', 'a stored scenario name (`footprint scenario list`)')
-    .option('--year <year>', 'one plan year, e.g. 2026/27 (default every year of the horizon)')
+    .option(...yearOption('one plan year, e.g. 2026/27 (default every year of the horizon)'))
     .option('--workspace <dir>', 'workspace folder (default ./workspace or FOOTPRINT_WORKSPACE)')
     .option('--format <format>', REPORT_FORMATS.join(' | '), 'json')
     .option('--out <file>', 'write to this file (needed for xlsx; json and csv go to stdout without it)')

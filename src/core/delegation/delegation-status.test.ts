@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAreaDelegationColumns } from '../services/delegation-area-columns.ts';
+import { parseFinancialYear } from '../units.ts';
 import {
   type DelegationWave,
   describeDelegationStatus,
@@ -14,7 +15,7 @@ const wave = (
   serviceSet: '59' | '70',
   arrangement: DelegationWave['arrangement'],
 ) => ({
-  fromYear,
+  fromYear: parseFinancialYear(fromYear)!,
   regionCode,
   serviceSet,
   arrangement,

@@ -6,6 +6,7 @@
 // A service's membership of the 59 and the 70 comes from the catalogue; an imported NHS England
 // reference table with a column per ICB or region overrides the waves for the areas it names.
 import { z } from 'zod';
+import type { FinancialYear } from '../units.ts';
 
 export const DELEGATION_ARRANGEMENTS = ['retained-nationally', 'joint-committee', 'delegated', 'unknown'] as const;
 export const delegationArrangement = z.enum(DELEGATION_ARRANGEMENTS);
@@ -32,7 +33,7 @@ export type DelegationStatus = z.infer<typeof delegationStatus>;
 
 export interface DelegationWave {
   /** The first year the row holds; it holds for later years until a later wave. */
-  fromYear: string;
+  fromYear: FinancialYear;
   regionCode: string;
   /** '59' or '70': the services the wave moves. */
   serviceSet: '59' | '70';

@@ -38,7 +38,7 @@ export interface ActivitySampler {
 /** Spend for a year: the base-year target grown at the annual growth rate. */
 export function yearSpendTarget(assumptions: GeneratorAssumptions, year: FinancialYear): number {
   const c = assumptions.calibration;
-  const years = financialYearStart(year) - financialYearStart(c.baseYear as FinancialYear);
+  const years = financialYearStart(year) - financialYearStart(c.baseYear);
   return c.specialisedSpend.value * (1 + c.annualGrowth.value) ** years;
 }
 

@@ -3,6 +3,7 @@
 // distances from target are fractions. The scenario itself is scenario-schema.ts's.
 import { z } from 'zod';
 import type { TableColumn } from '../export-columns.ts';
+import { financialYearText } from '../units.ts';
 import type { Scenario } from './scenario-schema.ts';
 
 export const scenarioSummary = z.object({
@@ -156,7 +157,7 @@ export type CodeAndName = z.infer<typeof codeAndName>;
 
 /** What a scenario may name: base years with activity, units, scope codes. */
 export const planningChoices = z.object({
-  baseYears: z.array(z.string()),
+  baseYears: z.array(financialYearText()),
   icbs: z.array(codeAndName),
   footprints: z.array(z.object({ name: z.string(), members: z.array(z.string()) })),
   providers: z.array(codeAndName),

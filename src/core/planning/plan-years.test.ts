@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FinancialYear } from '../units.ts';
+import { parseFinancialYear } from '../units.ts';
 import { effectiveBaseYear } from './plan-years.ts';
 
-const years = ['2023/24', '2024/25', '2025/26'];
-const year = (text: string) => text as FinancialYear;
+const year = (text: string) => parseFinancialYear(text)!;
+const years = ['2023/24', '2024/25', '2025/26'].map(year);
 
 describe('effective base year', () => {
   it('moves a base year before the data to the earliest year only when the scenario asks for it', () => {

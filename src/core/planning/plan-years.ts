@@ -74,10 +74,10 @@ export function checkGrowthRates(values: readonly number[], years: number, field
  * starts after it, the earliest year with activity. A year inside the data's range is never replaced. */
 export function effectiveBaseYear(
   asked: FinancialYear,
-  yearsWithActivity: readonly string[],
+  yearsWithActivity: readonly FinancialYear[],
   ifMissing: 'earliest' | undefined,
 ): FinancialYear {
-  const earliest = [...yearsWithActivity].sort()[0] as FinancialYear | undefined;
+  const earliest = [...yearsWithActivity].sort()[0];
   if (ifMissing !== 'earliest' || !earliest || yearsWithActivity.includes(asked) || asked > earliest) return asked;
   return earliest;
 }

@@ -3,16 +3,30 @@
 // as a side effect. A command or request may instead name a dataset for its own reads: that choice is
 // held by its own workspace connection (Workspace.datasetChoice), so every reader asks here and honours it.
 // Every switch is audited here, in the data layer, so one made by an import, the command line or the web app
-// is recorded alike, with who made it and the dataset it replaced.
+// is recorded alike, with who made it and the dataset it replaced. This is the one module that reads or
+// writes the workspace's setting; every other module asks one of the functions below.
 import { fail } from '../../core/errors.ts';
 import { type AuditActor, commandLineActor, recordAudit } from '../audit/record-audit.ts';
 import type { Workspace } from '../workspace.ts';
 
-export const CURRENT_DATASET_SETTING = 'current_dataset';
+const CURRENT_DATASET_SETTING = 'current_dataset';
 
 /** The dataset this connection's reads rest on: the one it was pointed at, else the workspace's current one. */
 export async function currentDataset(ws: Workspace): Promise<string | undefined> {
-  return ws.datasetChoice ?? (await ws.setting(CURRENT_DATASET_SETTING));
+  return ws.datasetChoice ?? (await workspaceCurrentDataset(ws));
+}
+
+/** The workspace's current dataset, whatever this connection was pointed at (the data page's "current",
+ * the atlas it stores, an import's first-import rule). */
+export function workspaceCurrentDataset(ws: Workspace): Promise<string | undefined> {
+  return ws.setting(CURRENT_DATASET_SETTING);
+}
+
+/** Puts back the current dataset an import found (undefined: none), unaudited: an import that failed
+ * part-way undoes its own scratch switch, which no one made. */
+export async function restoreCurrentDataset(ws: Workspace, previous: string | undefined): Promise<void> {
+  if (previous === undefined) await ws.run('DELETE FROM setting WHERE key = $1', [CURRENT_DATASET_SETTING]);
+  else await ws.setSetting(CURRENT_DATASET_SETTING, previous);
 }
 
 async function datasetExists(ws: Workspace, name: string): Promise<boolean> {
@@ -38,7 +52,7 @@ export async function chooseDataset(ws: Workspace, name: string, parameter = '--
 
 /** Makes `dataset` current and records the switch. Call it inside the transaction that makes the change. */
 async function switchCurrentDataset(ws: Workspace, dataset: string, by: AuditActor): Promise<void> {
-  const before = (await ws.setting(CURRENT_DATASET_SETTING)) ?? null;
+  const before = (await workspaceCurrentDataset(ws)) ?? null;
   await ws.setSetting(CURRENT_DATASET_SETTING, dataset);
   await recordAudit(ws, {
     ...by,
@@ -69,7 +83,7 @@ export async function makeCurrentIfAskedOrFirst(
   asked: boolean,
   by: AuditActor | null,
 ): Promise<boolean> {
-  const current = await ws.setting(CURRENT_DATASET_SETTING);
+  const current = await workspaceCurrentDataset(ws);
   if (current === dataset) return true;
   if (asked || current === undefined || !(await datasetExists(ws, current))) {
     if (by) await switchCurrentDataset(ws, dataset, by);

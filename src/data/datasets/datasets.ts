@@ -5,7 +5,7 @@ import type { DatasetList, DatasetSummary } from '../../core/datasets/dataset-sh
 import { fail } from '../../core/errors.ts';
 import { engineChoice } from '../engines/open-engine.ts';
 import type { Workspace } from '../workspace.ts';
-import { CURRENT_DATASET_SETTING, requireDataset } from './current-dataset.ts';
+import { requireDataset, workspaceCurrentDataset } from './current-dataset.ts';
 
 interface DatasetRow {
   name: string;
@@ -20,7 +20,7 @@ interface DatasetRow {
 }
 
 export async function listDatasets(ws: Workspace): Promise<DatasetList> {
-  const current = (await ws.setting(CURRENT_DATASET_SETTING)) ?? null;
+  const current = (await workspaceCurrentDataset(ws)) ?? null;
   const rows = await ws.all<DatasetRow>(
     `SELECT d.name, d.source_file, d.format, d.rows_read, d.rows_accepted, d.rows_rejected,
             CAST(d.total_cost AS DOUBLE) AS total_cost, strftime(d.imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at,
@@ -83,7 +83,7 @@ export async function recordImporter(ws: Workspace, dataset: string, by: string)
  * column). The current dataset cannot be removed: pages would lose their figures without anyone choosing. */
 export async function removeDataset(ws: Workspace, name: string): Promise<void> {
   await requireDataset(ws, name, 'dataset');
-  if ((await ws.setting(CURRENT_DATASET_SETTING)) === name) {
+  if ((await workspaceCurrentDataset(ws)) === name) {
     fail('FP_DATASET_IS_CURRENT', `Dataset "${name}" is the current dataset, so it cannot be removed.`, {
       where: { parameter: 'dataset' },
       received: name,

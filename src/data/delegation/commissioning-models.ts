@@ -12,18 +12,19 @@ import {
   type RecordedModel,
 } from '../../core/delegation/index.ts';
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import { planFinancialYear } from '../../core/planning/plan-years.ts';
-import { type FinancialYear, financialYearStart, financialYearStarting, parseFinancialYear } from '../../core/units.ts';
+import { financialYearStart, financialYearStarting, parseFinancialYear } from '../../core/units.ts';
 import { listFootprints } from '../footprints.ts';
 import { CURRENT_TEMPLATE } from '../planning/baseline-scenarios.ts';
 import { listScenarioTemplates } from '../planning/scenario-templates.ts';
 import { readRunContext } from '../queries/run-context.ts';
 import { isCurrentService, listCurrentServices } from '../queries/services-catalogue.ts';
 import type { Workspace } from '../workspace.ts';
-import { delegationStatuses, readDelegationWaves } from './delegation-status.ts';
+import { delegationStatusesByIcb, icbRegion, readDelegationWaves } from './delegation-status.ts';
 import { chooseExercise, storedResult } from './segmentation-matrix.ts';
 
-const VINTAGE = '2026';
+const VINTAGE = DEFAULT_VINTAGE;
 
 export async function listModels(
   ws: Workspace,
@@ -93,17 +94,19 @@ export async function saveModel(ws: Workspace, entry: RecordedModel): Promise<vo
 /** The first delegation wave (2023/24) to the last plan year of the current planning round (2028/29). */
 export async function modelHorizon(ws: Workspace): Promise<string[]> {
   const { waves } = await readDelegationWaves(ws);
-  const first = waves.map((w) => w.fromYear).sort()[0] ?? '2023/24';
+  const first = waves.map((w) => w.fromYear).sort()[0] ?? financialYearStarting(2023);
   const round = listScenarioTemplates().find((t) => t.id === CURRENT_TEMPLATE)?.scenario;
-  const last = round ? planFinancialYear(round.baseYear as FinancialYear, round.years) : (first as FinancialYear);
+  const last = round ? planFinancialYear(round.baseYear, round.years) : first;
   const years: string[] = [];
-  for (let y = financialYearStart(first as FinancialYear); y <= financialYearStart(last); y++) {
+  for (let y = financialYearStart(first); y <= financialYearStart(last); y++) {
     years.push(financialYearStarting(y));
   }
   return years;
 }
 
 export interface ModelsQuestion {
+  /** The dataset whose flows name a lead ICB (--dataset, ?dataset=); default the current one. */
+  dataset?: string;
   service?: string;
   footprint?: string;
   /** The footprints the asker may set a model for. */
@@ -129,22 +132,28 @@ export async function commissioningModels(ws: Workspace, q: ModelsQuestion): Pro
     });
   }
   const years = await modelHorizon(ws);
-  const icbNames = new Map(
-    (
-      await ws.all<{ code: string; name: string }>('SELECT icb_code AS code, name FROM icb WHERE vintage = $1', [
-        VINTAGE,
-      ])
-    ).map((r) => [r.code, r.name]),
+  const icbRows = await ws.all<{ code: string; name: string; region: string }>(
+    'SELECT icb_code AS code, name, region_code AS region FROM icb WHERE vintage = $1',
+    [VINTAGE],
   );
-  const icbs = [...new Set(footprints.flatMap((f) => f.icbs))].sort();
-  const statusByIcb = new Map<string, Awaited<ReturnType<typeof delegationStatuses>>>();
-  for (const icb of icbs) statusByIcb.set(icb, await delegationStatuses(ws, { icbCode: icb, years, vintage: VINTAGE }));
+  const icbNames = new Map(icbRows.map((r) => [r.code, r.name]));
+  const regionOf = new Map(icbRows.map((r) => [r.code, r.region]));
+  const icbs = [];
+  for (const icbCode of [...new Set(footprints.flatMap((f) => f.icbs))].sort()) {
+    const regionCode = regionOf.get(icbCode) ?? (await icbRegion(ws, icbCode, VINTAGE, 'icb')).regionCode;
+    icbs.push({ icbCode, regionCode });
+  }
+  const statusByIcb = await delegationStatusesByIcb(ws, {
+    icbs,
+    years,
+    serviceCodes: q.service ? new Set(services.map((s) => s.serviceCode)) : undefined,
+  });
 
   const exercise = await chooseExercise(ws, undefined);
   const run = await storedResult(ws, exercise);
   const tiers = new Map((run?.rows ?? []).map((r) => [r.service, r.tier]));
 
-  const context = await readRunContext(ws, VINTAGE);
+  const context = await readRunContext(ws, { dataset: q.dataset, geography: VINTAGE });
   const spendYear = context.years.at(-1) ?? null;
   const spend = new Map<string, LeadSpend[]>();
   if (context.dataset && spendYear) {
@@ -152,8 +161,9 @@ export async function commissioningModels(ws: Workspace, q: ModelsQuestion): Pro
       `SELECT service_code AS "serviceCode", resident_icb AS "residentIcb", provider_code AS "providerCode",
               provider_icb AS "providerIcb", CAST(sum(spend) AS DOUBLE) AS spend
          FROM flow WHERE dataset = $1 AND vintage = $2 AND financial_year = $3
+          AND ($4::VARCHAR IS NULL OR service_code = $4)
         GROUP BY ALL`,
-      [context.dataset, VINTAGE, spendYear],
+      [context.dataset, VINTAGE, spendYear, q.service ?? null],
     );
     for (const r of rows) {
       const list = spend.get(r.serviceCode) ?? [];

@@ -1,6 +1,7 @@
 // The delegation waves and joint committees as stored (loaded by data/reference/delegation-reference.ts),
 // and each current service's delegation status for an ICB and years, resolved by core from the waves, the
 // catalogue's membership of the 59 and the 70, and any imported per-ICB or per-region table.
+import { listValue } from '@duckdb/node-api';
 import {
   countDelegatedServices,
   DELEGATION_STATUS_YEARS,
@@ -62,53 +63,85 @@ export async function delegationStatuses(
   question: { icbCode: string; years: readonly string[]; vintage: string; parameter?: string },
 ): Promise<Map<string, DelegationStatus[]>> {
   const icb = await icbRegion(ws, question.icbCode, question.vintage, question.parameter ?? 'icb');
+  const byIcb = await delegationStatusesByIcb(ws, { ...question, icbs: [icb] });
+  return byIcb.get(icb.icbCode)!;
+}
+
+/** The delegation statuses of several ICBs (each as icbRegion gives it) in each of the years, keyed by ICB then
+ * service code: the waves, the catalogue and the imported tables are read once for all of them. Given
+ * serviceCodes, only those services. */
+export async function delegationStatusesByIcb(
+  ws: Workspace,
+  question: {
+    icbs: readonly { icbCode: string; regionCode: string }[];
+    years: readonly string[];
+    serviceCodes?: ReadonlySet<string>;
+  },
+): Promise<Map<string, Map<string, DelegationStatus[]>>> {
   const { waves, committees } = await readDelegationWaves(ws);
-  const services = await listCurrentServices(ws);
-  const imported = await ws.all<{
-    code: string;
-    year: string;
-    kind: string;
-    arrangement: DelegationArrangement;
-    file: string | null;
-  }>(
-    `SELECT a.service_code AS code, a.financial_year AS year, a.area_kind AS kind, a.arrangement, v.file
-       FROM service_delegation_area a
-       JOIN service s ON s.service_code = a.service_code AND s.catalogue_version = a.catalogue_version AND s.is_current
-       JOIN catalogue_version v ON v.catalogue_version = a.catalogue_version
-      WHERE a.area_code IN ($1, $2)`,
-    [icb.icbCode, icb.regionCode],
+  const services = (await listCurrentServices(ws)).filter(
+    (s) => !question.serviceCodes || question.serviceCodes.has(s.serviceCode),
   );
-  // The ICB's own column wins over its region's.
-  const importedFor = (code: string, year: string) =>
-    imported.find((r) => r.code === code && r.year === year && r.kind === 'icb') ??
-    imported.find((r) => r.code === code && r.year === year && r.kind === 'region');
-  const result = new Map<string, DelegationStatus[]>();
-  for (const service of services) {
-    const membership = membershipFromFlags(service.delegated2023, service.delegated2025);
-    result.set(
-      service.serviceCode,
-      question.years.map((financialYear) => {
-        const row = importedFor(service.serviceCode, financialYear);
-        return resolveDelegationStatus({
-          financialYear,
-          icbCode: icb.icbCode,
-          regionCode: icb.regionCode,
-          membership,
-          waves,
-          committees,
-          imported: row
-            ? {
-                arrangement: row.arrangement,
-                jointCommittee:
-                  row.arrangement === 'joint-committee'
-                    ? (jointCommitteeFor(committees, icb.regionCode, icb.icbCode)?.name ?? null)
-                    : null,
-                source: row.file ?? 'imported reference table',
-              }
-            : null,
-        });
-      }),
-    );
+  const areas = [...new Set(question.icbs.flatMap((i) => [i.icbCode, i.regionCode]))];
+  const imported = areas.length
+    ? await ws.all<{
+        code: string;
+        year: string;
+        kind: string;
+        area: string;
+        arrangement: DelegationArrangement;
+        file: string | null;
+      }>(
+        `SELECT a.service_code AS code, a.financial_year AS year, a.area_kind AS kind, a.area_code AS area,
+                a.arrangement, v.file
+           FROM service_delegation_area a
+           JOIN service s ON s.service_code = a.service_code AND s.catalogue_version = a.catalogue_version AND s.is_current
+           JOIN catalogue_version v ON v.catalogue_version = a.catalogue_version
+          WHERE list_contains($1::VARCHAR[], a.area_code)`,
+        [listValue(areas)],
+      )
+    : [];
+  const rowsOfArea = new Map<string, typeof imported>();
+  for (const row of imported) rowsOfArea.set(row.area, [...(rowsOfArea.get(row.area) ?? []), row]);
+  const result = new Map<string, Map<string, DelegationStatus[]>>();
+  for (const icb of question.icbs) {
+    // The ICB's own column wins over its region's.
+    const chosen = new Map<string, (typeof imported)[number]>();
+    for (const row of [...(rowsOfArea.get(icb.icbCode) ?? []), ...(rowsOfArea.get(icb.regionCode) ?? [])]) {
+      if (row.kind !== 'icb' && row.kind !== 'region') continue;
+      const key = `${row.code}\u0000${row.year}`;
+      const had = chosen.get(key);
+      if (!had || (had.kind === 'region' && row.kind === 'icb')) chosen.set(key, row);
+    }
+    const statuses = new Map<string, DelegationStatus[]>();
+    for (const service of services) {
+      const membership = membershipFromFlags(service.delegated2023, service.delegated2025);
+      statuses.set(
+        service.serviceCode,
+        question.years.map((financialYear) => {
+          const row = chosen.get(`${service.serviceCode}\u0000${financialYear}`);
+          return resolveDelegationStatus({
+            financialYear,
+            icbCode: icb.icbCode,
+            regionCode: icb.regionCode,
+            membership,
+            waves,
+            committees,
+            imported: row
+              ? {
+                  arrangement: row.arrangement,
+                  jointCommittee:
+                    row.arrangement === 'joint-committee'
+                      ? (jointCommitteeFor(committees, icb.regionCode, icb.icbCode)?.name ?? null)
+                      : null,
+                  source: row.file ?? 'imported reference table',
+                }
+              : null,
+          });
+        }),
+      );
+    }
+    result.set(icb.icbCode, statuses);
   }
   return result;
 }

@@ -15,14 +15,14 @@ import type { Rubrics } from './rubrics.ts';
 
 export interface EvidencePreview {
   dataset: string;
-  financialYear: string;
+  financialYear: FinancialYear;
   evidence: Map<string, ServiceEvidence>;
 }
 
 export async function previewEvidence(
   ws: Workspace,
   rubrics: Rubrics,
-  options: { service?: string; financialYear?: string } = {},
+  options: { service?: string; financialYear?: FinancialYear } = {},
 ): Promise<EvidencePreview> {
   const context = await readRunContext(ws);
   if (!context.dataset || context.years.length === 0) {
@@ -35,7 +35,7 @@ export async function previewEvidence(
   const evidence = await withActivityEngine(ws, (engine) =>
     gatherEvidence(ws, new StoredEvidence(ws, engine), {
       dataset: context.dataset!,
-      financialYear: financialYear as FinancialYear,
+      financialYear: financialYear,
       rules: d.tiering,
       masterSeed: d.volatility.seed,
       iterations: d.volatility.iterations,

@@ -7,6 +7,7 @@ import {
   occasionalPracticeReport,
 } from '../../core/delegation/occasional-practice-report.ts';
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import { providerLabel } from '../../core/names/organisation-name.ts';
 import type { FinancialYear } from '../../core/units.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
@@ -18,10 +19,13 @@ import { exerciseRubrics } from './exercises.ts';
 import { loadRubrics } from './rubrics.ts';
 import { chooseExercise } from './segmentation-matrix.ts';
 
-const VINTAGE = '2026';
+/** Delegation is drawn on the current geography. */
+const VINTAGE = DEFAULT_VINTAGE;
 
 export interface OccasionalPracticeAsk {
-  year?: string;
+  /** The dataset asked for (--dataset, ?dataset=); default the current one. */
+  dataset?: string;
+  year?: FinancialYear;
   service?: string;
   /** The ICBs whose residents' providers are listed; null for England. */
   icbs: readonly string[] | null;
@@ -33,7 +37,7 @@ export interface OccasionalPracticeAsk {
 }
 
 export async function occasionalPractice(ws: Workspace, ask: OccasionalPracticeAsk): Promise<OccasionalPracticeAnswer> {
-  const context = await readRunContext(ws, VINTAGE);
+  const context = await readRunContext(ws, { dataset: ask.dataset, geography: VINTAGE });
   const financialYear = chooseYear(context, ask.year, ask.yearParameter ?? 'year');
   const exercise = await chooseExercise(ws, undefined);
   const rubric = (exercise ? await exerciseRubrics(ws, exercise) : await loadRubrics(ws)).delegation;
@@ -60,7 +64,7 @@ export async function occasionalPractice(ws: Workspace, ask: OccasionalPracticeA
       dataset: context.dataset!,
       vintage: VINTAGE,
       unknownResidenceRule: 'provider-host-icb',
-      financialYear: financialYear as FinancialYear,
+      financialYear: financialYear,
     }),
   );
   const providerNames = new Map(

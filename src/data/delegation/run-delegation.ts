@@ -73,7 +73,7 @@ export interface DelegationResult {
   summary: OutcomeSummary;
   provenance: {
     dataset: string;
-    financialYear: string;
+    financialYear: FinancialYear;
     segmentationRubric: string;
     delegationRubric: string;
     masterSeed: number;
@@ -94,7 +94,7 @@ export interface DelegationRunOptions {
   /** Changed rubric copies to re-run under; they replace the exercise's copies. */
   rubricFiles?: { segmentation?: string; delegation?: string };
   /** Default the latest year of the run's dataset. */
-  financialYear?: string;
+  financialYear?: FinancialYear;
   /** Runs the volatility simulation; default in this thread (see volatility-workers.ts). */
   simulate?: Simulate;
 }
@@ -121,7 +121,7 @@ export async function runDelegation(ws: Workspace, options: DelegationRunOptions
       hint: 'Run `footprint run` first.',
     });
   }
-  const year = (options.financialYear ?? context.years.at(-1)!) as FinancialYear;
+  const year = options.financialYear ?? context.years.at(-1)!;
   const d = rubrics.delegation;
   const catalogue = await ws.all<CatalogueEntry>(
     `SELECT s.service_code AS code, s.name, s.highly_specialised AS hss,

@@ -2,8 +2,10 @@
 // by side with the score the data suggests, each assessor's weighted score and level, and the
 // disagreements (levels more than one apart; factor scores more than one point apart). With no exercise
 // (a new workspace) it is the data's evidence and suggested scores alone, under the shipped rubrics.
+
 import type { SegmentationLevel } from '../../core/definitions/segmentation-rubric.ts';
 import { type AssessmentComparison, compareAssessments, weightedScore } from '../../core/segmentation/index.ts';
+import type { FinancialYear } from '../../core/units.ts';
 import type { Table } from '../export/table.ts';
 import type { Workspace } from '../workspace.ts';
 import { previewEvidence } from './evidence-preview.ts';
@@ -44,7 +46,7 @@ export interface SegmentationMatrix {
   /** Where the suggested scores come from: the exercise's stored run, or computed now from the data. */
   evidenceFrom: 'run' | 'data';
   dataset: string;
-  financialYear: string;
+  financialYear: FinancialYear;
 }
 
 /** The exercise asked for (FP_EXERCISE_NOT_FOUND if unknown), else the most recent one, else null. */

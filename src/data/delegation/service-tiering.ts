@@ -3,10 +3,12 @@
 // with the minimum viable population, the assessors' criterion answers with their evidence, the reconciled
 // outcome and review comments. Without a run, the evidence is computed now for this service alone and the
 // tier shown is the one the evidence would give if the service were suitable and ready.
+
 import { minimumAnnualVolume } from '../../core/definitions/delegation-rubric.ts';
 import type { DelegationOutcome } from '../../core/delegation/index.ts';
 import { fail } from '../../core/errors.ts';
 import { type FootprintEvidence, footprintVerdict, type Tier, tierOf } from '../../core/tiering/index.ts';
+import type { FinancialYear } from '../../core/units.ts';
 import type { Table } from '../export/table.ts';
 import type { Workspace } from '../workspace.ts';
 import { previewEvidence } from './evidence-preview.ts';
@@ -29,7 +31,7 @@ export interface ServiceTiering {
   spend: number | null;
   evidenceFrom: 'run' | 'data';
   dataset: string;
-  financialYear: string;
+  financialYear: FinancialYear;
   thresholds: {
     missMargin: number;
     maxMissProbability: number;

@@ -7,14 +7,14 @@ import { withActivityEngine } from '../engines/open-engine.ts';
 import { readRunContext } from '../queries/run-context.ts';
 import type { Workspace } from '../workspace.ts';
 
-export async function serviceVolatilityInputs(ws: Workspace, serviceCode: string, year?: string) {
+export async function serviceVolatilityInputs(ws: Workspace, serviceCode: string, year?: FinancialYear) {
   const context = await readRunContext(ws);
   if (!context.dataset || context.years.length === 0) {
     fail('FP_RUN_NOT_RUN', 'There is no activity run to take the service’s costs from.', {
       hint: 'Run `footprint run` first.',
     });
   }
-  const financialYear = (year ?? context.years.at(-1)!) as FinancialYear;
+  const financialYear = year ?? context.years.at(-1)!;
   const costs = await withActivityEngine(ws, (engine) =>
     engine.serviceCostDistribution(context.dataset!, financialYear, 1),
   );

@@ -78,8 +78,11 @@ interface Host {
   client: ClickHouseClient;
 }
 
+/** A row of numbers and text keyed by column, its financial_year one the import checked. */
+type YearRecord = Record<string, string | number> & { financial_year: FinancialYear };
+
 interface ClusterFlowRow {
-  financial_year: string;
+  financial_year: FinancialYear;
   resident_icb: string;
   residence_known: number;
   provider_code: string;
@@ -283,7 +286,7 @@ export class ClickHouseEngine implements ActivityEngine, DelegationEvidenceEngin
 
   async utilisationByIcbAgeSex(question: UtilisationQuestion): Promise<UtilisationCell[]> {
     const rows = await this.#rows<{
-      financial_year: string;
+      financial_year: FinancialYear;
       icb_code: string | null;
       service_code: string;
       age_band: string | null;
@@ -294,7 +297,7 @@ export class ClickHouseEngine implements ActivityEngine, DelegationEvidenceEngin
       row_count: string;
     }>(clickhouseUtilisationSql(clickhouseDialect, this.address.database, question.vintage), [question.dataset]);
     return rows.map((r) => ({
-      financialYear: r.financial_year as FinancialYear,
+      financialYear: r.financial_year,
       icbCode: r.icb_code as IcbCode | null,
       serviceCode: r.service_code as ServiceCode,
       ageBand: r.age_band,
@@ -420,10 +423,10 @@ export class ClickHouseEngine implements ActivityEngine, DelegationEvidenceEngin
        ${d.pence('sumIf(spend, residence_known = 0)')} AS unknown_pence
 FROM (${this.#flowsSqlFor(vintage)})
 GROUP BY financial_year, service_code`;
-    const rows = await this.#rows<Record<string, string | number>>(sql, [dataset, 'unallocated']);
+    const rows = await this.#rows<YearRecord>(sql, [dataset, 'unallocated']);
     return rows
       .map((r) => ({
-        financialYear: String(r.financial_year) as FinancialYear,
+        financialYear: r.financial_year,
         serviceCode: String(r.service_code) as ServiceCode,
         rows: Number(r.total_rows),
         activity: Number(r.total_activity),
@@ -459,7 +462,7 @@ GROUP BY financial_year, service_code`;
          FROM ${FLOWS_TABLE}`,
         [question.dataset, question.vintage],
       );
-      const totals = await workspace.all<Record<string, string | number>>(
+      const totals = await workspace.all<YearRecord>(
         `SELECT financial_year, service_code, CAST(sum(row_count) AS DOUBLE) AS row_count,
                 CAST(sum(activity) AS DOUBLE) AS activity, CAST(sum(spend) * 100 AS BIGINT) AS cost_pence,
                 CAST(sum(row_count) FILTER (WHERE residence_known = 0) AS DOUBLE) AS unknown_residence_rows,
@@ -470,7 +473,7 @@ GROUP BY financial_year, service_code`;
          ORDER BY financial_year, service_code`,
       );
       return totals.map((r) => ({
-        financialYear: String(r.financial_year) as FinancialYear,
+        financialYear: r.financial_year,
         serviceCode: String(r.service_code) as ServiceCode,
         rows: Number(r.row_count),
         activity: Number(r.activity),
@@ -678,7 +681,7 @@ GROUP BY financial_year, service_code`;
 
 function toFlow(r: ClusterFlowRow): Flow {
   return {
-    financialYear: r.financial_year as FinancialYear,
+    financialYear: r.financial_year,
     residentIcb: r.resident_icb as IcbCode,
     residenceKnown: Number(r.residence_known) === 1,
     providerCode: r.provider_code as ProviderCode,

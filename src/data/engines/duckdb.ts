@@ -41,7 +41,7 @@ export const duckdbDialect: SqlDialect = {
 const CELLS_TABLE = 'fp_run_activity_cell';
 
 interface TotalRow {
-  financial_year: string;
+  financial_year: FinancialYear;
   service_code: string;
   row_count: number;
   activity: number;
@@ -51,7 +51,7 @@ interface TotalRow {
 }
 
 interface FlowRow {
-  financial_year: string;
+  financial_year: FinancialYear;
   resident_icb: string;
   residence_known: number;
   provider_code: string;
@@ -79,7 +79,7 @@ export class DuckDbEngine implements ActivityEngine, DelegationEvidenceEngine {
       [question.dataset, question.unknownResidenceRule],
     );
     return rows.map((r) => ({
-      financialYear: r.financial_year as FinancialYear,
+      financialYear: r.financial_year,
       residentIcb: r.resident_icb as IcbCode,
       residenceKnown: r.residence_known === 1,
       providerCode: r.provider_code as ProviderCode,
@@ -118,7 +118,7 @@ export class DuckDbEngine implements ActivityEngine, DelegationEvidenceEngine {
       [question.dataset],
     );
     const [years, icbs, services, bands, sexes, activity, patients, pence, rows] = reader.getColumnsJS() as [
-      string[],
+      FinancialYear[],
       (string | null)[],
       string[],
       (string | null)[],
@@ -129,7 +129,7 @@ export class DuckDbEngine implements ActivityEngine, DelegationEvidenceEngine {
       bigint[],
     ];
     return years.map((year, i) => ({
-      financialYear: year as FinancialYear,
+      financialYear: year,
       icbCode: icbs[i] as IcbCode | null,
       serviceCode: services[i] as ServiceCode,
       ageBand: bands[i]!,
@@ -251,7 +251,7 @@ export class DuckDbEngine implements ActivityEngine, DelegationEvidenceEngine {
 
 function toTotals(rows: TotalRow[]): ActivityTotal[] {
   return rows.map((r) => ({
-    financialYear: r.financial_year as FinancialYear,
+    financialYear: r.financial_year,
     serviceCode: r.service_code as ServiceCode,
     rows: r.row_count,
     activity: r.activity,

@@ -9,7 +9,11 @@
 // an unreachable cluster, a shard down mid-load — leaves the workspace and the cluster's datasets as they were.
 import { FootprintError, fail } from '../../core/errors.ts';
 import { commandLineActor } from '../audit/record-audit.ts';
-import { makeCurrentIfAskedOrFirst } from '../datasets/current-dataset.ts';
+import {
+  makeCurrentIfAskedOrFirst,
+  restoreCurrentDataset,
+  workspaceCurrentDataset,
+} from '../datasets/current-dataset.ts';
 import type { ClickHouseEngine } from '../engines/clickhouse.ts';
 import { sqlString } from '../queries/sql-dialect.ts';
 import type { Workspace } from '../workspace.ts';
@@ -52,15 +56,14 @@ export async function importActivityToCluster(
       return recordDataset(ws, clean, { by, makeCurrent: options.makeCurrent === true });
     });
   }
-  const previousCurrent = await ws.setting('current_dataset');
+  const previousCurrent = await workspaceCurrentDataset(ws);
   // Unique to this process and moment, so no user's dataset is touched while the load may still fail.
   const scratch = `cluster-load-${process.pid}-${Date.now()}`;
   const undo = async () => {
     await ws.transaction(async () => {
       await ws.run('DELETE FROM activity WHERE dataset = $1', [scratch]);
       await ws.run('DELETE FROM dataset WHERE name = $1', [scratch]);
-      if (previousCurrent === undefined) await ws.run(`DELETE FROM setting WHERE key = 'current_dataset'`);
-      else await ws.setSetting('current_dataset', previousCurrent);
+      await restoreCurrentDataset(ws, previousCurrent);
     });
   };
   let summary: ImportSummary;
@@ -95,7 +98,7 @@ export async function importActivityToCluster(
     await ws.run('DELETE FROM dataset WHERE name = $1', [scratch]);
     if (by) await recordImport(ws, by, replaced, summary);
     // The scratch dataset was current only if nothing else was: then this is the first import.
-    const first = previousCurrent === undefined || (await ws.setting('current_dataset')) === scratch;
+    const first = previousCurrent === undefined || (await workspaceCurrentDataset(ws)) === scratch;
     return makeCurrentIfAskedOrFirst(ws, dataset, options.makeCurrent === true || first, by);
   });
   return { ...summary, current };

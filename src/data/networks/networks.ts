@@ -1,12 +1,14 @@
 // The clinical networks register: each network's type, host, footprint (ICBs, 2026), the services it
 // supports and its member providers. Shipped networks (migration 006) carry their source; users add the
 // rest. A definition is checked whole — type, every ICB, service and provider — before anything is stored.
+
 import { listValue } from '@duckdb/node-api';
 import { fail } from '../../core/errors.ts';
 import { providerLabel } from '../../core/names/organisation-name.ts';
 import type { ClinicalNetwork, NetworkFlow, NetworkMembers } from '../../core/networks/network-answers.ts';
 import { NETWORK_TYPES } from '../../core/networks/network-types.ts';
 import type { NetworkDefinition } from '../../core/networks/shipped-networks.ts';
+import type { FinancialYear } from '../../core/units.ts';
 import { type AuditActor, recordAudit, SYSTEM_ACTOR } from '../audit/record-audit.ts';
 import { icbNameSql } from '../queries/icb-name.ts';
 import type { Workspace } from '../workspace.ts';
@@ -227,7 +229,7 @@ export async function networkMembers(ws: Workspace, network: ClinicalNetwork): P
 export async function networkFlows(
   ws: Workspace,
   network: ClinicalNetwork,
-  run: { dataset: string; financialYear: string },
+  run: { dataset: string; financialYear: FinancialYear },
 ): Promise<NetworkFlow[]> {
   if (network.providers.length === 0) return [];
   return ws.all<NetworkFlow>(

@@ -20,7 +20,6 @@ import {
   VOLUME_LINKED,
 } from '../../core/payment/index.ts';
 import { planFinancialYear } from '../../core/planning/plan-years.ts';
-import type { FinancialYear } from '../../core/units.ts';
 import { type Contract, listContracts } from '../assurance/contracts.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { currentDataset } from '../datasets/current-dataset.ts';
@@ -266,7 +265,7 @@ async function planActivity(ws: Workspace, scenarioName: string | undefined): Pr
   for (const f of flows) base.set(f.key, [...(base.get(f.key) ?? []), f]);
   const years = Array.from(
     { length: stored.scenario.years },
-    (_, i) => planFinancialYear(stored.scenario.baseYear as FinancialYear, i + 1) as string,
+    (_, i) => planFinancialYear(stored.scenario.baseYear, i + 1) as string,
   );
   const covered = new Set([stored.scenario.baseYear, ...years]);
   return {

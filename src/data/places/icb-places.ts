@@ -21,7 +21,7 @@ export interface IcbPlacesOptions {
   icb: string;
   grouping?: string;
   dataset?: string | null;
-  financialYear?: string | null;
+  financialYear?: FinancialYear | null;
 }
 
 export async function icbPlaces(ws: Workspace, options: IcbPlacesOptions): Promise<IcbPlaces> {
@@ -38,7 +38,7 @@ export async function icbPlaces(ws: Workspace, options: IcbPlacesOptions): Promi
       ? await withActivityEngine(ws, (engine) =>
           engine.spendByPractice({
             dataset,
-            financialYear: financialYear as FinancialYear,
+            financialYear,
             icbCode: icb.code,
           }),
         )

@@ -47,8 +47,8 @@ export async function planRun(ws: Workspace): Promise<{ dataset: string; rule: U
 }
 
 /** The years a plan can start from: those of the dataset's stored run on the plan vintage. */
-export async function yearsWithSpend(ws: Workspace, dataset: string): Promise<string[]> {
-  const rows = await ws.all<{ year: string }>(
+export async function yearsWithSpend(ws: Workspace, dataset: string): Promise<FinancialYear[]> {
+  const rows = await ws.all<{ year: FinancialYear }>(
     'SELECT DISTINCT financial_year AS year FROM run_total WHERE dataset = $1 AND vintage = $2 ORDER BY year',
     [dataset, PLAN_VINTAGE],
   );

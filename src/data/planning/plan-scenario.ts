@@ -434,7 +434,7 @@ async function planBaseYear(
   ws: Workspace,
   scenario: Scenario,
 ): Promise<{ baseYear: FinancialYear; warning: ResultWarning | null }> {
-  const asked = scenario.baseYear as FinancialYear;
+  const asked = scenario.baseYear;
   if (scenario.baseYearIfMissing !== 'earliest') return { baseYear: asked, warning: null };
   const earliest = effectiveBaseYear(asked, await yearsWithSpend(ws, (await planRun(ws)).dataset), 'earliest');
   if (earliest === asked) return { baseYear: asked, warning: null };

@@ -4,7 +4,6 @@
 import type { Problem } from '../../core/errors.ts';
 import { effectiveBaseYear } from '../../core/planning/plan-years.ts';
 import { parseScenario } from '../../core/planning/scenario-schema.ts';
-import type { FinancialYear } from '../../core/units.ts';
 import { currentDataset } from '../datasets/current-dataset.ts';
 import type { Workspace } from '../workspace.ts';
 import { yearsWithSpend } from './base-year-spend.ts';
@@ -17,7 +16,7 @@ export async function scenarioProblems(ws: Workspace, json: unknown): Promise<Pr
   const dataset = await currentDataset(ws);
   const years = dataset ? await yearsWithSpend(ws, dataset) : [];
   const { baseYear, baseYearIfMissing } = parsed.value;
-  const planned = effectiveBaseYear(baseYear as FinancialYear, years, baseYearIfMissing);
+  const planned = effectiveBaseYear(baseYear, years, baseYearIfMissing);
   if (!years.includes(planned)) {
     problems.push({
       code: 'FP_PLAN_NO_BASE_YEAR',

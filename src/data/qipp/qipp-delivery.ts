@@ -15,7 +15,6 @@ import {
   sumDeliveries,
 } from '../../core/qipp/qipp-delivery.ts';
 import { type QippScheme, startMonths } from '../../core/qipp/qipp-scheme.ts';
-import type { FinancialYear } from '../../core/units.ts';
 import { type AuditActor, recordAudit } from '../audit/record-audit.ts';
 import { parseCsv } from '../csv/parse-csv.ts';
 import { type PlanResult, planSchemeSavings } from '../planning/plan-scenario.ts';
@@ -31,10 +30,7 @@ const COLUMNS = ['scheme', 'unit', 'month', 'saving'] as const;
 const MONEY = /^-?\d{1,15}(\.\d{1,2})?$/;
 
 const planYearsOf = (s: StoredScenario) =>
-  Array.from(
-    { length: s.scenario.years },
-    (_, i) => planFinancialYear(s.scenario.baseYear as FinancialYear, i + 1) as string,
-  );
+  Array.from({ length: s.scenario.years }, (_, i) => planFinancialYear(s.scenario.baseYear, i + 1) as string);
 
 function checkYear(stored: StoredScenario, year: string, parameter: string): void {
   const years = planYearsOf(stored);

@@ -1,8 +1,8 @@
 // One provider's page (src/core/providers/provider-profile.ts): its income over every year from the stored
 // flows, its services and resident ICBs in the year shown, and the comparison with England, its region and
-// similar providers. The comparison needs every provider's figures, so two queries read them all (income by
-// provider, year and service from the flows; patients from the activity rows that carry them) and the rest
-// is arithmetic in core.
+// similar providers. The comparison needs every provider's figures, which each run stores by provider, year
+// and service (src/data/queries/provider-figures.ts): one query reads every provider's yearly totals, one its
+// service mix in the year shown, and the rest is arithmetic in core.
 import { UNALLOCATED } from '../../core/basis/index.ts';
 import { fail } from '../../core/errors.ts';
 import { organisationName, providerLabel } from '../../core/names/organisation-name.ts';
@@ -18,6 +18,7 @@ import {
   similarProviders,
 } from '../../core/providers/similar-providers.ts';
 import type { Workspace } from '../workspace.ts';
+import { readProviderServiceIncome, readProviderYearTotals } from './provider-figures.ts';
 import type { RunContext } from './run-context.ts';
 
 interface ProviderRow {
@@ -52,65 +53,30 @@ export async function providerProfile(
       accepted: "a provider's ODS code, e.g. RHQ, as the flows and service tables give it",
     });
   const dataset = run.dataset;
-  // Income, the part from other ICBs' residents, and activity: every provider, year and service.
-  const income = dataset
-    ? await ws.all<{
-        provider: string;
-        year: string;
-        service: string;
-        income: number;
-        outside: number;
-        activity: number;
-      }>(
-        `SELECT provider_code AS provider, financial_year AS year, service_code AS service,
-                CAST(sum(spend) AS DOUBLE) AS income,
-                CAST(sum(CASE WHEN resident_icb <> provider_icb THEN spend ELSE 0 END) AS DOUBLE) AS outside,
-                CAST(sum(activity) AS DOUBLE) AS activity
-           FROM flow WHERE dataset = $1 AND vintage = $2 GROUP BY ALL`,
-        [dataset, run.vintage],
-      )
-    : [];
-  const patients = dataset
-    ? await ws.all<{ provider: string; year: string; service: string; patients: number; cost: number }>(
-        `SELECT provider_code AS provider, financial_year AS year, service_code AS service,
-                CAST(sum(patients) AS DOUBLE) AS patients, CAST(sum(cost) AS DOUBLE) AS cost
-           FROM activity WHERE dataset = $1 AND patients IS NOT NULL GROUP BY ALL`,
-        [dataset],
-      )
-    : [];
-
-  const figures = new Map<string, ProviderYearFigures>();
-  const figuresOf = (provider: string, financialYear: string) => {
-    const key = `${provider}|${financialYear}`;
-    let f = figures.get(key);
-    if (!f) {
-      f = { providerCode: provider, financialYear, income: 0, incomeFromOutside: 0, patients: 0, patientCost: 0 };
-      figures.set(key, f);
-    }
-    return f;
-  };
-  for (const r of income) {
-    const f = figuresOf(r.provider, r.year);
-    f.income += r.income;
-    f.incomeFromOutside += r.outside;
-  }
-  for (const r of patients) {
-    const f = figuresOf(r.provider, r.year);
-    f.patients += r.patients;
-    f.patientCost += r.cost;
-  }
+  // Income, the part from other ICBs' residents, activity and patients: every provider in every year, as the
+  // run stored them.
+  const totals = dataset ? await readProviderYearTotals(ws, { dataset, vintage: run.vintage }) : [];
+  const figures: ProviderYearFigures[] = totals.map((t) => ({
+    providerCode: t.provider,
+    financialYear: t.year,
+    income: t.income,
+    incomeFromOutside: t.outside,
+    patients: t.patients ?? 0,
+    patientCost: t.cost,
+  }));
 
   // Peers are chosen in the year shown, from every provider's service mix that year.
   const mixes = new Map<string, ProviderMix & { incomeByService: Map<string, number> }>();
   const kindOf = new Map(providers.map((p) => [p.code, p.kind]));
-  for (const r of income) {
-    if (r.year !== year || r.income <= 0) continue;
+  const serviceIncome =
+    dataset && year ? await readProviderServiceIncome(ws, { dataset, vintage: run.vintage, year }) : [];
+  for (const r of serviceIncome) {
     let m = mixes.get(r.provider);
     if (!m) {
       m = { providerCode: r.provider, kind: kindOf.get(r.provider) ?? 'unknown', incomeByService: new Map() };
       mixes.set(r.provider, m);
     }
-    m.incomeByService.set(r.service, (m.incomeByService.get(r.service) ?? 0) + r.income);
+    m.incomeByService.set(r.service, r.income);
   }
   const peers = similarProviders(own.code, [...mixes.values()]);
   const byCode = new Map(providers.map((p) => [p.code, p]));
@@ -124,17 +90,14 @@ export async function providerProfile(
     dataset && year ? await providerResidentIcbs(ws, { dataset, vintage: run.vintage, year }, own) : [];
 
   const ownYears = run.years.map((financialYear) => {
-    const rows = income.filter((r) => r.provider === own.code && r.year === financialYear);
-    const total = rows.reduce((sum, r) => sum + r.income, 0);
-    const outside = rows.reduce((sum, r) => sum + r.outside, 0);
-    const counted = patients.filter((r) => r.provider === own.code && r.year === financialYear);
+    const t = totals.find((r) => r.provider === own.code && r.year === financialYear);
     return {
       financialYear,
-      income: total,
-      incomeFromHost: total - outside,
-      incomeFromOutside: outside,
-      activity: rows.reduce((sum, r) => sum + r.activity, 0),
-      patients: counted.length ? counted.reduce((sum, r) => sum + r.patients, 0) : null,
+      income: t?.income ?? 0,
+      incomeFromHost: (t?.income ?? 0) - (t?.outside ?? 0),
+      incomeFromOutside: t?.outside ?? 0,
+      activity: t?.activity ?? 0,
+      patients: t?.patients ?? null,
     };
   });
 
@@ -171,7 +134,7 @@ export async function providerProfile(
       regionProviders: inRegion ? withIncome(inRegion) : 0,
       englandProviders: mixes.size,
       years: providerComparisonYears(
-        [...figures.values()],
+        figures,
         { provider: own.code, region: inRegion, peers: new Set(peers.map((p) => p.providerCode)) },
         run.years,
       ),
@@ -184,23 +147,19 @@ type YearRun = { dataset: string; vintage: string; year: string };
 async function providerServices(ws: Workspace, run: YearRun, code: string): Promise<ProviderProfile['services']> {
   return ws.all<ProviderProfile['services'][number]>(
     `WITH england AS (
-       SELECT service_code, sum(spend) AS spend FROM flow
+       SELECT service_code, sum(income) AS spend FROM provider_figure
         WHERE dataset = $1 AND vintage = $2 AND financial_year = $3 GROUP BY service_code
      ), own AS (
-       SELECT service_code, sum(spend) AS income, sum(activity) AS activity FROM flow
-        WHERE dataset = $1 AND vintage = $2 AND financial_year = $3 AND provider_code = $4 GROUP BY service_code
-     ), counted AS (
-       SELECT service_code, sum(patients) AS patients FROM activity
-        WHERE dataset = $1 AND financial_year = $3 AND provider_code = $4 AND patients IS NOT NULL GROUP BY service_code
+       SELECT service_code, income, activity, patients FROM provider_figure
+        WHERE dataset = $1 AND vintage = $2 AND financial_year = $3 AND provider_code = $4 AND income IS NOT NULL
      )
      SELECT o.service_code AS service, coalesce(s.name, o.service_code) AS name, s.programme_of_care AS programme,
             CAST(o.income AS DOUBLE) AS income, CAST(o.activity AS DOUBLE) AS activity,
-            CAST(c.patients AS DOUBLE) AS patients,
+            o.patients,
             CASE WHEN e.spend = 0 THEN NULL ELSE CAST(o.income / e.spend AS DOUBLE) END AS "shareOfEngland"
        FROM own o
        LEFT JOIN service s ON s.service_code = o.service_code AND s.is_current
        LEFT JOIN england e ON e.service_code = o.service_code
-       LEFT JOIN counted c ON c.service_code = o.service_code
       ORDER BY income DESC, service`,
     [run.dataset, run.vintage, run.year, code],
   );

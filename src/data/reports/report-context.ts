@@ -1,18 +1,16 @@
-// What every report over a stored run is asked: dataset, geography, year, ICB; the run itself is resolved in
-// queries/run-context.ts, and an --icb is checked here against the vintage's geography.
+// What every report over a stored run is asked: dataset, geography, year, ICB. The run itself is resolved
+// by readRunContext (queries/run-context.ts), as for the API; an --icb is checked here against the
+// vintage's geography.
 import { UNALLOCATED } from '../../core/basis/index.ts';
 import { fail } from '../../core/errors.ts';
 import type { GeographyVintage } from '../../core/geography/vintage.ts';
-import { type RunMeta, storedRun } from '../queries/run-context.ts';
+import type { FinancialYear } from '../../core/units.ts';
+import { type RunAsk, type RunMeta, readRunContext, requireRun } from '../queries/run-context.ts';
 import type { Workspace } from '../workspace.ts';
 
-export interface ReportOptions {
-  /** Default: the workspace setting 'current_dataset'. */
-  dataset?: string;
-  /** Default: the current geography (DEFAULT_VINTAGE). */
-  vintage?: string;
-  /** Only this financial year, e.g. '2024/25'. */
-  year?: string;
+export interface ReportOptions extends RunAsk {
+  /** Only this financial year. */
+  year?: FinancialYear;
   /** Only this ICB (ODS code in the vintage, or UNALLOCATED). */
   icb?: string;
   /** allocations: sum the member ICBs of this footprint; flows: the flows of its residents and into its
@@ -22,10 +20,10 @@ export interface ReportOptions {
   byRegion?: boolean;
 }
 
-/** The stored run a report reads (resolved in queries/run-context.ts), with its --icb checked against the
+/** The stored run a report reads (readRunContext, then requireRun), with its --icb checked against the
  * vintage's geography. */
 export async function reportRun(ws: Workspace, options: ReportOptions): Promise<RunMeta> {
-  const meta = await storedRun(ws, options);
+  const meta = requireRun(await readRunContext(ws, options, '--dataset'));
   if (options.icb !== undefined) await checkIcb(ws, options.icb, meta.vintage);
   return meta;
 }

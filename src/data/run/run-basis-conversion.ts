@@ -19,14 +19,15 @@ import {
   outOfAreaSharesFromFlowsSql,
   providerIncomeSharesFromFlowsSql,
 } from '../queries/basis-from-flows.ts';
+import { storeProviderFigures } from '../queries/provider-figures.ts';
 import { parseVintage } from '../reference/geography.ts';
 import type { Workspace } from '../workspace.ts';
 import { storeRunAnswers } from './run-answers.ts';
 
 export interface BasisConversionOptions {
-  /** Default: the workspace setting 'current_dataset'. */
+  /** Default: the current dataset (currentDataset). */
   dataset?: string;
-  /** Default: '2026', the current ICBs. */
+  /** Default: DEFAULT_VINTAGE, the current ICBs. */
   vintage?: string;
   /** Default: the workspace setting 'unknown_residence_rule', else 'provider-host-icb'. */
   unknownResidenceRule?: string;
@@ -59,6 +60,7 @@ const RESULT_TABLES = [
   'allocation',
   'out_of_area_share',
   'provider_income_share',
+  'provider_figure',
   'run_answer',
 ];
 
@@ -114,6 +116,7 @@ export async function runBasisConversionInTransaction(
     `INSERT INTO provider_income_share SELECT $1, $2, * FROM (${providerIncomeSharesFromFlowsSql(d)}) s`,
     key,
   );
+  await storeProviderFigures(ws, dataset, vintage);
   const failures = await ws.all<Record<string, unknown>>(basisConservationFailuresSql(d), key);
   const first = failures[0];
   if (first) {

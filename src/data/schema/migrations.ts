@@ -14,6 +14,7 @@ import * as auditAnchor from './011-audit-anchor.ts';
 import * as delegationStatus from './012-delegation-status.ts';
 import * as delivery from './014-delivery.ts';
 import * as riskSharePayment from './022-risk-share-payment.ts';
+import * as providerFigures from './023-provider-figures.ts';
 import * as runAnswers from './025-run-answers.ts';
 
 export interface Migration {
@@ -37,5 +38,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: delegationStatus.name, sql: delegationStatus.sql },
   { version: 14, name: delivery.name, sql: delivery.sql },
   { version: 22, name: riskSharePayment.name, sql: riskSharePayment.sql },
+  { version: 23, name: providerFigures.name, sql: providerFigures.sql },
   { version: 25, name: runAnswers.name, sql: runAnswers.sql },
 ];

@@ -26,7 +26,7 @@ import type { Workspace } from '../workspace.ts';
 
 export interface WhatIfOptions {
   /** Only this plan year's rows (all years when omitted). */
-  year?: string;
+  year?: FinancialYear;
 }
 
 interface FlowRow {
@@ -95,10 +95,8 @@ export async function readWhatIf(
   const { scenario, name: storedName } = await getScenario(ws, scenarioName);
   const { dataset, rule } = await planRun(ws);
   const changes = scenario.changes ?? [];
-  const planYears = Array.from({ length: scenario.years }, (_, i) =>
-    planFinancialYear(scenario.baseYear as FinancialYear, i + 1),
-  );
-  if (options.year !== undefined && !planYears.includes(options.year as FinancialYear)) {
+  const planYears = Array.from({ length: scenario.years }, (_, i) => planFinancialYear(scenario.baseYear, i + 1));
+  if (options.year !== undefined && !planYears.includes(options.year)) {
     fail('FP_PLAN_BAD_CHANGE', `${options.year} is not a year of the plan "${storedName}".`, {
       where: { parameter: 'year' },
       received: options.year,
@@ -123,7 +121,7 @@ export async function readWhatIf(
         dataset,
         vintage: PLAN_VINTAGE,
         unknownResidenceRule: rule,
-        financialYear: scenario.baseYear as FinancialYear,
+        financialYear: scenario.baseYear,
       }),
     );
     for (const p of counted) {
@@ -132,7 +130,7 @@ export async function readWhatIf(
     }
   }
   const input: WhatIfFlow[] = flows.map((f) => ({
-    financialYear: scenario.baseYear as FinancialYear,
+    financialYear: scenario.baseYear,
     residentIcb: f.residentIcb as IcbCode,
     residenceKnown: Boolean(f.residenceKnown),
     providerCode: f.providerCode as ProviderCode,
@@ -161,7 +159,7 @@ export async function readWhatIf(
       residentIcbs: change.type === 'repatriate' ? change.residentIcbs : undefined,
       share: change.share ?? 1,
       phasing: change.phasing ?? [1],
-      startYear: change.startYear as FinancialYear,
+      startYear: change.startYear,
       costChange: change.costChange,
     };
     if (change.toProviders?.length) return { ...common, to: { kind: 'providers', providers: change.toProviders } };
@@ -200,7 +198,7 @@ export async function readWhatIf(
 
   const hosts = new Map(providers.map((p) => [p.code, (p.host ?? UNALLOCATED) as IcbCode]));
   const years = whatIf(
-    { baseYear: scenario.baseYear as FinancialYear, years: scenario.years, flows: input, providerHostIcb: hosts },
+    { baseYear: scenario.baseYear, years: scenario.years, flows: input, providerHostIcb: hosts },
     resolved,
   );
   const rules = (await loadRubrics(ws)).delegation.tiering;

@@ -5,6 +5,7 @@
 // changes (ensureAtlas).
 
 import { fail } from '../../core/errors.ts';
+import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import type { AgeBand } from '../../core/population/age-bands.ts';
 import type { IcbCode } from '../../core/units.ts';
 import {
@@ -15,7 +16,7 @@ import {
   type PopulationBand,
   STANDARD_POPULATION_NAME,
 } from '../../core/variation/index.ts';
-import { currentDataset } from '../datasets/current-dataset.ts';
+import { currentDataset, workspaceCurrentDataset } from '../datasets/current-dataset.ts';
 import type { ActivityEngine } from '../engines/engine.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import { icbNeedsIndex } from '../planning/needs-index.ts';
@@ -23,7 +24,7 @@ import type { Workspace } from '../workspace.ts';
 import { appendRows } from './append-rows.ts';
 
 /** Populations by age and sex are published on 2026 ICBs only, so the atlas is on that geography. */
-export const ATLAS_VINTAGE = '2026';
+export const ATLAS_VINTAGE = DEFAULT_VINTAGE;
 /** Goes up when the method changes, so a stored atlas says which method made it. */
 export const ATLAS_METHOD_VERSION = 'atlas-1';
 
@@ -84,7 +85,7 @@ export async function storeAtlasAfterRun(
   run: { dataset: string; vintage: string },
   engine?: ActivityEngine,
 ): Promise<AtlasRunSummary | null> {
-  if (run.vintage !== ATLAS_VINTAGE || (await ws.setting('current_dataset')) !== run.dataset) return null;
+  if (run.vintage !== ATLAS_VINTAGE || (await workspaceCurrentDataset(ws)) !== run.dataset) return null;
   // A workspace without registered populations (a toy geography, a partial load) has no rates to store: the
   // run stands, and the atlas page says why when asked (FP_ATLAS_NO_POPULATION) instead of the run failing.
   const populated = await ws.one(

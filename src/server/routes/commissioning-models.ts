@@ -26,7 +26,7 @@ import { sendAnswer } from '../answer-cache.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { footprintsInScope } from '../auth/scope.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
-import { errorBody, format, serviceCode } from '../schemas.ts';
+import { currentGeographyRunQuery, errorBody, format, serviceCode } from '../schemas.ts';
 import { withBodyFields } from './delegation-body-fields.ts';
 import type { RouteContext } from './route-context.ts';
 
@@ -43,6 +43,7 @@ export const commissioningModelRoutes: FastifyPluginAsync<RouteContext> = async 
           'Commissioning models per service × footprint, year by year over the plan horizon: the model the delegation status proposes and what is recorded, and which footprints you may edit',
         tags: ['delegation'],
         querystring: z.object({
+          ...currentGeographyRunQuery,
           service: serviceCode.optional(),
           footprint: z.string().max(120).optional(),
           format: format.optional(),
@@ -59,6 +60,7 @@ export const commissioningModelRoutes: FastifyPluginAsync<RouteContext> = async 
         reply,
         async () =>
           commissioningModels(ws, {
+            dataset: request.query.dataset,
             service,
             footprint,
             editable: user.role === 'viewer' ? new Set() : await footprintsInScope(ws, user.organisation),

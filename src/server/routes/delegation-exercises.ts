@@ -20,7 +20,7 @@ import { isCurrentService } from '../../data/queries/services-catalogue.ts';
 import { sendAnswer, userScope } from '../answer-cache.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { forbidUnlessAssessor } from '../auth/scope.ts';
-import { errorBody, serviceCode } from '../schemas.ts';
+import { errorBody, financialYear, serviceCode } from '../schemas.ts';
 import { withBodyFields } from './delegation-body-fields.ts';
 import type { RouteContext } from './route-context.ts';
 
@@ -233,7 +233,7 @@ export const delegationExerciseRoutes: FastifyPluginAsync<RouteContext> = async 
         tags: ['delegation'],
         params: exerciseParams,
         body: z
-          .object({ financialYear: z.string().max(10).optional().describe('Evidence year; default the latest.') })
+          .object({ financialYear: financialYear.optional().describe('Evidence year; default the latest.') })
           .optional(),
         response: {
           200: z.object({ exercise: z.string(), byOutcome: z.array(summaryGroup), byTier: z.array(summaryGroup) }),

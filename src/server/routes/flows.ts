@@ -13,7 +13,7 @@ import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, serviceCode } from '../schemas.ts';
+import { errorBody, financialYear, format, runQuery, serviceCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
@@ -26,6 +26,7 @@ export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
         summary: 'Resident ICB × provider flows with the cross-boundary share',
         tags: ['flows'],
         querystring: z.object({
+          ...runQuery,
           service: serviceCode.optional(),
           year: financialYear.optional(),
           footprint: z.string().min(1).max(120).optional().describe('A footprint name from GET /api/footprints.'),
@@ -45,7 +46,7 @@ export const flowRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws);
+          const context = await readRunContext(ws, request.query);
           const year = chooseYear(context, request.query.year);
           if (service && (await servicesCatalogue(ws, { ...context, year }, { code: service })).length === 0) {
             fail('FP_HTTP_NOT_FOUND', `There is no current service with the code ${JSON.stringify(service)}.`, {

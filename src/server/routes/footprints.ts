@@ -14,7 +14,7 @@ import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { requireCovered } from '../auth/scope.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, icbCode, noContent } from '../schemas.ts';
+import { currentGeographyRunQuery, errorBody, financialYear, format, icbCode, noContent } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
@@ -27,8 +27,12 @@ export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, con
       schema: {
         summary: 'Every footprint with its ICBs, population and population-basis spend',
         tags: ['footprints'],
-        querystring: z.object({ year: financialYear.optional(), format: format.optional() }),
-        response: { 200: footprintsAnswer, 400: errorBody, 401: errorBody },
+        querystring: z.object({
+          ...currentGeographyRunQuery,
+          year: financialYear.optional(),
+          format: format.optional(),
+        }),
+        response: { 200: footprintsAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
     async (request, reply) => {
@@ -36,7 +40,7 @@ export const footprintRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws);
+          const context = await readRunContext(ws, request.query);
           const year = chooseYear(context, request.query.year);
           return { context, year, rows: await footprintsSummary(ws, { dataset: context.dataset, year }) };
         },

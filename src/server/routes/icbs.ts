@@ -22,7 +22,7 @@ import { sendAnswer, userScope } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, icbCode } from '../schemas.ts';
+import { currentGeographyRunQuery, errorBody, financialYear, format, icbCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const ICB_TABLES = ['services', 'programmes', 'providers', 'hosted', 'population'] as const;
@@ -38,6 +38,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
         tags: ['icbs'],
         params: z.object({ code: icbCode }),
         querystring: z.object({
+          ...currentGeographyRunQuery,
           year: financialYear.optional(),
           format: format.optional(),
           table: z.enum(ICB_TABLES).optional().describe('For CSV: which table (default services).'),
@@ -50,7 +51,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws);
+          const context = await readRunContext(ws, request.query);
           const year = chooseYear(context, request.query.year);
           const profile = await icbProfile(ws, context.dataset, request.params.code, year);
           const statuses = await icbDelegationStatuses(ws, {
@@ -119,6 +120,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
         summary: 'One ICB beside England, its region and similar ICBs: spend per head in every year',
         tags: ['icbs'],
         params: z.object({ code: icbCode }),
+        querystring: z.object(currentGeographyRunQuery),
         response: { 200: icbComparisonAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
@@ -127,7 +129,7 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
       const answer = await context.answers.answer(
         request,
         reply,
-        async () => icbComparison(ws, (await readRunContext(ws)).dataset, request.params.code),
+        async () => icbComparison(ws, (await readRunContext(ws, request.query)).dataset, request.params.code),
         (value) => value,
         userScope(request),
       );

@@ -30,7 +30,15 @@ import { sendAnswer } from '../answer-cache.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, icbCode, noContent, serviceCode } from '../schemas.ts';
+import {
+  currentGeographyRunQuery,
+  errorBody,
+  financialYear,
+  format,
+  icbCode,
+  noContent,
+  serviceCode,
+} from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const footprintQuery = {
@@ -95,7 +103,7 @@ export const networkRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         summary: "A network's footprint, services and members, and the flows its member providers carry",
         tags: ['networks'],
         params: z.object({ name: z.string().min(1).max(120) }),
-        querystring: z.object({ year: financialYear.optional() }),
+        querystring: z.object({ ...currentGeographyRunQuery, year: financialYear.optional() }),
         response: { 200: networkAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
@@ -105,7 +113,7 @@ export const networkRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         reply,
         async () => {
           const found = await findNetwork(ws, request.params.name);
-          const runContext = await readRunContext(ws);
+          const runContext = await readRunContext(ws, request.query);
           const year = chooseYear(runContext, request.query.year);
           const flows =
             runContext.dataset && year
@@ -216,6 +224,7 @@ export const networkRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         tags: ['networks'],
         querystring: z.object({
           ...footprintQuery,
+          ...currentGeographyRunQuery,
           year: financialYear.optional(),
           threshold: z.coerce.number().optional().describe('Materiality threshold, a share; default 0.05.'),
           format: format.optional(),
@@ -224,14 +233,14 @@ export const networkRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
       },
     },
     async (request, reply) => {
-      const { footprint, icb, year: asked, threshold } = request.query;
+      const { footprint, icb, year: asked, threshold, dataset } = request.query;
       const answer = await answers.answer(
         request,
         reply,
         async () => {
-          const runContext = await readRunContext(ws);
+          const runContext = await readRunContext(ws, request.query);
           const year = chooseYear(runContext, asked);
-          const result = await triangulationFor(ws, { footprint, icb, year: year ?? undefined, threshold });
+          const result = await triangulationFor(ws, { footprint, icb, year: year ?? undefined, threshold, dataset });
           return { runContext, result };
         },
         ({ runContext, result }): z.infer<typeof triangulationAnswer> => ({

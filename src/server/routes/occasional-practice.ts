@@ -15,7 +15,7 @@ import { coveredCodes } from '../../data/users/organisations.ts';
 import { sendAnswer } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
-import { errorBody, financialYear, format, serviceCode } from '../schemas.ts';
+import { currentGeographyRunQuery, errorBody, financialYear, format, serviceCode } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 export const occasionalPracticeRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
@@ -31,6 +31,7 @@ export const occasionalPracticeRoutes: FastifyPluginAsync<RouteContext> = async 
           'Per service, the providers under its minimum annual volume in patients, with their activity and the ICBs they serve; those treating your organisation’s residents',
         tags: ['delegation'],
         querystring: z.object({
+          ...currentGeographyRunQuery,
           year: financialYear.optional(),
           service: serviceCode.optional(),
           format: format.optional(),
@@ -45,6 +46,7 @@ export const occasionalPracticeRoutes: FastifyPluginAsync<RouteContext> = async 
         reply,
         async () =>
           occasionalPractice(ws, {
+            dataset: request.query.dataset,
             year: request.query.year,
             service: request.query.service,
             icbs: await coveredCodes(ws, organisation),

@@ -3,7 +3,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_VINTAGE } from '../../core/geography/vintage.ts';
 import { OVERVIEW_ICB_COLUMNS, overviewAnswer, YEAR_TOTALS_COLUMNS } from '../../core/overview/overview-answer.ts';
 import { ICB_POPULATION_SOURCE } from '../../data/queries/icb-population.ts';
 import { overviewByIcb, totalsByYear } from '../../data/queries/overview-by-icb.ts';
@@ -12,7 +11,7 @@ import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, vintage } from '../schemas.ts';
+import { errorBody, financialYear, format, runQuery, vintage } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 export const overviewRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
@@ -26,13 +25,15 @@ export const overviewRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         tags: ['overview'],
         querystring: z.object({
           year: financialYear.optional(),
-          vintage: vintage.optional(),
+          ...runQuery,
+          vintage: vintage.optional().describe('The older name of geography, still accepted.'),
           format: format.optional(),
         }),
         response: {
           200: overviewAnswer,
           400: errorBody,
           401: errorBody,
+          404: errorBody,
         },
       },
     },
@@ -41,7 +42,8 @@ export const overviewRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws, request.query.vintage ?? DEFAULT_VINTAGE);
+          const { geography = request.query.vintage } = request.query;
+          const context = await readRunContext(ws, { dataset: request.query.dataset, geography });
           const year = chooseYear(context, request.query.year);
           const dataset = context.dataset;
           const totals = dataset ? await totalsByYear(ws, dataset, context.vintage) : [];

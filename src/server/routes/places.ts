@@ -21,7 +21,7 @@ import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { requireCovered } from '../auth/scope.ts';
 import { sendExport } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, icbCode, noContent } from '../schemas.ts';
+import { currentGeographyRunQuery, errorBody, financialYear, format, icbCode, noContent } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const DERIVATION = `Places are the local authority districts of the ICB's GP practices (or a user's grouping of them); neighbourhoods are primary care networks. A practice's population is its ${PRACTICE_SIZE_YEAR} registered population (NHS England allocation file) scaled so the practices of each sub-ICB location add up to its GP-registered total (August 2026), with the sub-ICB's age and sex structure. Spend and activity come from activity rows that carry a GP practice code.`;
@@ -37,6 +37,7 @@ export const placeRoutes: FastifyPluginAsync<RouteContext> = async (app, context
         summary: "An ICB's places and neighbourhoods: populations by age and sex, size flags, practice-coded spend",
         tags: ['places'],
         querystring: z.object({
+          ...currentGeographyRunQuery,
           icb: icbCode,
           grouping: z.string().min(1).max(80).optional().describe('A place grouping; default local authority places.'),
           year: financialYear.optional(),
@@ -51,7 +52,7 @@ export const placeRoutes: FastifyPluginAsync<RouteContext> = async (app, context
         request,
         reply,
         async () => {
-          const runContext = await readRunContext(ws);
+          const runContext = await readRunContext(ws, request.query);
           const year = chooseYear(runContext, asked);
           const value = await icbPlaces(ws, {
             icb,

@@ -16,7 +16,7 @@ import { sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, provenance, providerCode } from '../schemas.ts';
+import { errorBody, financialYear, format, provenance, providerCode, runQuery } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const answer = providerProfileAnswer.extend({ provenance });
@@ -35,6 +35,7 @@ export const providerRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         tags: ['providers'],
         params: z.object({ code: providerCode }),
         querystring: z.object({
+          ...runQuery,
           year: financialYear.optional(),
           format: format.optional(),
           table: z.enum(['services', 'icbs', 'years']).optional().describe('For CSV: which table (default services).'),
@@ -47,7 +48,7 @@ export const providerRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         request,
         reply,
         async () => {
-          const run = await readRunContext(ws);
+          const run = await readRunContext(ws, request.query);
           const year = chooseYear(run, request.query.year);
           return { run, year, profile: await providerProfile(ws, run, request.params.code, year) };
         },

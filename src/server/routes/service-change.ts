@@ -12,7 +12,7 @@ import { whatIfTables } from '../../data/service-change/what-if-tables.ts';
 import { rememberedFor, sendAnswer, userScope } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
-import { errorBody, format } from '../schemas.ts';
+import { errorBody, financialYear, format } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 export const serviceChangeRoutes: FastifyPluginAsync<RouteContext> = async (app, context) => {
@@ -26,7 +26,7 @@ export const serviceChangeRoutes: FastifyPluginAsync<RouteContext> = async (app,
         tags: ['planning'],
         params: z.object({ name: z.string().min(1).max(120) }),
         querystring: z.object({
-          year: z.string().max(7).optional().describe('One plan year, e.g. 2026/27; default every year.'),
+          year: financialYear.optional().describe('One plan year, e.g. 2026/27; default every year.'),
           format: format.optional(),
         }),
         response: { 200: whatIfAnswerSchema, 400: errorBody, 401: errorBody, 404: errorBody },

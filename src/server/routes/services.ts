@@ -27,7 +27,15 @@ import { rememberedFor, sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
-import { errorBody, financialYear, format, icbCode, serviceCode } from '../schemas.ts';
+import {
+  currentGeographyRunQuery,
+  errorBody,
+  financialYear,
+  format,
+  icbCode,
+  runQuery,
+  serviceCode,
+} from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
 
 const DERIVATION =
@@ -53,6 +61,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         summary: 'The services catalogue with national spend, patients and providers',
         tags: ['services'],
         querystring: z.object({
+          ...runQuery,
           year: financialYear.optional(),
           q: z.string().max(100).optional().describe('Text found in the code or name (any case).'),
           programme: z.string().max(100).optional().describe('Exact programme of care.'),
@@ -63,6 +72,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
           200: catalogueAnswer,
           400: errorBody,
           401: errorBody,
+          404: errorBody,
         },
       },
     },
@@ -71,7 +81,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws);
+          const context = await readRunContext(ws, request.query);
           const year = chooseYear(context, request.query.year);
           const rows = await servicesCatalogue(
             ws,
@@ -141,6 +151,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         tags: ['services'],
         params: z.object({ code: serviceCode }),
         querystring: z.object({
+          ...runQuery,
           year: financialYear.optional(),
           icb: icbParameter,
           format: format.optional(),
@@ -159,7 +170,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         request,
         reply,
         async () => {
-          const context = await readRunContext(ws);
+          const context = await readRunContext(ws, request.query);
           const year = chooseYear(context, request.query.year);
           const [service] = await servicesCatalogue(
             ws,
@@ -232,6 +243,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         tags: ['services'],
         params: z.object({ code: serviceCode }),
         querystring: z.object({
+          ...currentGeographyRunQuery,
           icb: icbCode
             .optional()
             .describe("An ICB's ODS code: add its spend per head on the service beside its region and similar ICBs."),
@@ -241,7 +253,7 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
     },
     async (request, reply) => {
       const answer = await rememberedFor(answers, request, reply, async () =>
-        serviceTrend(ws, (await readRunContext(ws)).dataset, request.params.code, request.query.icb),
+        serviceTrend(ws, (await readRunContext(ws, request.query)).dataset, request.params.code, request.query.icb),
       );
       return sendAnswer(request, reply, answer);
     },

@@ -11,7 +11,7 @@ import { ATLAS_MEASURES, type AtlasMeasure, COUNT_MEASURES, MEASURE_LABELS } fro
 import { readRunContext } from '../../data/queries/run-context.ts';
 import { findIcb } from '../../data/reference/icbs.ts';
 import { atlasRatesTable, atlasVariationTable } from '../../data/variation/atlas-tables.ts';
-import { ensureAtlas } from '../../data/variation/compute-atlas.ts';
+import { ATLAS_VINTAGE, ensureAtlas } from '../../data/variation/compute-atlas.ts';
 import {
   type AtlasRunRow,
   readAtlasChoices,
@@ -213,7 +213,7 @@ export const variationRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         request,
         reply,
         async () => {
-          const icb = await findIcb(ws, '2026', code);
+          const icb = await findIcb(ws, ATLAS_VINTAGE, code);
           if (!icb) {
             fail('FP_HTTP_NOT_FOUND', `There is no 2026 ICB with the code ${code}.`, {
               where: { parameter: 'code' },

@@ -47,7 +47,9 @@ describe('GET /api/openapi.json', () => {
     const expected = [...PROTECTED_ROUTES.map((r) => `${r.method} ${r.path}`), 'GET /api/health', 'POST /api/session'];
     expect([...listed].sort()).toEqual([...new Set(expected)].sort());
     expect(doc.paths['/api/overview'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'dataset',
       'format',
+      'geography',
       'vintage',
       'year',
     ]);

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FinancialYear } from '../../../src/core/units.ts';
 import { writeCsv } from '../../../src/data/export/write-csv.ts';
 import { buildReport } from '../../../src/data/reports/index.ts';
 import type { Workspace } from '../../../src/data/workspace.ts';
@@ -211,7 +212,7 @@ describe('GET /api/flows', () => {
   });
 
   it('exports the same CSV as `footprint report flows` for the same year and footprint (one reader, one column list)', async () => {
-    const cliCsv = async (options: { year: string; footprint?: string }) => {
+    const cliCsv = async (options: { year: FinancialYear; footprint?: string }) => {
       const { table } = await buildReport(ws, 'flows', options);
       const chunks: Buffer[] = [];
       await writeCsv(
@@ -225,10 +226,12 @@ describe('GET /api/flows', () => {
       );
       return Buffer.concat(chunks).toString('utf8');
     };
-    const south = await cliCsv({ year: '2024/25', footprint: 'South London' });
+    const south = await cliCsv({ year: '2024/25' as FinancialYear, footprint: 'South London' });
     expect(south.split('\r\n').length).toBeGreaterThan(10);
     expect((await get('/api/flows?year=2024/25&footprint=South%20London&format=csv')).body).toBe(south);
-    expect((await get('/api/flows?year=2023/24&format=csv')).body).toBe(await cliCsv({ year: '2023/24' }));
+    expect((await get('/api/flows?year=2023/24&format=csv')).body).toBe(
+      await cliCsv({ year: '2023/24' as FinancialYear }),
+    );
   });
 });
 

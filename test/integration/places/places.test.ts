@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FootprintError } from '../../../src/core/errors.ts';
+import type { FinancialYear } from '../../../src/core/units.ts';
 import { importActivity } from '../../../src/data/import/import-activity.ts';
 import { initWorkspace } from '../../../src/data/init-workspace.ts';
 import { addNetwork, listNetworks, networkFlows, removeNetwork } from '../../../src/data/networks/networks.ts';
@@ -110,7 +111,11 @@ describe('activity carrying a GP practice code', () => {
     );
     const summary = await importActivity(ws, { file, dataset: 'practice-coded' });
     expect(summary.accepted).toBe(4);
-    const answer = await icbPlaces(ws, { icb: 'QWE', dataset: 'practice-coded', financialYear: '2025/26' });
+    const answer = await icbPlaces(ws, {
+      icb: 'QWE',
+      dataset: 'practice-coded',
+      financialYear: '2025/26' as FinancialYear,
+    });
     const place = (name: string) => answer.places.find((p) => p.name === name)!;
     expect([place('Croydon').spend, place('Croydon').activity]).toEqual([150.5, 3]);
     expect([place('Sutton').spend, place('Sutton').activity]).toEqual([20, 1]);
@@ -264,7 +269,7 @@ describe('the clinical networks register', () => {
       { owner: 'Y56' },
     );
     expect(made).toMatchObject({ icbs: ['QKK', 'QWE'], providers: ['RJ1', 'RJ7'], shipped: false });
-    const flows = await networkFlows(ws, made, { dataset: 'synthetic', financialYear: '2025/26' });
+    const flows = await networkFlows(ws, made, { dataset: 'synthetic', financialYear: '2025/26' as FinancialYear });
     const expected = await ws.one<{ spend: number }>(
       `SELECT CAST(sum(spend) AS DOUBLE) AS spend FROM flow WHERE dataset = 'synthetic' AND vintage = '2026'
        AND financial_year = '2025/26' AND provider_code IN ('RJ1', 'RJ7')`,

@@ -23,6 +23,7 @@ import { useNarrowScreen } from '../../use-narrow-screen.ts';
 /** Rows drawn in the table before "Show all"; thousands of DOM rows make the page slow to use. */
 const FIRST_ROWS = 100;
 
+// Key columns first: whose patients, where they are treated and what it costs; the provider's ICB after.
 const COLUMNS: Column<FlowRow>[] = [
   {
     key: 'resident',
@@ -37,6 +38,14 @@ const COLUMNS: Column<FlowRow>[] = [
     value: (r) => `${r.providerName} (${r.provider})`,
     render: (r) => <ProviderLink code={r.provider} name={r.providerName} />,
   },
+  { key: 'spend', header: 'Spend', numeric: true, value: (r) => r.spend, render: (r) => formatPounds(r.spend) },
+  {
+    key: 'activity',
+    header: 'Activity',
+    numeric: true,
+    value: (r) => r.activity,
+    render: (r) => formatCount(r.activity),
+  },
   {
     key: 'providerIcb',
     header: 'Provider ICB',
@@ -45,17 +54,9 @@ const COLUMNS: Column<FlowRow>[] = [
   },
   {
     key: 'crosses',
-    header: 'Crosses ICB boundary',
+    header: 'Outside own ICB',
     value: (r) => (r.providerIcb === r.residentIcb ? 'No' : 'Yes'),
   },
-  {
-    key: 'activity',
-    header: 'Activity',
-    numeric: true,
-    value: (r) => r.activity,
-    render: (r) => formatCount(r.activity),
-  },
-  { key: 'spend', header: 'Spend', numeric: true, value: (r) => r.spend, render: (r) => formatPounds(r.spend) },
 ];
 
 export default function FlowsPage() {

@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { PlanningChoices, ScenarioProblem } from '../../../../src/core/planning/plan-answers.ts';
 import type { Scenario } from '../../../../src/core/planning/scenario-schema.ts';
+import type { FinancialYear } from '../../../../src/core/units.ts';
 import { ScrollBox } from '../../components/scroll-box.tsx';
 import { CodePicker } from './code-picker.tsx';
 import { NumberField } from './number-field.tsx';
@@ -137,6 +138,7 @@ function TextField({
 export function ScenarioForm({ draft, setDraft, choices, problems }: FormProps) {
   const years = planYears(draft.baseYear, draft.years);
   const invalid = (path: string) => problems.some((p) => p.where.field === path);
+  const baseYearOptions = [...new Set([...choices.baseYears, draft.baseYear])].sort();
   const percentCell = (path: string, label: string, value: number | undefined, set: (v: number) => void) => (
     <NumberField path={path} label={label} value={value} onChange={set} percent invalid={invalid(path)} width={4} />
   );
@@ -192,9 +194,12 @@ export function ScenarioForm({ draft, setDraft, choices, problems }: FormProps) 
             className="nhsuk-select"
             id={fieldId('baseYear')}
             value={draft.baseYear}
-            onChange={(e) => setDraft({ ...draft, baseYear: e.target.value })}
+            onChange={(e) => {
+              const baseYear = baseYearOptions.find((y) => y === e.target.value);
+              if (baseYear) setDraft({ ...draft, baseYear });
+            }}
           >
-            {[...new Set([...choices.baseYears, draft.baseYear])].sort().map((y) => (
+            {baseYearOptions.map((y) => (
               <option key={y} value={y}>
                 {y}
                 {choices.baseYears.includes(y) ? '' : ' (no activity)'}
@@ -688,7 +693,9 @@ function AllocationFields({
               value={allocation.convergence.from ?? ''}
               onChange={(e) => {
                 const { from: _, ...pace } = allocation.convergence!;
-                replace({ ...allocation, convergence: e.target.value ? { ...pace, from: e.target.value } : pace });
+                // A plan year label from the list above; the server checks it as a financial year when planning.
+                const from = e.target.value as FinancialYear;
+                replace({ ...allocation, convergence: from ? { ...pace, from } : pace });
               }}
             >
               <option value="">Plan year 1</option>

@@ -75,7 +75,7 @@ export function ServiceChangeFields({
                   className="nhsuk-select"
                   id={fieldId(`${path}.startYear`)}
                   value={change.startYear}
-                  onChange={(e) => setAt(i, { startYear: e.target.value })}
+                  onChange={(e) => setAt(i, { startYear: e.target.value as Change['startYear'] })}
                 >
                   {years.map((y) => (
                     <option key={y} value={y}>
@@ -183,7 +183,8 @@ export function ServiceChangeFields({
               service: choices.services[0]?.code ?? '',
               fromProviders: [],
               toProviders: [],
-              startYear: years[0] ?? draft.baseYear,
+              // A plan-year label (planYears); the server checks it as a financial year.
+              startYear: (years[0] ?? draft.baseYear) as Change['startYear'],
             },
           ])
         }

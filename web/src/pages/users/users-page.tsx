@@ -1,10 +1,11 @@
 // Users, for admins: everyone in the admin's organisation and those it covers, with their role; add a
 // colleague, change a role or organisation, reset a password, remove someone. The API checks every change
 // against the admin's scope; this page only offers what it would accept.
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Role, UserList, UserSummary } from '../../../../src/core/users/user-shapes.ts';
 import { deleteResource, patchJson, postJson } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { type Column, DataTable } from '../../components/data-table.tsx';
 import { FormField } from '../../components/form-field.tsx';
 import { ProblemSummary, problemText } from '../../components/problem-summary.tsx';
 import { Async } from '../../components/states.tsx';
@@ -17,6 +18,18 @@ const ROLE_NAMES: Record<Role, string> = {
   admin: 'Admin (also manages users)',
 };
 const ROLE_LIST = Object.keys(ROLE_NAMES) as Role[];
+
+const USER_COLUMNS: Column<UserSummary>[] = [
+  { key: 'email', header: 'Email', value: (u) => u.email, rowHeader: true },
+  {
+    key: 'organisation',
+    header: 'Organisation',
+    value: (u) =>
+      u.organisation.type === 'national' ? u.organisation.name : `${u.organisation.name} (${u.organisation.code})`,
+  },
+  { key: 'role', header: 'Role', value: (u) => u.role },
+  { key: 'password', header: 'Password', value: (u) => (u.mustChangePassword ? 'Must set a new one' : 'Their own') },
+];
 
 const userPath = (email: string) => `/users/${encodeURIComponent(email)}`;
 
@@ -55,39 +68,15 @@ export default function UsersPage() {
       <Async result={users} what="the users">
         {(data) => (
           <>
-            <table className="nhsuk-table-responsive" data-testid="users-table">
-              <caption className="nhsuk-table__caption">{data.rows.length} users</caption>
-              <thead className="nhsuk-table__head">
-                <tr className="nhsuk-table__row">
-                  <th className="nhsuk-table__header" scope="col">
-                    Email
-                  </th>
-                  <th className="nhsuk-table__header" scope="col">
-                    Organisation
-                  </th>
-                  <th className="nhsuk-table__header" scope="col">
-                    Role
-                  </th>
-                  <th className="nhsuk-table__header" scope="col">
-                    Password
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="nhsuk-table__body">
-                {data.rows.map((u) => (
-                  <tr className="nhsuk-table__row" key={u.email}>
-                    <Cell heading="Email">{u.email}</Cell>
-                    <Cell heading="Organisation">
-                      {u.organisation.type === 'national'
-                        ? u.organisation.name
-                        : `${u.organisation.name} (${u.organisation.code})`}
-                    </Cell>
-                    <Cell heading="Role">{u.role}</Cell>
-                    <Cell heading="Password">{u.mustChangePassword ? 'Must set a new one' : 'Their own'}</Cell>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div data-testid="users-table">
+              <DataTable
+                caption={`${data.rows.length} users`}
+                rows={data.rows}
+                columns={USER_COLUMNS}
+                rowKey={(u) => u.email}
+                initialSort={{ key: 'email', direction: 'ascending' }}
+              />
+            </div>
             <h2>Change a user</h2>
             {data.rows
               .filter((u) => u.email !== me.email)
@@ -99,17 +88,6 @@ export default function UsersPage() {
       </Async>
       <AddUser onAdded={changed} />
     </>
-  );
-}
-
-function Cell({ heading, children }: { heading: string; children: ReactNode }) {
-  return (
-    <td className="nhsuk-table__cell">
-      <span className="nhsuk-table-responsive__heading" aria-hidden="true">
-        {heading}{' '}
-      </span>
-      {children}
-    </td>
   );
 }
 
