@@ -122,7 +122,7 @@ describe('import ranges', () => {
   });
 
   it('a malformed window is refused naming the option', () => {
-    for (const bad of ['2020/22-2024/25', '2025/26-2020/21', '2020-2024']) {
+    for (const bad of ['2020/22-2024/25', '2025/26-2020/21', '2020-2024', '1899/00-2024/25', '2020/21-2200/01']) {
       expect(() => parseYearWindow(bad)).toThrow(
         expect.objectContaining({
           problem: expect.objectContaining({ code: 'FP_IMPORT_BAD_YEAR_WINDOW', where: { parameter: '--years' } }),

@@ -17,6 +17,10 @@ export const MAX_ROW_COUNT = 1_000_000_000;
 /** Cost is read at DECIMAL(18,6) to see a third decimal place, so a row's cost is below £1 trillion. */
 export const MAX_ROW_COST = 1_000_000_000_000;
 
+/** The financial years `activity` can store (its ENUM of years, migration 024): 1900/01 to 2199/00. An
+ * import's window lies within them. */
+export const STORED_YEARS: YearWindow = { first: 1900, last: 2199 };
+
 export const financialYearText = (start: number): string =>
   `${String(start).padStart(4, '0')}/${String((start + 1) % 100).padStart(2, '0')}`;
 
@@ -31,11 +35,18 @@ export function parseYearWindow(text: string, parameter = '--years'): YearWindow
   const match = /^(\d{4})\/(\d{2})\s*(?:-|\.\.)\s*(\d{4})\/(\d{2})$/.exec(text.trim());
   const first = match ? Number(match[1]) : Number.NaN;
   const last = match ? Number(match[3]) : Number.NaN;
-  if (!match || (first + 1) % 100 !== Number(match[2]) || (last + 1) % 100 !== Number(match[4]) || first > last) {
+  const stored = first >= STORED_YEARS.first && last <= STORED_YEARS.last;
+  if (
+    !match ||
+    (first + 1) % 100 !== Number(match[2]) ||
+    (last + 1) % 100 !== Number(match[4]) ||
+    first > last ||
+    !stored
+  ) {
     fail('FP_IMPORT_BAD_YEAR_WINDOW', `${JSON.stringify(text)} is not a window of financial years.`, {
       where: { parameter },
       received: text,
-      accepted: 'FIRST-LAST, each a financial year such as 2000/01, the first not after the last',
+      accepted: `FIRST-LAST, each a financial year from ${financialYearText(STORED_YEARS.first)} to ${financialYearText(STORED_YEARS.last)} such as 2000/01, the first not after the last`,
     });
   }
   return { first, last };

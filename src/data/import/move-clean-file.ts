@@ -10,10 +10,8 @@
 // in a number column, a short row) gives way too.
 
 import type { ActivityColumn } from '../../core/activity/activity-record.ts';
-import { POINTS_OF_DELIVERY, SEXES } from '../../core/activity/activity-record.ts';
-import { MAX_ROW_COST, MAX_ROW_COUNT, type YearWindow } from '../../core/activity/import-bounds.ts';
+import { financialYearText, MAX_ROW_COST, MAX_ROW_COUNT, type YearWindow } from '../../core/activity/import-bounds.ts';
 import { RESIDENCE_NOT_KNOWN_CODES } from '../../core/activity/residence-not-known.ts';
-import { AGE_BANDS } from '../../core/population/age-bands.ts';
 import { sqlString } from '../queries/sql-dialect.ts';
 import type { Workspace } from '../workspace.ts';
 import type { TypedRows } from './file-rows.ts';
@@ -61,16 +59,16 @@ const FAST_TYPES: Record<ActivityColumn, (type: string) => boolean> = {
 
 const sqlList = (values: readonly string[]): string => values.map(sqlString).join(', ');
 
+/** The value cast to the ENUM `activity` stores it as (migration 024): the cast is the check that it is one of
+ * the list, spelt as stored, and raises an error for any other value, as the guard does. */
+const asStored = (value: string, type: string) => `CAST(${value} AS ${type})`;
+
 /** Months as the validating path accepts them without trimming: '1'…'12' and '01'…'09'. */
 const MONTH_SPELLINGS = [
   ...Array.from({ length: 12 }, (_, i) => String(i + 1)),
   ...Array.from({ length: 9 }, (_, i) => `0${i + 1}`),
 ];
 
-/** Every financial year of the window in its canonical spelling ('2000/01' …): the validating path
- * accepts each, and a lookup in this small table is cheaper than its string arithmetic on every row. */
-const financialYears = ({ first, last }: YearWindow) =>
-  `SELECT printf('%04d/%02d', y, (y + 1) % 100) AS code FROM range(${Math.trunc(first)}, ${Math.trunc(last) + 1}) t(y)`;
 /** Codes exactly as the validating path stores them, so a match means it would store the same text. */
 const PROVIDERS = "SELECT upper(provider_code) FROM provider WHERE provider_code <> ''";
 const RESIDENCES = 'SELECT code FROM residence_map WHERE code = upper(code)';
@@ -117,15 +115,16 @@ export function cleanFileSelect(rows: TypedRows, years: YearWindow, dataset: str
   const count = (field: ActivityColumn) =>
     `(isfinite(${number(field)}) AND ${number(field)} >= 0 AND ${number(field)} <= ${MAX_ROW_COUNT})`;
 
+  // Financial year, point of delivery, age band and sex are checked by their cast to the stored ENUM (asStored,
+  // in the SELECT list below); the guard adds what the cast does not check: the window and a required value.
   const clean = [
-    `${code('financial_year')} IN (${financialYears(years)})`,
+    // Text order is year order for the canonical spellings, the only ones the cast lets through.
+    `${code('financial_year')} BETWEEN ${sqlString(financialYearText(years.first))} AND ${sqlString(financialYearText(years.last))}`,
     `(${month} IS NULL OR ${monthInRange})`,
     `${code('provider_code')} IN (${PROVIDERS})`,
     `(${residence} IS NULL OR ${residence} IN (${sqlList(RESIDENCE_NOT_KNOWN_CODES)}) OR ${residence} IN (${RESIDENCES}))`,
     `${code('service_code')} IN (${SERVICES})`,
-    `${code('pod')} IN (${sqlList(POINTS_OF_DELIVERY)})`,
-    `(${text('age_band')} IS NULL OR ${text('age_band')} IN (${sqlList(AGE_BANDS)}))`,
-    `(${sex} IS NULL OR ${sex} IN (${sqlList([...SEXES, ...sexCodes.map(([code]) => code)])}))`,
+    `${code('pod')} IS NOT NULL`,
     count('activity'),
     // Two decimal places, and under £1 trillion, as the validating path reads cost at DECIMAL(18,6).
     `(${cost} = round(${cost}, 2) AND abs(${cost}) < ${MAX_ROW_COST})`,
@@ -137,10 +136,11 @@ export function cleanFileSelect(rows: TypedRows, years: YearWindow, dataset: str
   // checked: every row read is inserted or aborts the statement.
   return `
     SELECT CASE WHEN ${clean} THEN ${dataset} ELSE error('not a clean file') END AS dataset,
-      ${code('financial_year')} AS financial_year, CAST(${month} AS TINYINT) AS month,
+      ${asStored(code('financial_year'), 'activity_financial_year')} AS financial_year, CAST(${month} AS TINYINT) AS month,
       ${code('provider_code')} AS provider_code,
       CASE WHEN ${residence} IN (${sqlList(RESIDENCE_NOT_KNOWN_CODES)}) THEN NULL ELSE ${residence} END AS residence_code,
-      ${code('service_code')} AS service_code, ${code('pod')} AS pod, ${text('age_band')} AS age_band, ${storedSex} AS sex,
+      ${code('service_code')} AS service_code, ${asStored(code('pod'), 'activity_pod')} AS pod,
+      ${asStored(text('age_band'), 'activity_age_band')} AS age_band, ${asStored(storedSex, 'activity_sex')} AS sex,
       ${number('activity')} AS activity, CAST(${cost} AS DECIMAL(18, 2)) AS cost, ${number('patients')} AS patients,
       ${text('gp_practice_code')} AS gp_practice_code
     FROM ${rows.relation} f`;

@@ -10,7 +10,13 @@
 
 import type { ActivityColumn } from '../../core/activity/activity-record.ts';
 import { POINTS_OF_DELIVERY, SEXES, type Sex } from '../../core/activity/activity-record.ts';
-import { financialYearText, MAX_ROW_COST, MAX_ROW_COUNT, type YearWindow } from '../../core/activity/import-bounds.ts';
+import {
+  financialYearText,
+  MAX_ROW_COST,
+  MAX_ROW_COUNT,
+  STORED_YEARS,
+  type YearWindow,
+} from '../../core/activity/import-bounds.ts';
 import { RESIDENCE_NOT_KNOWN_CODES } from '../../core/activity/residence-not-known.ts';
 import type { ErrorCode } from '../../core/errors.ts';
 import { AGE_BANDS } from '../../core/population/age-bands.ts';
@@ -235,13 +241,16 @@ function typedRows(source: ActivitySource, rowNumber: string | null): string {
 const anyBad = (checks: readonly Check[]) => `(${checks.map((c) => c.bad).join(' OR ')})`;
 
 /** Inserts every row of the source into `activity`: valid rows under `dataset`, the others under
- * QUARANTINE. Returns the number of rows read. Must run inside a transaction. */
+ * QUARANTINE, which are only counted and then deleted. Their financial year and point of delivery, which
+ * `activity` stores as ENUMs that hold no blank, are stand-ins (the first year stored, OTHER) when the
+ * row's own are not valid. Returns the number of rows read. Must run inside a transaction. */
 export async function moveRows(ws: Workspace, source: ActivitySource, dataset: string): Promise<number> {
   const sql = `
     INSERT INTO activity
     SELECT CASE WHEN ok THEN $1 ELSE '${QUARANTINE}' END,
-      coalesce(t_financial_year, ''), t_month, coalesce(upper(v_provider_code), ''), t_residence_code,
-      coalesce(t_service_code, ''), coalesce(t_pod, ''), t_age_band, t_sex,
+      CASE WHEN ok THEN t_financial_year ELSE ${sqlString(financialYearText(STORED_YEARS.first))} END, t_month,
+      coalesce(upper(v_provider_code), ''), t_residence_code,
+      coalesce(t_service_code, ''), CASE WHEN ok THEN t_pod ELSE 'OTHER' END, t_age_band, t_sex,
       CASE WHEN ok THEN t_activity ELSE 0 END, CASE WHEN ok THEN t_cost ELSE 0 END, t_patients,
       upper(v_gp_practice_code)
     FROM (SELECT *, NOT ${anyBad(checksFor(source.years))} AS ok FROM (${typedRows(source, null)}))`;
