@@ -1,6 +1,6 @@
 // Opens or creates a workspace: one folder holding one DuckDB file with reference data, activity,
 // results and settings. Opening a workspace made by an older version migrates it.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { fail } from '../core/errors.ts';
@@ -37,6 +37,14 @@ export class Workspace {
    * only that connection. */
   async connect(): Promise<Workspace> {
     return new Workspace(this.dir, this.#instance, await this.#instance.connect(), false);
+  }
+
+  /** Changes whenever a change is committed to the workspace, by any connection and any process: the size
+   * and modification time of the DuckDB file and of its write-ahead log. Every commit appends to the log
+   * (so its size grows), and a checkpoint that empties the log rewrites the file; reads, rolled-back work
+   * and temporary tables change neither. What is remembered from the workspace is keyed by it. */
+  dataVersion(): string {
+    return `${fileVersion(this.file)} ${fileVersion(`${this.file}.wal`)}`;
   }
 
   async run(sql: string, params?: Params): Promise<void> {
@@ -88,6 +96,15 @@ export class Workspace {
   close(): void {
     this.connection.closeSync();
     if (this.#ownsInstance) this.#instance.closeSync();
+  }
+}
+
+function fileVersion(path: string): string {
+  try {
+    const stat = statSync(path, { bigint: true });
+    return `${stat.size}@${stat.mtimeNs}`;
+  } catch {
+    return 'none';
   }
 }
 

@@ -1,7 +1,9 @@
-// Answers to GET data routes, remembered until something changes. Figures come from stored runs, and every
-// change goes through this process: its own requests (footprints, users, sign-out) or a command typed at the
-// command line and run here (src/cli/control). A state-changing request that passes the sign-in gate and
-// succeeds, or any such command, clears it; a refused or anonymous request cannot.
+// Answers to GET data routes, remembered while the workspace is unchanged. Each is kept under the workspace's
+// data version (Workspace.dataVersion: the DuckDB file and its write-ahead log, which every committed change
+// moves, whoever makes it: this server's requests, a command forwarded to it, the command line on its own
+// connection, or a GET that stores what it computed), and a request that finds the version moved forgets
+// everything remembered before. A state-changing request that passes the sign-in gate and succeeds, or a
+// forwarded command, also clears it at once; a refused or anonymous request cannot.
 // Without it every request queues on the workspace's one connection; with it the heavy queries run once.
 // The JSON body is checked against the route's response schema and serialised once, when the answer is
 // computed: re-validating a flows answer of thousands of rows on every request cost more than the query.
@@ -29,8 +31,14 @@ type AnsweredRequest = Pick<FastifyRequest, 'routeOptions' | 'params' | 'query'>
 export class AnswerCache {
   readonly #entries = new Map<string, Promise<Answer<unknown>>>();
   readonly #limit: number;
+  readonly #version: () => string;
+  /** The data version the remembered answers were computed at. */
+  #at: string | undefined;
 
-  constructor(limit = 500) {
+  /** version: the data version of what the answers are computed from (Workspace.dataVersion); none for
+   * answers from files that do not change while the server runs. */
+  constructor(version: () => string = () => 'fixed', limit = 500) {
+    this.#version = version;
     this.#limit = limit;
   }
 
@@ -46,6 +54,13 @@ export class AnswerCache {
     toJson: (value: T) => unknown,
     scope?: string,
   ): Promise<Answer<T>> {
+    // Read before computing: a change committed while an answer is computed leaves it under the version
+    // before, so the next request computes it again.
+    const version = this.#version();
+    if (version !== this.#at) {
+      this.#entries.clear();
+      this.#at = version;
+    }
     const key = answerKey(request, scope);
     const hit = this.#entries.get(key);
     if (hit) return hit as Promise<Answer<T>>;
@@ -59,7 +74,9 @@ export class AnswerCache {
     if (this.#entries.size >= this.#limit) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(key, answer);
     // A failure is not remembered: the next request tries again and gets its own error.
-    answer.catch(() => this.#entries.delete(key));
+    answer.catch(() => {
+      if (this.#entries.get(key) === answer) this.#entries.delete(key);
+    });
     return answer;
   }
 
@@ -74,6 +91,25 @@ export function answerKey(request: AnsweredRequest, scope?: string): string {
   const { format: _format, ...query } = (request.query ?? {}) as Record<string, unknown>;
   const shared = `${request.routeOptions.url} ${JSON.stringify(request.params ?? {})} ${JSON.stringify(query)}`;
   return scope === undefined ? shared : `${shared} for ${JSON.stringify(scope)}`;
+}
+
+/** The scope of an answer that depends on who asks: the signed-in user's organisation and role. */
+export function userScope(request: Pick<FastifyRequest, 'signedIn'>): string {
+  const user = request.signedIn?.user;
+  return user ? `${user.organisation.code} ${user.role}` : 'anonymous';
+}
+
+/** The answer to a GET that depends on who asks, remembered for users of the same organisation and role
+ * (and of whatever else `also` names, such as the day a figure is dated) while the workspace is unchanged. */
+export function rememberedFor<T>(
+  answers: AnswerCache,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  compute: () => Promise<T>,
+  also?: string,
+): Promise<Answer<T>> {
+  const scope = userScope(request);
+  return answers.answer(request, reply, compute, (value) => value, also === undefined ? scope : `${scope} ${also}`);
 }
 
 /** Whether an If-None-Match header names this tag (a list, weak tags and * included, RFC 9110 13.1.2). */

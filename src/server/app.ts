@@ -156,7 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const context: RouteContext = {
     ws: options.workspace,
     options: resolved,
-    answers: new AnswerCache(),
+    answers: new AnswerCache(() => options.workspace.dataVersion()),
     sessions: new SessionCache(),
     pdf: options.pdf ?? new PdfRenderer(),
   };

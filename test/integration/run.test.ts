@@ -187,6 +187,9 @@ describe('footprint run on a toy workspace', () => {
       populationBasisSpendByPod: () => Promise.reject(new Error('not used')),
       utilisationByIcbAgeSex: () => Promise.reject(new Error('not used')),
       spendByPractice: () => Promise.reject(new Error('not used')),
+      servicePatientsByAgeSex: () => Promise.reject(new Error('not used')),
+      servicePatientFlows: () => Promise.reject(new Error('not used')),
+      serviceCostDistribution: () => Promise.reject(new Error('not used')),
       // A broken engine: writes the flows, then reports input totals a penny higher than it read.
       async writeFlows(question: Parameters<DuckDbEngine['writeFlows']>[0], ws: Workspace) {
         const totals = await new DuckDbEngine(ws).writeFlows(question, ws);

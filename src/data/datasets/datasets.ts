@@ -28,10 +28,21 @@ export async function listDatasets(ws: Workspace): Promise<DatasetList> {
      FROM dataset d LEFT JOIN dataset_importer i ON i.dataset = d.name AND i.imported_at = d.imported_at
      ORDER BY d.imported_at DESC, d.name`,
   );
-  // Years from the activity held here, else (activity on a cluster) from the stored results.
+  // Years from the stored results (activity on a cluster has no others), and from the activity held here
+  // for datasets with no run since their import: a run reads every row of its dataset, so a later one's
+  // years are the activity's, and the scan of every activity row is left to datasets that need it.
+  const unrun = (
+    await ws.all<{ name: string }>(
+      `SELECT name FROM dataset d
+        WHERE NOT EXISTS (SELECT 1 FROM run r WHERE r.dataset = d.name AND r.ran_at >= d.imported_at) ORDER BY name`,
+    )
+  ).map((d) => d.name);
+  const scanned = unrun.map((_, i) => `$${i + 1}`).join(', ');
   const years = await ws.all<{ dataset: string; year: string }>(
-    `SELECT DISTINCT dataset, financial_year AS year FROM activity
-     UNION SELECT DISTINCT dataset, financial_year FROM run_total ORDER BY 1, 2`,
+    `SELECT DISTINCT dataset, financial_year AS year FROM run_total
+     ${unrun.length > 0 ? `UNION SELECT DISTINCT dataset, financial_year FROM activity WHERE dataset IN (${scanned})` : ''}
+     ORDER BY 1, 2`,
+    unrun,
   );
   const runs = await ws.all<{ dataset: string; vintage: string; rule: string; ran_at: string }>(
     `SELECT dataset, vintage, unknown_residence_rule AS rule, strftime(ran_at, '%Y-%m-%dT%H:%M:%SZ') AS ran_at

@@ -8,6 +8,7 @@ import { fail } from '../../core/errors.ts';
 import type { FinancialYear } from '../../core/units.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import { readRunContext } from '../queries/run-context.ts';
+import { StoredEvidence } from '../run/run-answers.ts';
 import type { Workspace } from '../workspace.ts';
 import { gatherEvidence, type ServiceEvidence } from './gather-evidence.ts';
 import type { Rubrics } from './rubrics.ts';
@@ -32,7 +33,7 @@ export async function previewEvidence(
   const financialYear = options.financialYear ?? context.years.at(-1)!;
   const d = rubrics.delegation;
   const evidence = await withActivityEngine(ws, (engine) =>
-    gatherEvidence(ws, engine, {
+    gatherEvidence(ws, new StoredEvidence(ws, engine), {
       dataset: context.dataset!,
       financialYear: financialYear,
       rules: d.tiering,

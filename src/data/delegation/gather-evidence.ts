@@ -15,6 +15,7 @@ import {
 } from '../../core/volatility/index.ts';
 import type { DelegationEvidenceEngine } from '../engines/engine.ts';
 import { listFootprints } from '../footprints.ts';
+import { COST_SAMPLE_SIZE, EVIDENCE_FLOWS } from '../run/run-answers.ts';
 import type { Workspace } from '../workspace.ts';
 
 export type Simulate = (
@@ -102,11 +103,13 @@ export async function gatherEvidence(
   const flows = await engine.servicePatientFlows({
     dataset: options.dataset,
     financialYear: options.financialYear,
-    vintage: '2026',
-    unknownResidenceRule: 'provider-host-icb',
+    ...EVIDENCE_FLOWS,
   });
   const costs = new Map(
-    (await engine.serviceCostDistribution(options.dataset, options.financialYear, 2000)).map((c) => [c.serviceCode, c]),
+    (await engine.serviceCostDistribution(options.dataset, options.financialYear, COST_SAMPLE_SIZE)).map((c) => [
+      c.serviceCode,
+      c,
+    ]),
   );
   const servicePatients = groupBy(patientsByAgeSex, (p) => p.serviceCode);
   const serviceFlows = groupBy(flows, (f) => f.serviceCode);

@@ -13,6 +13,7 @@ import type { FinancialYear } from '../../core/units.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import { chooseYear, readRunContext } from '../queries/run-context.ts';
 import { listCurrentServices } from '../queries/services-catalogue.ts';
+import { StoredEvidence } from '../run/run-answers.ts';
 import type { Workspace } from '../workspace.ts';
 import { exerciseRubrics } from './exercises.ts';
 import { loadRubrics } from './rubrics.ts';
@@ -59,7 +60,7 @@ export async function occasionalPractice(ws: Workspace, ask: OccasionalPracticeA
   };
   if (!context.dataset || !financialYear) return { ...answer, rows: [] };
   const flows = await withActivityEngine(ws, (engine) =>
-    engine.servicePatientFlows({
+    new StoredEvidence(ws, engine).servicePatientFlows({
       dataset: context.dataset!,
       vintage: VINTAGE,
       unknownResidenceRule: 'provider-host-icb',

@@ -22,6 +22,7 @@ import { minimumViablePopulation } from '../../core/volatility/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
 import { readRunContext } from '../queries/run-context.ts';
+import { StoredEvidence } from '../run/run-answers.ts';
 import type { Workspace } from '../workspace.ts';
 import { exerciseRubrics, saveExercise } from './exercises.ts';
 import { gatherEvidence, type ServiceEvidence, type Simulate } from './gather-evidence.ts';
@@ -146,7 +147,7 @@ export async function runDelegation(ws: Workspace, options: DelegationRunOptions
     ).map((r) => [r.service_code, r]),
   );
   const evidence = await withActivityEngine(ws, (engine) =>
-    gatherEvidence(ws, engine, {
+    gatherEvidence(ws, new StoredEvidence(ws, engine), {
       dataset: context.dataset!,
       financialYear: year,
       rules: d.tiering,

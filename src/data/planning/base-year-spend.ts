@@ -10,6 +10,7 @@ import type { FinancialYear } from '../../core/units.ts';
 import { currentDataset } from '../datasets/current-dataset.ts';
 import type { ActivityEngine } from '../engines/engine.ts';
 import { withActivityEngine } from '../engines/open-engine.ts';
+import { storedSpendByPod } from '../run/run-answers.ts';
 import type { Workspace } from '../workspace.ts';
 
 /** Plans use the current ICBs. */
@@ -70,7 +71,7 @@ export async function readBaseYearSpend(
       hint: 'Set baseYear to a year with activity, or import that year’s activity and run `footprint run`.',
     });
   }
-  const spend = await engine.populationBasisSpendByPod({
+  const spend = await storedSpendByPod(ws, engine, {
     dataset,
     vintage: PLAN_VINTAGE,
     unknownResidenceRule: rule,

@@ -16,20 +16,21 @@ export async function planStoredScenario(
   const stored = await getScenario(ws, name);
   const result = await planScenario(ws, stored.scenario, { engine, revision: stored.revision });
   const p = result.provenance;
+  const summary = JSON.stringify(planSummary(result));
+  // Written only when it differs from what is stored: a plan asked for again on the same data leaves the
+  // workspace (and so everything remembered from it) unchanged.
+  const same = await ws.one(
+    `SELECT 1 AS same FROM plan_result WHERE scenario_name = $1 AND scenario_revision = $2 AND dataset = $3
+        AND vintage = $4 AND unknown_residence_rule = $5 AND run_at = CAST($6 AS TIMESTAMP) AND result_json = $7`,
+    [stored.name, stored.revision, p.dataset, p.vintage, p.unknownResidenceRule, p.runAt, summary],
+  );
+  if (same) return { stored, result };
   await ws.transaction(async () => {
     await ws.run('DELETE FROM plan_result WHERE scenario_name = $1', [stored.name]);
     await ws.run(
       `INSERT INTO plan_result (scenario_name, scenario_revision, dataset, vintage, unknown_residence_rule, run_at,
          computed_at, result_json) VALUES ($1, $2, $3, $4, $5, CAST($6 AS TIMESTAMP), now(), $7)`,
-      [
-        stored.name,
-        stored.revision,
-        p.dataset,
-        p.vintage,
-        p.unknownResidenceRule,
-        p.runAt,
-        JSON.stringify(planSummary(result)),
-      ],
+      [stored.name, stored.revision, p.dataset, p.vintage, p.unknownResidenceRule, p.runAt, summary],
     );
   });
   return { stored, result };

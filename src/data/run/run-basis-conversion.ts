@@ -12,7 +12,7 @@ import { DEFAULT_VINTAGE, type GeographyVintage } from '../../core/geography/vin
 import { type AuditActor, commandLineActor, recordAudit } from '../audit/record-audit.ts';
 import { currentDataset } from '../datasets/current-dataset.ts';
 import { DuckDbEngine, duckdbDialect } from '../engines/duckdb.ts';
-import type { ActivityEngine, ActivityTotal } from '../engines/engine.ts';
+import type { ActivityEngine, ActivityTotal, DelegationEvidenceEngine } from '../engines/engine.ts';
 import { basisConservationFailuresSql } from '../queries/basis-conservation.ts';
 import {
   allocationsFromFlowsSql,
@@ -22,6 +22,7 @@ import {
 import { storeProviderFigures } from '../queries/provider-figures.ts';
 import { parseVintage } from '../reference/geography.ts';
 import type { Workspace } from '../workspace.ts';
+import { storeRunAnswers } from './run-answers.ts';
 
 export interface BasisConversionOptions {
   /** Default: the current dataset (currentDataset). */
@@ -31,7 +32,7 @@ export interface BasisConversionOptions {
   /** Default: the workspace setting 'unknown_residence_rule', else 'provider-host-icb'. */
   unknownResidenceRule?: string;
   /** Default: the DuckDB engine on the workspace. */
-  engine?: ActivityEngine;
+  engine?: ActivityEngine & DelegationEvidenceEngine;
   /** Who runs it, for the audit trail. Default the command line's user. */
   by?: AuditActor;
 }
@@ -60,6 +61,7 @@ const RESULT_TABLES = [
   'out_of_area_share',
   'provider_income_share',
   'provider_figure',
+  'run_answer',
 ];
 
 export async function runBasisConversion(
@@ -157,6 +159,11 @@ export async function runBasisConversionInTransaction(
       penceAsDecimalText(result.unknownResidenceCostPence),
     ],
   );
+  const latestYear = totals
+    .map((t) => t.financialYear)
+    .sort()
+    .at(-1)!;
+  await storeRunAnswers(ws, engine, { dataset, vintage, unknownResidenceRule, financialYear: latestYear });
   // The previous run's results were replaced above, inside this transaction: the trail keeps both.
   const { dataset: _d, vintage: _v, ...outcome } = result;
   await recordAudit(ws, {

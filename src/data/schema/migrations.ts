@@ -16,6 +16,7 @@ import * as delivery from './014-delivery.ts';
 import * as riskSharePayment from './022-risk-share-payment.ts';
 import * as providerFigures from './023-provider-figures.ts';
 import * as activityClosedCodes from './024-activity-closed-codes.ts';
+import * as runAnswers from './025-run-answers.ts';
 
 export interface Migration {
   version: number;
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 22, name: riskSharePayment.name, sql: riskSharePayment.sql },
   { version: 23, name: providerFigures.name, sql: providerFigures.sql },
   { version: 24, name: activityClosedCodes.name, sql: activityClosedCodes.sql },
+  { version: 25, name: runAnswers.name, sql: runAnswers.sql },
 ];

@@ -16,7 +16,7 @@ import { ratingHeatMap } from '../../data/assurance/heat-map.ts';
 import { addAttachment, MAX_ATTACHMENT_BYTES, readAttachment } from '../../data/assurance/review-attachments.ts';
 import { workspaceEvidence } from '../../data/assurance/review-evidence.ts';
 import { moderateQuestion, rateQuestion, readReview } from '../../data/assurance/review-rounds.ts';
-import { sendAnswer } from '../answer-cache.ts';
+import { rememberedFor, sendAnswer } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport } from '../export-reply.ts';
 import { format } from '../schemas.ts';
@@ -39,11 +39,14 @@ export const assuranceReviewRoutes: FastifyPluginAsync<RouteContext> = async (ap
         response: { 200: reviewDetail, ...errors },
       },
     },
-    async (request) => {
-      const review = await readReview(ws, signedInUser(request).organisation, request.params.id);
-      const evidence: Record<string, z.infer<typeof evidenceItem>[]> = {};
-      for (const q of review.template.questions) evidence[q.id] = await workspaceEvidence(ws, review, q.evidence);
-      return { ...review, evidence };
+    async (request, reply) => {
+      const answer = await rememberedFor(context.answers, request, reply, async () => {
+        const review = await readReview(ws, signedInUser(request).organisation, request.params.id);
+        const evidence: Record<string, z.infer<typeof evidenceItem>[]> = {};
+        for (const q of review.template.questions) evidence[q.id] = await workspaceEvidence(ws, review, q.evidence);
+        return { ...review, evidence };
+      });
+      return sendAnswer(request, reply, answer);
     },
   );
 

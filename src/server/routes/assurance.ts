@@ -13,7 +13,7 @@ import { listAudit } from '../../data/audit/record-audit.ts';
 import { readBoardPack } from '../../data/reports/board-pack.ts';
 import { boardPackHtml } from '../../data/reports/board-pack-html.ts';
 import { coveredCodes } from '../../data/users/organisations.ts';
-import { sendAnswer } from '../answer-cache.ts';
+import { rememberedFor, sendAnswer, userScope } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport } from '../export-reply.ts';
 import { errorBody, format, icbCode } from '../schemas.ts';
@@ -92,16 +92,19 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
         response: { 200: z.object({ round: roundSummary, reviews: z.array(reviewSubject) }), ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = signedInUser(request).organisation;
-      const round = (await listRounds(ws, actor)).find((x) => x.id === request.params.id);
-      if (!round) {
-        fail('FP_ASSURANCE_ROUND_NOT_FOUND', `There is no review round ${request.params.id} you can see.`, {
-          where: { parameter: 'id' },
-          received: request.params.id,
-        });
-      }
-      return { round, reviews: (await visibleReviews(ws, actor)).filter((v) => v.roundId === round.id) };
+      const answer = await rememberedFor(context.answers, request, reply, async () => {
+        const round = (await listRounds(ws, actor)).find((x) => x.id === request.params.id);
+        if (!round) {
+          fail('FP_ASSURANCE_ROUND_NOT_FOUND', `There is no review round ${request.params.id} you can see.`, {
+            where: { parameter: 'id' },
+            received: request.params.id,
+          });
+        }
+        return { round, reviews: (await visibleReviews(ws, actor)).filter((v) => v.roundId === round.id) };
+      });
+      return sendAnswer(request, reply, answer);
     },
   );
 
@@ -131,8 +134,21 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
       // review sees all of it; otherwise a user sees what their organisation and those it covers did.
       const wholeHistory = objectType === 'review' && objectId !== undefined;
       if (wholeHistory) await readReview(ws, actor, objectId);
-      const organisations = wholeHistory ? null : await coveredCodes(ws, actor);
-      const rows = await listAudit(ws, { objectType, objectId, organisations });
+      // Remembered per organisation and role while the workspace is unchanged (every audited change moves it).
+      const answer = await context.answers.answer(
+        request,
+        reply,
+        async () => ({
+          rows: await listAudit(ws, {
+            objectType,
+            objectId,
+            organisations: wholeHistory ? null : await coveredCodes(ws, actor),
+          }),
+        }),
+        (value) => value,
+        userScope(request),
+      );
+      const { rows } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         return sendExport(
@@ -152,7 +168,7 @@ export const assuranceRoutes: FastifyPluginAsync<RouteContext> = async (app, con
           ],
         );
       }
-      return { rows };
+      return sendAnswer(request, reply, answer);
     },
   );
 

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PAYMENT_LINE_COLUMNS, PROVIDER_INCOME_COLUMNS, paymentRegisterSchema } from '../../core/payment/index.ts';
 import { paymentRegister, setContractPayment } from '../../data/payment/contract-payments.ts';
+import { sendAnswer, userScope } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { errorBody, format } from '../schemas.ts';
@@ -33,8 +34,16 @@ export const contractPaymentRoutes: FastifyPluginAsync<RouteContext> = async (ap
         response: { 200: paymentRegisterSchema, 401: errorBody, 404: errorBody },
       },
     },
+    // Remembered per organisation and role while the workspace is unchanged: it may plan the scenario.
     async (request, reply) => {
-      const register = await paymentRegister(ws, signedInUser(request), { scenario: request.query.scenario });
+      const answer = await answers.answer(
+        request,
+        reply,
+        () => paymentRegister(ws, signedInUser(request), { scenario: request.query.scenario }),
+        (value) => value,
+        userScope(request),
+      );
+      const register = answer.value;
       const asked = request.query.format;
       if (asked === 'csv' || asked === 'xlsx') {
         return sendExport(
@@ -47,7 +56,7 @@ export const contractPaymentRoutes: FastifyPluginAsync<RouteContext> = async (ap
           ],
         );
       }
-      return register;
+      return sendAnswer(request, reply, answer);
     },
   );
 

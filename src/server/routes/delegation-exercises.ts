@@ -17,6 +17,7 @@ import { runDelegation } from '../../data/delegation/run-delegation.ts';
 import { simulateInWorkers } from '../../data/delegation/volatility-workers.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
 import { isCurrentService } from '../../data/queries/services-catalogue.ts';
+import { sendAnswer, userScope } from '../answer-cache.ts';
 import { auditActorOf, guard, signedInUser } from '../auth/guard.ts';
 import { forbidUnlessAssessor } from '../auth/scope.ts';
 import { errorBody, financialYear, serviceCode } from '../schemas.ts';
@@ -42,13 +43,21 @@ export const delegationExerciseRoutes: FastifyPluginAsync<RouteContext> = async 
         },
       },
     },
-    async (request) => {
+    // Remembered per organisation and role (what may be changed depends on them) while the workspace is unchanged.
+    async (request, reply) => {
       const user = signedInUser(request);
-      return {
-        rows: await listExercises(ws),
-        defaultRubrics: await loadRubrics(ws),
-        canChange: user.role !== 'viewer' && user.organisation.type !== 'icb',
-      };
+      const answer = await context.answers.answer(
+        request,
+        reply,
+        async () => ({
+          rows: await listExercises(ws),
+          defaultRubrics: await loadRubrics(ws),
+          canChange: user.role !== 'viewer' && user.organisation.type !== 'icb',
+        }),
+        (value) => value,
+        userScope(request),
+      );
+      return sendAnswer(request, reply, answer);
     },
   );
 

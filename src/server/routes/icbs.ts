@@ -18,7 +18,7 @@ import { icbDelegationStatuses } from '../../data/delegation/delegation-status.t
 import { icbComparison } from '../../data/queries/icb-comparison.ts';
 import { icbProfile } from '../../data/queries/icb-profile.ts';
 import { chooseYear, readRunContext } from '../../data/queries/run-context.ts';
-import { sendAnswer } from '../answer-cache.ts';
+import { sendAnswer, userScope } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
@@ -124,9 +124,16 @@ export const icbRoutes: FastifyPluginAsync<RouteContext> = async (app, context) 
         response: { 200: icbComparisonAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
-    async (request) => {
-      const run = await readRunContext(ws, request.query);
-      return icbComparison(ws, run.dataset, request.params.code);
+    // Remembered while the workspace is unchanged.
+    async (request, reply) => {
+      const answer = await context.answers.answer(
+        request,
+        reply,
+        async () => icbComparison(ws, (await readRunContext(ws, request.query)).dataset, request.params.code),
+        (value) => value,
+        userScope(request),
+      );
+      return sendAnswer(request, reply, answer);
     },
   );
 };

@@ -9,6 +9,7 @@ import { currentDataset } from '../../data/datasets/current-dataset.ts';
 import { readPlanningChoices } from '../../data/planning/planning-choices.ts';
 import { scenarioProblems } from '../../data/planning/scenario-problems.ts';
 import { listScenarioTemplates } from '../../data/planning/scenario-templates.ts';
+import { rememberedFor, sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { errorBody } from '../schemas.ts';
 import type { RouteContext } from './route-context.ts';
@@ -30,7 +31,12 @@ export const planningEditorRoutes: FastifyPluginAsync<RouteContext> = async (app
         },
       },
     },
-    async () => ({ rows: listScenarioTemplates() }),
+    async (request, reply) =>
+      sendAnswer(
+        request,
+        reply,
+        await rememberedFor(context.answers, request, reply, async () => ({ rows: listScenarioTemplates() })),
+      ),
   );
 
   r.get(
@@ -46,10 +52,15 @@ export const planningEditorRoutes: FastifyPluginAsync<RouteContext> = async (app
         },
       },
     },
-    async () => {
-      const dataset = await currentDataset(ws);
-      return readPlanningChoices(ws, dataset);
-    },
+    // Remembered while the workspace is unchanged.
+    async (request, reply) =>
+      sendAnswer(
+        request,
+        reply,
+        await rememberedFor(context.answers, request, reply, async () =>
+          readPlanningChoices(ws, await currentDataset(ws)),
+        ),
+      ),
   );
 
   r.post(

@@ -28,6 +28,7 @@ import {
 import { planStoredScenario } from '../../data/planning/stored-plan.ts';
 import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
 import type { Workspace } from '../../data/workspace.ts';
+import { rememberedFor, sendAnswer, userScope } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, sendWorkbook } from '../export-reply.ts';
 import { errorBody, format, noContent } from '../schemas.ts';
@@ -122,10 +123,13 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         response: { 200: scenarioList, 401: errorBody },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = signedInUser(request).organisation;
-      const rows = await listScenarios(ws);
-      return { rows: await Promise.all(rows.map(async (s) => ({ ...s, canEdit: await canChange(ws, actor, s) }))) };
+      const answer = await rememberedFor(answers, request, reply, async () => {
+        const rows = await listScenarios(ws);
+        return { rows: await Promise.all(rows.map(async (s) => ({ ...s, canEdit: await canChange(ws, actor, s) }))) };
+      });
+      return sendAnswer(request, reply, answer);
     },
   );
 
@@ -140,10 +144,13 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         response: { 200: storedScenarioAnswer, 401: errorBody, 404: errorBody },
       },
     },
-    async (request) => {
-      const found = await getScenario(ws, request.params.name);
+    async (request, reply) => {
       const actor = signedInUser(request).organisation;
-      return { ...found, canEdit: await canChange(ws, actor, found) } as z.infer<typeof storedScenarioAnswer>;
+      const answer = await rememberedFor(answers, request, reply, async () => {
+        const found = await getScenario(ws, request.params.name);
+        return { ...found, canEdit: await canChange(ws, actor, found) } as z.infer<typeof storedScenarioAnswer>;
+      });
+      return sendAnswer(request, reply, answer);
     },
   );
 
@@ -257,13 +264,22 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
         response: { 200: planAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
+    // Remembered per organisation and role while the workspace is unchanged: planning a scenario groups its
+    // base year and runs every unit's plan, and the stored plan it writes is written only when it differs.
     async (request, reply) => {
-      const { stored: s, result } = await withFieldPaths(() => planStoredScenario(ws, request.params.name));
+      const answer = await answers.answer(
+        request,
+        reply,
+        () => withFieldPaths(() => planStoredScenario(ws, request.params.name)),
+        ({ result }) => planJson(result) as unknown as Plan,
+        userScope(request),
+      );
+      const { stored: s, result } = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx')
         return sendWorkbook(reply, ['plan', s.name], (file) => writePlanWorkbook(result, s.scenario, file));
       if (asked === 'csv') return sendExport(reply, 'csv', ['plan', s.name], [planRowsTable(result)]);
-      return planJson(result) as unknown as Plan;
+      return sendAnswer(request, reply, answer);
     },
   );
 
@@ -284,12 +300,15 @@ export const planningRoutes: FastifyPluginAsync<RouteContext> = async (app, cont
     },
     async (request, reply) => {
       const names = [request.query.s].flat();
-      const comparison = await withFieldPaths(() => readScenarioComparison(ws, names, request.query.unit));
+      const answer = await rememberedFor(answers, request, reply, () =>
+        withFieldPaths(() => readScenarioComparison(ws, names, request.query.unit)),
+      );
+      const comparison = answer.value;
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv') {
         return sendExport(reply, asked, ['comparison', ...comparison.scenarios], comparisonTables(comparison));
       }
-      return comparison;
+      return sendAnswer(request, reply, answer);
     },
   );
 };

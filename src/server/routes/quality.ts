@@ -19,7 +19,7 @@ import { readEscalationRules } from '../../data/quality/escalation-rules-file.ts
 import { readKpi, readKpis } from '../../data/quality/kpi-store.ts';
 import { derogationTable, kpiSummary, kpiTable } from '../../data/quality/quality-tables.ts';
 import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
-import { sendAnswer } from '../answer-cache.ts';
+import { rememberedFor, sendAnswer } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport } from '../export-reply.ts';
 import { errorBody, format } from '../schemas.ts';
@@ -133,11 +133,18 @@ export const qualityRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
     },
     async (request, reply) => {
       const asOf = new Date().toISOString().slice(0, 10);
-      const rows = await listDerogations(ws, { asOf });
+      // Remembered per day (what has expired depends on it) while the workspace is unchanged.
+      const answer = await rememberedFor(
+        answers,
+        request,
+        reply,
+        async () => ({ rows: await listDerogations(ws, { asOf }), asOf }),
+        asOf,
+      );
       const asked = request.query.format;
       if (asked === 'xlsx' || asked === 'csv')
-        return sendExport(reply, asked, ['derogations'], [derogationTable(rows)]);
-      return reply.send({ rows, asOf });
+        return sendExport(reply, asked, ['derogations'], [derogationTable(answer.value.rows)]);
+      return sendAnswer(request, reply, answer);
     },
   );
 

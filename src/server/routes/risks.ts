@@ -19,6 +19,7 @@ import { ownersOfPlansHoldingScheme } from '../../data/planning/scenario-store.t
 import { getRisk, listRisks, saveRisk } from '../../data/risks/risk-register.ts';
 import { covers, findOrganisation, type Organisation } from '../../data/users/organisations.ts';
 import type { Workspace } from '../../data/workspace.ts';
+import { rememberedFor, sendAnswer } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { requireFootprintInScope, requireOrganisationInScope, requireOwnerCovered } from '../auth/scope.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
@@ -83,11 +84,22 @@ export const riskRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
     },
     async (request, reply) => {
       const { organisation, linkKind, linkCode } = request.query;
-      const rows = await listRisks(ws, signedInUser(request).organisation, {
-        organisation,
-        link: linkKind && linkCode ? { kind: linkKind, code: linkCode } : undefined,
-        today: today(),
-      });
+      // Remembered per organisation, role and day (reviews fall due by the date) while the workspace is unchanged.
+      const day = today();
+      const answer = await rememberedFor(
+        answers,
+        request,
+        reply,
+        async () => ({
+          rows: await listRisks(ws, signedInUser(request).organisation, {
+            organisation,
+            link: linkKind && linkCode ? { kind: linkKind, code: linkCode } : undefined,
+            today: day,
+          }),
+        }),
+        day,
+      );
+      const { rows } = answer.value;
       const asked = request.query.format;
       if (asked === 'csv' || asked === 'xlsx') {
         return sendExport(
@@ -97,7 +109,7 @@ export const riskRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
           [{ name: 'Risks', columns: RISK_COLUMNS, rows: tableRows(rows) }],
         );
       }
-      return { rows };
+      return sendAnswer(request, reply, answer);
     },
   );
 
@@ -112,7 +124,17 @@ export const riskRoutes: FastifyPluginAsync<RouteContext> = async (app, context)
         response: { 200: riskWithHistorySchema, 401: errorBody, 403: errorBody, 404: errorBody },
       },
     },
-    async (request) => getRisk(ws, signedInUser(request).organisation, request.params.id, today()),
+    async (request, reply) => {
+      const day = today();
+      const answer = await rememberedFor(
+        answers,
+        request,
+        reply,
+        () => getRisk(ws, signedInUser(request).organisation, request.params.id, day),
+        day,
+      );
+      return sendAnswer(request, reply, answer);
+    },
   );
 
   r.post(

@@ -9,6 +9,7 @@ import { whatIfAnswerSchema } from '../../core/service-change/index.ts';
 import { importQippActualsText, readQippDelivery } from '../../data/qipp/qipp-delivery.ts';
 import { readWhatIf } from '../../data/service-change/read-what-if.ts';
 import { whatIfTables } from '../../data/service-change/what-if-tables.ts';
+import { rememberedFor, sendAnswer, userScope } from '../answer-cache.ts';
 import { guard, signedInUser } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { errorBody, financialYear, format } from '../schemas.ts';
@@ -32,11 +33,14 @@ export const serviceChangeRoutes: FastifyPluginAsync<RouteContext> = async (app,
       },
     },
     async (request, reply) => {
-      const answer = await readWhatIf(context.ws, request.params.name, { year: request.query.year });
+      const remembered = await rememberedFor(context.answers, request, reply, () =>
+        readWhatIf(context.ws, request.params.name, { year: request.query.year }),
+      );
+      const answer = remembered.value;
       const asked = request.query.format;
       if (asked === 'xlsx') return sendExport(reply, 'xlsx', ['whatif', answer.scenario], whatIfTables(answer));
       if (asked === 'csv') return sendExport(reply, 'csv', ['whatif', answer.scenario], whatIfTables(answer));
-      return answer;
+      return sendAnswer(request, reply, remembered);
     },
   );
 
@@ -61,10 +65,19 @@ export const serviceChangeRoutes: FastifyPluginAsync<RouteContext> = async (app,
         response: { 200: qippDeliveryAnswerSchema, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
+    // Remembered per organisation and role while the workspace is unchanged (it plans the scenario).
     async (request, reply) => {
-      const answer = await readQippDelivery(context.ws, request.params.name, request.query.year, {
-        actualsFromDataset: request.query.actualsFromDataset,
-      });
+      const remembered = await context.answers.answer(
+        request,
+        reply,
+        () =>
+          readQippDelivery(context.ws, request.params.name, request.query.year, {
+            actualsFromDataset: request.query.actualsFromDataset,
+          }),
+        (value) => value,
+        userScope(request),
+      );
+      const answer = remembered.value;
       const asked = request.query.format;
       if (asked === 'csv' || asked === 'xlsx') {
         return sendExport(
@@ -74,7 +87,7 @@ export const serviceChangeRoutes: FastifyPluginAsync<RouteContext> = async (app,
           [{ name: 'QIPP delivery', columns: QIPP_DELIVERY_COLUMNS, rows: tableRows(answer.rows) }],
         );
       }
-      return answer;
+      return sendAnswer(request, reply, remembered);
     },
   );
 

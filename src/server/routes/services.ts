@@ -23,7 +23,7 @@ import { serviceByIcb, serviceProviders } from '../../data/queries/service-profi
 import { serviceTrend } from '../../data/queries/service-trend.ts';
 import { servicesCatalogue } from '../../data/queries/services-catalogue.ts';
 import { catalogueIsShippedPartial } from '../../data/reference/import-services.ts';
-import { sendAnswer } from '../answer-cache.ts';
+import { rememberedFor, sendAnswer } from '../answer-cache.ts';
 import { guard } from '../auth/guard.ts';
 import { sendExport, tableRows } from '../export-reply.ts';
 import { provenanceOf } from '../provenance.ts';
@@ -251,9 +251,11 @@ export const serviceRoutes: FastifyPluginAsync<RouteContext> = async (app, conte
         response: { 200: serviceTrendAnswer, 400: errorBody, 401: errorBody, 404: errorBody },
       },
     },
-    async (request) => {
-      const run = await readRunContext(ws, request.query);
-      return serviceTrend(ws, run.dataset, request.params.code, request.query.icb);
+    async (request, reply) => {
+      const answer = await rememberedFor(answers, request, reply, async () =>
+        serviceTrend(ws, (await readRunContext(ws, request.query)).dataset, request.params.code, request.query.icb),
+      );
+      return sendAnswer(request, reply, answer);
     },
   );
 };
